@@ -1,0 +1,12 @@
+package org.fangpin.contracts;
+
+/** The Kafka topics each service publishes its events to; the version is the topic's envelope version. */
+public final class Topics {
+
+    public static final String IDENTIFICATION = "fangpin.identification.v1";
+    public static final String MONITORING = "fangpin.monitoring.v1";
+    public static final String ASSISTANCE = "fangpin.assistance.v1";
+
+    private Topics() {
+    }
+}

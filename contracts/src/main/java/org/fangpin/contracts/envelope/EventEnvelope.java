@@ -1,0 +1,22 @@
+package org.fangpin.contracts.envelope;
+
+import java.time.OffsetDateTime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.fangpin.contracts.HouseholdEvent;
+
+/**
+ * A published event as it travels on Kafka: a CloudEvents 1.0 envelope whose subject is the household id.
+ *
+ * @param data    the event record, or {@code null} when this reader does not know the type (a newer contract)
+ * @param rawData the event's JSON as sent, kept for readers that store events they do not interpret
+ */
+public record EventEnvelope(String id, String source, String type, String subject, OffsetDateTime time,
+                            String regionCode, ActorRef actor, String correlationId, HouseholdEvent data,
+                            JsonNode rawData) {
+
+    public boolean isKnown() {
+        return data != null;
+    }
+}

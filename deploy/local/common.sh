@@ -1,0 +1,60 @@
+# Shared settings and helpers for up.sh and down.sh (sourced, not run).
+# shellcheck shell=bash
+
+LOCAL_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$LOCAL_DIR/../.." && pwd)          # the Maven project root, whatever the caller's cwd
+VERSION=0.1.0-SNAPSHOT                         # the project version, as in the root pom.xml
+RUN_DIR=$LOCAL_DIR/run                         # everything generated: logs, pid files, data
+LOG_DIR=$RUN_DIR/logs
+PID_DIR=$RUN_DIR/pids
+
+PG_PORT=${FANGPIN_PG_PORT:-5432}
+KAFKA_PORT=${FANGPIN_KAFKA_PORT:-9092}
+KAFKA_CONTROLLER_PORT=${FANGPIN_KAFKA_CONTROLLER_PORT:-9093}
+ISSUER_PORT=${FANGPIN_ISSUER_PORT:-9000}
+GATEWAY_PORT=${FANGPIN_GATEWAY_PORT:-8080}
+
+# The embedded PostgreSQL (non-root machines without a server) lives here.
+PG_DIST=$RUN_DIR/postgres      # unpacked binaries: bin/ lib/ share/
+PG_DATA=$RUN_DIR/pgdata
+KAFKA_DIR=$RUN_DIR/kafka
+
+# Services behind the gateway: module name, port, database suffix.
+SERVICES=(
+  "identification-service ${FANGPIN_IDENTIFICATION_PORT:-8081} identification"
+  "monitoring-service ${FANGPIN_MONITORING_PORT:-8082} monitoring"
+  "assistance-service ${FANGPIN_ASSISTANCE_PORT:-8083} assistance"
+  "timeline-service ${FANGPIN_TIMELINE_PORT:-8084} timeline"
+)
+
+# Processes up.sh may start, in start order; down.sh stops them in reverse.
+PROCESSES=(postgres kafka token-issuer identification-service monitoring-service
+           assistance-service timeline-service gateway)
+
+log() { printf '[fangpin] %s\n' "$*"; }
+die() { printf '[fangpin] ERROR: %s\n' "$*" >&2; exit 1; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+pid_file() { printf '%s/%s.pid' "$PID_DIR" "$1"; }
+
+# Every java process up.sh starts carries -Dfangpin.local.process=NAME. A pid counts as ours only
+# if that marker is on its command line, so a pid reused by an unrelated process is never
+# mistaken for ours (and never killed). The embedded PostgreSQL is checked by its data directory.
+process_marker() { printf 'fangpin.local.process=%s' "$1"; }
+
+# Prints the pid recorded for NAME if that process is alive and ours; fails otherwise.
+running_pid() {
+  local name=$1 file pid cmdline
+  file=$(pid_file "$name")
+  [[ -s $file ]] || return 1
+  pid=$(<"$file")
+  [[ $pid =~ ^[0-9]+$ ]] && [[ -r /proc/$pid/cmdline ]] || return 1
+  cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline")
+  if [[ $name == postgres ]]; then
+    [[ $cmdline == *"$PG_DATA"* ]] || return 1
+  else
+    [[ $cmdline == *"$(process_marker "$name")"* ]] || return 1
+  fi
+  printf '%s' "$pid"
+}

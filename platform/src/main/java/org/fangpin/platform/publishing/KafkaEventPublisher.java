@@ -1,0 +1,99 @@
+package org.fangpin.platform.publishing;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import org.fangpin.contracts.EventCatalog;
+import org.fangpin.contracts.HouseholdEvent;
+import org.fangpin.contracts.envelope.EnvelopeCodec;
+import org.fangpin.contracts.envelope.EventEnvelope;
+import org.fangpin.platform.actor.Actor;
+import org.fangpin.platform.actor.ActorDispatchInterceptor;
+
+/**
+ * The outbox by construction: a tracking event processor over the service's own event store that sends every
+ * published event to its topic as a CloudEvents envelope, keyed by household id.
+ * <p>
+ * Sends are asynchronous within a batch; the batch's token is stored only after Kafka acknowledged every send of
+ * the batch, so a crash or a broker outage leads to a resend (at least once), never to a lost event.
+ */
+@ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
+public class KafkaEventPublisher {
+
+    public static final String PROCESSING_GROUP = "Publisher_Kafka";
+    private static final String PENDING_SENDS = KafkaEventPublisher.class.getName() + ".pending";
+    private static final long ACK_TIMEOUT_SECONDS = 30;
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final EnvelopeCodec codec = new EnvelopeCodec();
+    private final String service;
+    private final MeterRegistry meters;
+
+    public KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, String service, MeterRegistry meters) {
+        this.kafka = kafka;
+        this.service = service;
+        this.meters = meters;
+    }
+
+    @EventHandler
+    @DisallowReplay
+    public void publish(HouseholdEvent event, EventMessage<?> message) {
+        EventCatalog.Entry entry = EventCatalog.forClass(event.getClass())
+                .filter(published -> published.service().equals(service))
+                .orElse(null);
+        if (entry == null) {
+            return; // an event internal to this service
+        }
+        EventEnvelope envelope = new EventEnvelope(message.getIdentifier(), "/fangpin/" + service, entry.type(),
+                event.householdId(), message.getTimestamp().atOffset(ZoneOffset.UTC), event.regionCode(),
+                Actor.fromMetaData(message.getMetaData()).map(Actor::toRef).orElse(null),
+                (String) message.getMetaData().get(ActorDispatchInterceptor.CORRELATION_ID), event, null);
+        CompletableFuture<?> sent = kafka.send(new ProducerRecord<>(entry.topic(), event.householdId(),
+                codec.encode(envelope)));
+        pendingSends().add(sent.thenRun(() -> counter(entry).increment()));
+    }
+
+    private Counter counter(EventCatalog.Entry entry) {
+        return Counter.builder("fangpin.events.published")
+                .description("Events sent to Kafka and acknowledged by the broker")
+                .tag("topic", entry.topic()).tag("type", entry.type())
+                .register(meters);
+    }
+
+    private List<CompletableFuture<?>> pendingSends() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(PENDING_SENDS, key -> {
+            List<CompletableFuture<?>> pending = new ArrayList<>();
+            unitOfWork.onPrepareCommit(u -> awaitAcknowledgements(pending));
+            return pending;
+        });
+    }
+
+    private static void awaitAcknowledgements(List<CompletableFuture<?>> pending) {
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                    .get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge a batch of events; it will be sent again", e);
+        }
+    }
+}

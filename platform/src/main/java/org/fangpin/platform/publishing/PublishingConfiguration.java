@@ -1,0 +1,47 @@
+package org.fangpin.platform.publishing;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import org.fangpin.contracts.EventCatalog;
+import org.fangpin.platform.PlatformProperties;
+
+/**
+ * The Kafka bridge of a service that publishes events: its topic and its publishing processor. A read-only
+ * service switches it off with {@code fangpin.publishing.enabled: false}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "fangpin.publishing.enabled", havingValue = "true", matchIfMissing = true)
+public class PublishingConfiguration {
+
+    @Bean
+    KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, PlatformProperties properties,
+                                            MeterRegistry meters) {
+        return new KafkaEventPublisher(kafka, properties.service(), meters);
+    }
+
+    /** Errors propagate so that the processor retries the batch with back-off instead of skipping events. */
+    @Bean
+    ConfigurerModule publisherErrorHandling() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                KafkaEventPublisher.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    NewTopic publishedTopic(PlatformProperties properties) {
+        String topic = EventCatalog.entries().stream()
+                .filter(entry -> entry.service().equals(properties.service()))
+                .map(EventCatalog.Entry::topic)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "the event catalog names no event of service " + properties.service()));
+        return TopicBuilder.name(topic).partitions(properties.kafka().partitions()).replicas(1).build();
+    }
+}

@@ -1,0 +1,38 @@
+package org.fangpin.platform.security;
+
+import org.fangpin.platform.actor.Actor;
+import org.fangpin.platform.actor.RequestContext;
+import org.fangpin.platform.actor.Role;
+import org.fangpin.platform.web.RuleViolation;
+
+/**
+ * Object-level authorisation: a user acts only within the prefix of their region (county 6 digits, township 9,
+ * village 12), and read-only roles never write. A system actor works on behalf of events and is not limited.
+ */
+public final class Jurisdiction {
+
+    private Jurisdiction() {
+    }
+
+    public static boolean covers(Actor actor, String regionCode) {
+        return actor.role() == Role.SYSTEM
+                || (regionCode != null && !actor.region().isEmpty() && regionCode.startsWith(actor.region()));
+    }
+
+    /** Refuses with 403 {@code OUT_OF_JURISDICTION} unless the current actor may see this region. */
+    public static void requireWithin(String regionCode) {
+        Actor actor = RequestContext.requireActor();
+        if (!covers(actor, regionCode)) {
+            throw RuleViolation.forbidden("OUT_OF_JURISDICTION", regionCode, actor.region());
+        }
+    }
+
+    /** Refuses with 403 unless the current actor may change records of this region. */
+    public static void requireWritableWithin(String regionCode) {
+        Actor actor = RequestContext.requireActor();
+        if (actor.role().isReadOnly()) {
+            throw RuleViolation.forbidden("READ_ONLY_ROLE", actor.role());
+        }
+        requireWithin(regionCode);
+    }
+}

@@ -1,0 +1,52 @@
+package org.fangpin.platform.web;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+import org.fangpin.platform.actor.RequestContext;
+
+/**
+ * Builds RFC 9457 problem details: a stable {@code code}, the detail in the request's language (Chinese unless the
+ * client asks for English), both messages under {@code messages}, and the correlation id.
+ */
+public class Problems {
+
+    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+
+    private final MessageSource messages;
+
+    public Problems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public ProblemDetail problem(HttpStatus status, String code, Locale requested, Object... args) {
+        String chinese = message(code, args, CHINESE);
+        String english = message(code, args, Locale.ENGLISH);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                Locale.ENGLISH.getLanguage().equals(requested.getLanguage()) ? english : chinese);
+        problem.setType(URI.create("urn:fangpin:problem:" + code));
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("code", code);
+        Map<String, String> both = new LinkedHashMap<>();
+        both.put("zh-CN", chinese);
+        both.put("en", english);
+        problem.setProperty("messages", both);
+        RequestContext.currentCorrelationId().ifPresent(id -> problem.setProperty("correlationId", id));
+        return problem;
+    }
+
+    private String message(String code, Object[] args, Locale locale) {
+        try {
+            return messages.getMessage("problem." + code, args, locale);
+        } catch (NoSuchMessageException e) {
+            return code;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.fangpin.platform.web;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.Ordered;
+
+/** problem+json errors and correlation ids for every service's HTTP edge. */
+@Configuration(proxyBeanMethods = false)
+public class WebConfiguration {
+
+    /**
+     * Messages live in {@code messages_zh_CN.properties} / {@code messages_en.properties} of the service and
+     * {@code platform-messages_*} of the platform; there is no locale-less default, every message exists in both.
+     */
+    @Bean
+    MessageSource messageSource() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("messages", "platform-messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
+    }
+
+    /** Dates of work (reported on, verified on, ...) are county dates: Asia/Shanghai. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.system(ZoneId.of("Asia/Shanghai"));
+    }
+
+    @Bean
+    Problems problems(MessageSource messageSource) {
+        return new Problems(messageSource);
+    }
+
+    @Bean
+    ProblemHandler problemHandler(Problems problems) {
+        return new ProblemHandler(problems);
+    }
+
+    /** Runs before Spring Security, so refusals of unauthenticated requests carry the correlation id too. */
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}

@@ -1,0 +1,58 @@
+package org.fangpin.testsupport;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/** Wires {@link WithRealInfrastructure} into Spring's test context (registered in META-INF/spring.factories). */
+public class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
+
+    @Override
+    public ContextCustomizer createContextCustomizer(Class<?> testClass,
+                                                     List<ContextConfigurationAttributes> configAttributes) {
+        if (!MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
+                .isPresent(WithRealInfrastructure.class)) {
+            return null;
+        }
+        return new RealInfrastructureCustomizer(testClass);
+    }
+
+    /** One per test class: equal only to itself's class, so no two classes share a context or a database. */
+    private record RealInfrastructureCustomizer(Class<?> testClass) implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            PostgresServer.TestDatabase database = PostgresServer.get().createDatabase(testClass.getSimpleName());
+            KafkaBroker kafka = KafkaBroker.start();
+            DevTokenIssuer issuer = DevTokenIssuer.shared();
+
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("spring.datasource.url", database.jdbcUrl());
+            properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+            properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer());
+            properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer.jwksUri());
+            // The embedded broker runs in the test's JVM; its own INFO lines would drown the service's log.
+            properties.put("logging.level.kafka", "WARN");
+            properties.put("logging.level.org.apache.kafka", "WARN");
+            properties.put("logging.level.state.change.logger", "WARN");
+            context.getEnvironment().getPropertySources()
+                    .addFirst(new MapPropertySource("fangpin-real-infrastructure", properties));
+
+            context.getBeanFactory().registerSingleton("kafkaBroker", kafka);
+            context.getBeanFactory().registerSingleton("devTokenIssuer", issuer);
+            // Registered before any bean of the context, so destroyed after all of them.
+            DefaultSingletonBeanRegistry registry = (DefaultSingletonBeanRegistry) context.getBeanFactory();
+            registry.registerDisposableBean("fangpinTestDatabase", database::close);
+            registry.registerDisposableBean("fangpinTestKafka", kafka::close);
+        }
+    }
+}
