@@ -1,21 +1,13 @@
 package org.fangpin.identification.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -72,7 +64,7 @@ class IdentificationFlowIT {
                         "decision", "IDENTIFY", "objectType", "MARGINAL_VULNERABLE", "riskTypes", List.of("ILLNESS")))
                 .retrieve().toBodilessEntity();
 
-        List<ConsumerRecord<String, byte[]>> published = readAll(Topics.IDENTIFICATION, 4);
+        List<ConsumerRecord<String, byte[]>> published = kafka.read(Topics.IDENTIFICATION, 4);
         List<EventEnvelope> envelopes = published.stream().map(r -> new EnvelopeCodec().decode(r.value())).toList();
 
         assertThat(published).allSatisfy(record -> assertThat(record.key()).isEqualTo(householdId));
@@ -144,23 +136,6 @@ class IdentificationFlowIT {
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .defaultHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
                 .build();
-    }
-
-    private List<ConsumerRecord<String, byte[]>> readAll(String topic, int expected) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= expected;
-            });
-        }
-        return records;
     }
 
     private static String idNumber(String first17) {

@@ -1,0 +1,42 @@
+package org.fangpin.assistance.process;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import org.fangpin.assistance.command.OpenAssistanceCaseCommand;
+import org.fangpin.contracts.Topics;
+import org.fangpin.contracts.identification.HouseholdIdentified;
+import org.fangpin.platform.consuming.EventInbox;
+
+/** An assistance case opens by itself for every identified household, with its labour capacity and risks. */
+@Component
+class OpenCaseOnIdentification {
+
+    static final String CONSUMER = "Automation_WhenHouseholdIdentifiedThenOpenCase";
+
+    private final EventInbox inbox;
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    OpenCaseOnIdentification(EventInbox inbox, CommandGateway commands, Clock clock) {
+        this.inbox = inbox;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @KafkaListener(id = CONSUMER, topics = Topics.IDENTIFICATION)
+    void on(ConsumerRecord<String, byte[]> record) {
+        inbox.receive(CONSUMER, record, envelope -> {
+            if (envelope.data() instanceof HouseholdIdentified identified) {
+                commands.sendAndWait(new OpenAssistanceCaseCommand(identified.householdId(),
+                        identified.regionCode(), identified.objectType(), identified.riskTypes(),
+                        identified.labourCapacity(), LocalDate.now(clock)));
+            }
+        });
+    }
+}
