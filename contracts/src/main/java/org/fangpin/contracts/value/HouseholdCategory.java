@@ -2,8 +2,17 @@ package org.fangpin.contracts.value;
 
 /** 户类别 — the household's standing before monitoring. */
 public enum HouseholdCategory {
-    /** 脱贫户 */
-    POVERTY_ALLEVIATED,
-    /** 一般农户 */
-    GENERAL
+    POVERTY_ALLEVIATED("脱贫户"),
+    GENERAL("一般农户");
+
+    private final String chineseName;
+
+    HouseholdCategory(String chineseName) {
+        this.chineseName = chineseName;
+    }
+
+    /** The name the work plans use. */
+    public String chineseName() {
+        return chineseName;
+    }
 }

@@ -7,8 +7,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,12 +20,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import org.fangpin.contracts.Topics;
 import org.fangpin.contracts.envelope.ActorRef;
-import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.envelope.EventEnvelope;
 import org.fangpin.contracts.identification.HouseholdIdentified;
 import org.fangpin.contracts.value.LabourCapacity;
 import org.fangpin.contracts.value.ObjectType;
 import org.fangpin.contracts.value.RiskType;
+import org.fangpin.testsupport.Envelopes;
 import org.fangpin.testsupport.KafkaBroker;
 import org.fangpin.testsupport.WithRealInfrastructure;
 
@@ -45,8 +43,6 @@ class StartMonitoringOnIdentificationIT {
     JdbcClient jdbc;
     @Autowired
     MeterRegistry meters;
-
-    private final EnvelopeCodec codec = new EnvelopeCodec();
 
     @Test
     void aRedeliveredIdentificationStartsMonitoringOnlyOnce() {
@@ -85,10 +81,8 @@ class StartMonitoringOnIdentificationIT {
         HouseholdIdentified event = new HouseholdIdentified(household, VILLAGE, "lead-" + household,
                 ObjectType.UNSTABLE_ALLEVIATED, List.of(RiskType.DISASTER), LabourCapacity.FULL,
                 new BigDecimal("6100.00"), new BigDecimal("8300.00"), LocalDate.of(2024, 7, 2));
-        return codec.encode(new EventEnvelope(UUID.randomUUID().toString(), "/fangpin/identification",
-                "fangpin.identification.HouseholdIdentified.v1", household, OffsetDateTime.now(ZoneOffset.UTC),
-                VILLAGE, new ActorRef("u-county", "其其格", "COUNTY_APPROVER", "150724"), "corr-" + household,
-                event, null));
+        return Envelopes.encode(Envelopes.of(event, new ActorRef("u-county", "其其格", "COUNTY_APPROVER", "150724"),
+                "corr-" + household));
     }
 
     private boolean monitored(String household) {
@@ -107,6 +101,6 @@ class StartMonitoringOnIdentificationIT {
     }
 
     private List<EventEnvelope> readAll(String topic, int atLeast) {
-        return broker.read(topic, atLeast).stream().map(r -> codec.decode(r.value())).toList();
+        return broker.read(topic, atLeast).stream().map(r -> Envelopes.decode(r.value())).toList();
     }
 }

@@ -1,0 +1,146 @@
+package org.fangpin.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.client.RestClient;
+
+import org.fangpin.contracts.HouseholdEvent;
+import org.fangpin.contracts.Topics;
+import org.fangpin.contracts.assistance.AssistanceCaseOpened;
+import org.fangpin.contracts.envelope.ActorRef;
+import org.fangpin.contracts.envelope.EventEnvelope;
+import org.fangpin.contracts.identification.HouseholdRegistered;
+import org.fangpin.contracts.monitoring.MonitoringStarted;
+import org.fangpin.contracts.value.HouseholdCategory;
+import org.fangpin.contracts.value.LabourCapacity;
+import org.fangpin.contracts.value.ObjectType;
+import org.fangpin.contracts.value.RiskType;
+import org.fangpin.testsupport.DevTokenIssuer;
+import org.fangpin.testsupport.Envelopes;
+import org.fangpin.testsupport.WithRealInfrastructure;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealInfrastructure
+class TimelineRecorderIT {
+
+    private static final String VILLAGE = "150724213203";
+    private static final ActorRef VILLAGE_OFFICER = new ActorRef("u-7", "包银花", "VILLAGE_OFFICER", VILLAGE);
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    DevTokenIssuer tokens;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aConsumerStoppedMidStreamCatchesUpOnRestartAndAReplayChangesNothing() {
+        List<EventEnvelope> sent = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            sent.add(send(registered(UUID.randomUUID().toString())));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> entries() == 20);
+
+        listeners.getListenerContainer("ReadModel_Timeline").stop();
+        for (int i = 0; i < 20; i++) {
+            sent.add(send(registered(UUID.randomUUID().toString())));
+        }
+        listeners.getListenerContainer("ReadModel_Timeline").start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> entries() == 40);
+
+        sent.forEach(envelope -> kafka.send(Topics.IDENTIFICATION, envelope.subject(), Envelopes.encode(envelope)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> duplicatesSkipped() == 40);
+        assertThat(entries()).isEqualTo(40);
+        assertThat(jdbc.sql("SELECT count(DISTINCT event_id) FROM timeline_entry").query(Long.class).single())
+                .isEqualTo(40);
+    }
+
+    @Test
+    void aHouseholdsTimelineListsTheEventsOfEveryServiceInOrderWithActorAndSummary() {
+        String household = UUID.randomUUID().toString();
+        send(registered(household));
+        send(new MonitoringStarted(household, VILLAGE, ObjectType.SUDDEN_HARDSHIP, LocalDate.of(2024, 7, 2)));
+        send(new AssistanceCaseOpened(household, VILLAGE, ObjectType.SUDDEN_HARDSHIP, List.of(RiskType.DISASTER),
+                LabourCapacity.FULL, LocalDate.of(2024, 7, 2)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> entriesOf(household) == 3);
+
+        JsonNode timeline = RestClient.create("http://127.0.0.1:" + port).get()
+                .uri("/api/households/{id}/timeline", household)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token("SUPERVISOR", "150724"))
+                .retrieve().body(JsonNode.class);
+
+        assertThat(timeline.get("entries").findValuesAsText("type")).containsExactly(
+                "fangpin.identification.HouseholdRegistered.v1", "fangpin.monitoring.MonitoringStarted.v1",
+                "fangpin.assistance.AssistanceCaseOpened.v1");
+        JsonNode first = timeline.get("entries").get(0);
+        assertThat(first.get("summary").asText()).isEqualTo("户登记：户主乌日娜，家庭人口3人，一般农户");
+        assertThat(first.get("actor").get("name").asText()).isEqualTo("包银花");
+        assertThat(first.get("actor").get("role").asText()).isEqualTo("VILLAGE_OFFICER");
+        assertThat(first.get("occurredAt").asText()).endsWith("+08:00");
+    }
+
+    @Test
+    void aUserOutsideTheHouseholdsRegionIsRefused() {
+        String household = UUID.randomUUID().toString();
+        send(registered(household));
+        await().atMost(Duration.ofSeconds(30)).until(() -> entriesOf(household) == 1);
+
+        int status = RestClient.create("http://127.0.0.1:" + port).get()
+                .uri("/api/households/{id}/timeline", household)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token("SUPERVISOR", "150702"))
+                .exchange((request, response) -> response.getStatusCode().value(), false);
+
+        assertThat(status).isEqualTo(403);
+    }
+
+    private HouseholdRegistered registered(String household) {
+        return new HouseholdRegistered(household, VILLAGE, 2, "乌日娜", "150724198507150025", HouseholdCategory.GENERAL,
+                3);
+    }
+
+    private EventEnvelope send(HouseholdEvent event) {
+        EventEnvelope envelope = Envelopes.of(event, VILLAGE_OFFICER, UUID.randomUUID().toString());
+        String topic = event instanceof MonitoringStarted ? Topics.MONITORING
+                : event instanceof AssistanceCaseOpened ? Topics.ASSISTANCE : Topics.IDENTIFICATION;
+        kafka.send(topic, event.householdId(), Envelopes.encode(envelope)).join();
+        return envelope;
+    }
+
+    private long entries() {
+        return jdbc.sql("SELECT count(*) FROM timeline_entry").query(Long.class).single();
+    }
+
+    private long entriesOf(String household) {
+        return jdbc.sql("SELECT count(*) FROM timeline_entry WHERE household_id = :id")
+                .param("id", household).query(Long.class).single();
+    }
+
+    private double duplicatesSkipped() {
+        var counter = meters.find("fangpin.events.consumed").tag("outcome", "duplicate").counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
