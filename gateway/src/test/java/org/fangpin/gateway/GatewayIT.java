@@ -1,0 +1,137 @@
+package org.fangpin.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import org.fangpin.testsupport.DevTokenIssuer;
+
+/** The gateway in front of two stand-in services that echo what reached them. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayIT {
+
+    private static final DevTokenIssuer ISSUER = DevTokenIssuer.shared();
+    private static final HttpServer IDENTIFICATION = echo("identification");
+    private static final HttpServer TIMELINE = echo("timeline");
+
+    @LocalServerPort
+    int port;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER::issuer);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", ISSUER::jwksUri);
+        registry.add("FANGPIN_IDENTIFICATION_URL", () -> url(IDENTIFICATION));
+        registry.add("FANGPIN_TIMELINE_URL", () -> url(TIMELINE));
+    }
+
+    @AfterAll
+    static void stopBackends() {
+        IDENTIFICATION.stop(0);
+        TIMELINE.stop(0);
+    }
+
+    @Test
+    void aRequestWithoutATokenIsRefusedWithProblemJson() {
+        var reply = get("/api/households/h-1", null);
+
+        assertThat(reply.getKey()).isEqualTo(401);
+        assertThat(reply.getValue().get("code").asText()).isEqualTo("UNAUTHENTICATED");
+        assertThat(reply.getValue().get("messages").get("zh-CN").asText()).contains("登录");
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        String expired = ISSUER.token("u-1", "乌云", List.of("COUNTY_APPROVER"), "150724", Duration.ofMinutes(-5));
+
+        assertThat(get("/api/households/h-1", expired).getKey()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIsRefused() {
+        try (DevTokenIssuer stranger = DevTokenIssuer.start(0)) {
+            assertThat(get("/api/households/h-1", stranger.token("COUNTY_APPROVER", "150724")).getKey())
+                    .isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aValidRequestReachesItsServiceWithTheTokenAndACorrelationId() {
+        var reply = get("/api/households/h-1", ISSUER.token("VILLAGE_OFFICER", "150724213201"));
+
+        assertThat(reply.getKey()).isEqualTo(200);
+        assertThat(reply.getValue().get("service").asText()).isEqualTo("identification");
+        assertThat(reply.getValue().get("authorization").asText()).startsWith("Bearer ");
+        assertThat(reply.getValue().get("correlationId").asText()).isNotBlank();
+    }
+
+    @Test
+    void aHouseholdsTimelineIsRoutedToTheReadSide() {
+        var reply = get("/api/households/h-1/timeline", ISSUER.token("SUPERVISOR", "150724"));
+
+        assertThat(reply.getValue().get("service").asText()).isEqualTo("timeline");
+    }
+
+    @Test
+    void pathsOutsideTheApiAreClosed() {
+        assertThat(get("/internal/anything", ISSUER.token("ADMIN", "150724")).getKey()).isEqualTo(403);
+    }
+
+    private Map.Entry<Integer, JsonNode> get(String path, String token) {
+        RestClient.RequestHeadersSpec<?> request = RestClient.create("http://127.0.0.1:" + port).get().uri(path);
+        if (token != null) {
+            request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        return request.exchange((req, reply) -> {
+            byte[] body = reply.getBody().readAllBytes();
+            return Map.entry(reply.getStatusCode().value(),
+                    body.length == 0 ? json.createObjectNode() : json.readTree(body));
+        }, false);
+    }
+
+    private static HttpServer echo(String service) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                String body = """
+                        {"service":"%s","authorization":"%s","correlationId":"%s"}""".formatted(service,
+                        exchange.getRequestHeaders().getFirst("Authorization"),
+                        exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String url(HttpServer server) {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+}
