@@ -7,26 +7,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings every service shares (prefix {@code fangpin}).
  *
- * @param service   the service's short name ({@code identification}, {@code monitoring}, ...): the CloudEvents
- *                  source, the consumer group and the dead-letter topic suffix
- * @param kafka     topic and retry settings
+ * @param service         the service's short name ({@code identification}, {@code monitoring}, ...): the
+ *                        CloudEvents source, the consumer group and the dead-letter topic suffix
+ * @param topicPartitions partitions of the topic this service creates (households spread over them by key)
+ * @param delivery        how received events that fail are retried
  */
 @ConfigurationProperties("fangpin")
-public record PlatformProperties(String service, Kafka kafka) {
+public record PlatformProperties(String service, Integer topicPartitions, Delivery delivery) {
 
     public PlatformProperties {
         if (service == null || service.isBlank()) {
             throw new IllegalStateException("fangpin.service must name the service (e.g. identification)");
         }
-        kafka = kafka == null ? new Kafka(8, 3, Duration.ofSeconds(1)) : kafka;
+        topicPartitions = topicPartitions == null ? 8 : topicPartitions;
+        delivery = delivery == null ? new Delivery(3, Duration.ofSeconds(1)) : delivery;
     }
 
     /**
-     * @param partitions      partitions of a topic this service creates (households spread over them by key)
-     * @param deliveryRetries how often a failing delivery is retried before it goes to the dead-letter topic
-     * @param retryInterval   the pause between retries
+     * @param retries       how often a failing delivery is retried before it goes to the dead-letter topic
+     * @param retryInterval the pause between retries
      */
-    public record Kafka(int partitions, int deliveryRetries, Duration retryInterval) {
+    public record Delivery(int retries, Duration retryInterval) {
     }
 
     /** The dead-letter topic of this service's consumers for a topic it reads. */

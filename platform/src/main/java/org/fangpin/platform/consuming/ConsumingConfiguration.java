@@ -33,9 +33,9 @@ public class ConsumingConfiguration {
     CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, byte[]> kafka, PlatformProperties properties) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, exception) -> new TopicPartition(properties.deadLetterTopic(record.topic()), -1));
-        PlatformProperties.Kafka settings = properties.kafka();
+        PlatformProperties.Delivery delivery = properties.delivery();
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
-                new FixedBackOff(settings.retryInterval().toMillis(), settings.deliveryRetries()));
+                new FixedBackOff(delivery.retryInterval().toMillis(), delivery.retries()));
         handler.addNotRetryableExceptions(MalformedEnvelopeException.class);
         return handler;
     }

@@ -42,6 +42,6 @@ public class PublishingConfiguration {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(
                         "the event catalog names no event of service " + properties.service()));
-        return TopicBuilder.name(topic).partitions(properties.kafka().partitions()).replicas(1).build();
+        return TopicBuilder.name(topic).partitions(properties.topicPartitions()).replicas(1).build();
     }
 }

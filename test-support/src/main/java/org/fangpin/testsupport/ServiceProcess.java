@@ -1,0 +1,134 @@
+package org.fangpin.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Fangpin service run as its own JVM from its executable jar, as in production: for end-to-end tests and
+ * benchmarks. Its output goes to a log file, which tests may read.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code java -jar jar} on a free port ({@code SERVER_PORT}) with the given environment; returns at once.
+     * Call {@link #awaitHealthy()} before sending requests.
+     */
+    public static ServiceProcess start(String name, Path jar, Map<String, String> environment, Path logDirectory) {
+        int port = freePort();
+        Path log = logDirectory.resolve(name + ".log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-jar", jar.toString()));
+        try {
+            Files.createDirectories(logDirectory);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            builder.environment().put("SERVER_PORT", String.valueOf(port));
+            return new ServiceProcess(name, port, builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + " from " + jar, e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Waits until {@code /actuator/health} reports UP; fails with the log's tail if the process dies or stalls. */
+    public ServiceProcess awaitHealthy() {
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try {
+                HttpResponse<String> response = HTTP.send(health, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return this;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+            sleep();
+        }
+        throw new IllegalStateException(name + " did not become healthy within " + STARTUP_TIMEOUT + ":\n"
+                + logTail());
+    }
+
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Stops the service gracefully (SIGTERM), forcibly after 20 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
