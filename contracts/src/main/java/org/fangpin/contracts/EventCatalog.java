@@ -5,18 +5,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import org.fangpin.contracts.assistance.AssistanceCaseOpened;
-import org.fangpin.contracts.identification.HouseholdIdentified;
-import org.fangpin.contracts.identification.HouseholdRegistered;
-import org.fangpin.contracts.identification.HouseholdVerified;
-import org.fangpin.contracts.identification.LeadReported;
-import org.fangpin.contracts.monitoring.MonitoringStarted;
+import org.fangpin.contracts.assistance.AssistanceEvents;
+import org.fangpin.contracts.identification.IdentificationEvents;
+import org.fangpin.contracts.monitoring.MonitoringEvents;
 
 /**
  * The published events and their CloudEvents type names ({@code fangpin.<service>.<Event>.v<version>}).
  * <p>
- * A change that breaks readers adds a new record and a new version here; an existing entry is never edited.
+ * Each publishing service lists its events in its own package ({@code IdentificationEvents}, ...). A change that
+ * breaks readers adds a new record and a new version there; an existing entry is never edited.
  */
 public final class EventCatalog {
 
@@ -32,13 +31,8 @@ public final class EventCatalog {
         }
     }
 
-    private static final List<Entry> ENTRIES = List.of(
-            new Entry(HouseholdRegistered.class, "identification", 1),
-            new Entry(LeadReported.class, "identification", 1),
-            new Entry(HouseholdVerified.class, "identification", 1),
-            new Entry(HouseholdIdentified.class, "identification", 1),
-            new Entry(MonitoringStarted.class, "monitoring", 1),
-            new Entry(AssistanceCaseOpened.class, "assistance", 1));
+    private static final List<Entry> ENTRIES = Stream.of(IdentificationEvents.PUBLISHED,
+            MonitoringEvents.PUBLISHED, AssistanceEvents.PUBLISHED).flatMap(List::stream).toList();
 
     private static final Map<Class<?>, Entry> BY_CLASS =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::eventClass, Function.identity()));

@@ -1,0 +1,15 @@
+package org.fangpin.contracts.monitoring;
+
+import java.util.List;
+
+import org.fangpin.contracts.EventCatalog.Entry;
+
+/** The events monitoring-service publishes on {@code fangpin.monitoring.v1}. */
+public final class MonitoringEvents {
+
+    public static final List<Entry> PUBLISHED = List.of(
+            new Entry(MonitoringStarted.class, "monitoring", 1));
+
+    private MonitoringEvents() {
+    }
+}
