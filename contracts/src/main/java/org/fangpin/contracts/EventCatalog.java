@@ -20,7 +20,7 @@ import org.fangpin.contracts.monitoring.MonitoringEvents;
 public final class EventCatalog {
 
     /** One published event: the record, the service that publishes it and its contract version. */
-    public record Entry(Class<? extends HouseholdEvent> eventClass, String service, int version) {
+    public record Entry(Class<? extends PublishedEvent> eventClass, String service, int version) {
 
         public String type() {
             return "fangpin." + service + "." + eventClass.getSimpleName() + ".v" + version;

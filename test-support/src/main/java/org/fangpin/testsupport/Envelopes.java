@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.fangpin.contracts.EventCatalog;
-import org.fangpin.contracts.HouseholdEvent;
+import org.fangpin.contracts.PublishedEvent;
 import org.fangpin.contracts.envelope.ActorRef;
 import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.envelope.EventEnvelope;
@@ -19,11 +19,11 @@ public final class Envelopes {
     }
 
     /** A fresh envelope (new event id, now) for a published event, caused by the given actor. */
-    public static EventEnvelope of(HouseholdEvent event, ActorRef actor, String correlationId) {
+    public static EventEnvelope of(PublishedEvent event, ActorRef actor, String correlationId) {
         EventCatalog.Entry entry = EventCatalog.forClass(event.getClass())
                 .orElseThrow(() -> new IllegalArgumentException(event.getClass() + " is not a published event"));
         return new EventEnvelope(UUID.randomUUID().toString(), "/fangpin/" + entry.service(), entry.type(),
-                event.householdId(), OffsetDateTime.now(ZoneOffset.UTC), event.regionCode(), actor, correlationId,
+                event.subject(), OffsetDateTime.now(ZoneOffset.UTC), event.regionCode(), actor, correlationId,
                 event, null);
     }
 

@@ -15,7 +15,7 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;
 
 import org.fangpin.contracts.EventCatalog;
-import org.fangpin.contracts.HouseholdEvent;
+import org.fangpin.contracts.PublishedEvent;
 
 /**
  * Turns envelopes into CloudEvents structured-mode JSON and back. Extensions carry what every reader needs without
@@ -84,7 +84,7 @@ public final class EnvelopeCodec {
         } catch (IOException e) {
             throw new MalformedEnvelopeException("data of " + event.getId() + " is not JSON", e);
         }
-        HouseholdEvent data = EventCatalog.forType(event.getType())
+        PublishedEvent data = EventCatalog.forType(event.getType())
                 .map(entry -> readData(event, raw, entry.eventClass()))
                 .orElse(null);
         ActorRef actor = event.getExtension("actor") == null ? null : new ActorRef(
@@ -94,12 +94,12 @@ public final class EnvelopeCodec {
                 text(event, "regioncode"), actor, text(event, "correlationid"), data, raw);
     }
 
-    private static HouseholdEvent readData(CloudEvent event, JsonNode raw, Class<? extends HouseholdEvent> type) {
+    private static PublishedEvent readData(CloudEvent event, JsonNode raw, Class<? extends PublishedEvent> type) {
         try {
-            HouseholdEvent data = MAPPER.treeToValue(raw, type);
-            if (!event.getSubject().equals(data.householdId())) {
+            PublishedEvent data = MAPPER.treeToValue(raw, type);
+            if (!event.getSubject().equals(data.subject())) {
                 throw new MalformedEnvelopeException(
-                        "envelope " + event.getId() + " subject does not match the household in its data");
+                        "envelope " + event.getId() + " subject does not match the subject of its data");
             }
             return data;
         } catch (IOException e) {

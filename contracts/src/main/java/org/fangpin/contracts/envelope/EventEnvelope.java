@@ -4,16 +4,17 @@ import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.fangpin.contracts.HouseholdEvent;
+import org.fangpin.contracts.PublishedEvent;
 
 /**
- * A published event as it travels on Kafka: a CloudEvents 1.0 envelope whose subject is the household id.
+ * A published event as it travels on Kafka: a CloudEvents 1.0 envelope whose subject is the event's subject
+ * (for household events, the household id).
  *
  * @param data    the event record, or {@code null} when this reader does not know the type (a newer contract)
  * @param rawData the event's JSON as sent, kept for readers that store events they do not interpret
  */
 public record EventEnvelope(String id, String source, String type, String subject, OffsetDateTime time,
-                            String regionCode, ActorRef actor, String correlationId, HouseholdEvent data,
+                            String regionCode, ActorRef actor, String correlationId, PublishedEvent data,
                             JsonNode rawData) {
 
     public boolean isKnown() {

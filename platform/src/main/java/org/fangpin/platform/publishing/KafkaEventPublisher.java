@@ -20,7 +20,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import org.fangpin.contracts.EventCatalog;
-import org.fangpin.contracts.HouseholdEvent;
+import org.fangpin.contracts.PublishedEvent;
 import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.envelope.EventEnvelope;
 import org.fangpin.platform.actor.Actor;
@@ -28,7 +28,8 @@ import org.fangpin.platform.actor.ActorDispatchInterceptor;
 
 /**
  * The outbox by construction: a tracking event processor over the service's own event store that sends every
- * published event to its topic as a CloudEvents envelope, keyed by household id.
+ * published event to its topic as a CloudEvents envelope, keyed by its subject (the household id for household
+ * events).
  * <p>
  * Sends are asynchronous within a batch; the batch's token is stored only after Kafka acknowledged every send of
  * the batch, so a crash or a broker outage leads to a resend (at least once), never to a lost event.
@@ -53,7 +54,7 @@ public class KafkaEventPublisher {
 
     @EventHandler
     @DisallowReplay
-    public void publish(HouseholdEvent event, EventMessage<?> message) {
+    public void publish(PublishedEvent event, EventMessage<?> message) {
         EventCatalog.Entry entry = EventCatalog.forClass(event.getClass())
                 .filter(published -> published.service().equals(service))
                 .orElse(null);
@@ -61,10 +62,10 @@ public class KafkaEventPublisher {
             return; // an event internal to this service
         }
         EventEnvelope envelope = new EventEnvelope(message.getIdentifier(), "/fangpin/" + service, entry.type(),
-                event.householdId(), message.getTimestamp().atOffset(ZoneOffset.UTC), event.regionCode(),
+                event.subject(), message.getTimestamp().atOffset(ZoneOffset.UTC), event.regionCode(),
                 Actor.fromMetaData(message.getMetaData()).map(Actor::toRef).orElse(null),
                 (String) message.getMetaData().get(ActorDispatchInterceptor.CORRELATION_ID), event, null);
-        CompletableFuture<?> sent = kafka.send(new ProducerRecord<>(entry.topic(), event.householdId(),
+        CompletableFuture<?> sent = kafka.send(new ProducerRecord<>(entry.topic(), event.subject(),
                 codec.encode(envelope)));
         pendingSends().add(sent.thenRun(() -> counter(entry).increment()));
     }

@@ -3,7 +3,7 @@ package org.fangpin.timeline.process;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.fangpin.contracts.HouseholdEvent;
+import org.fangpin.contracts.PublishedEvent;
 import org.fangpin.contracts.assistance.AssistanceCaseOpened;
 import org.fangpin.contracts.identification.HouseholdIdentified;
 import org.fangpin.contracts.identification.HouseholdRegistered;
@@ -21,7 +21,7 @@ final class TimelineSummaries {
     private TimelineSummaries() {
     }
 
-    static String summarize(HouseholdEvent event, String type) {
+    static String summarize(PublishedEvent event, String type) {
         if (event instanceof HouseholdRegistered e) {
             return "户登记：户主" + e.headName() + "，家庭人口" + e.memberCount() + "人，" + e.category().chineseName();
         }
