@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Import;
 
 import org.fangpin.platform.axon.AxonPlatformConfiguration;
 import org.fangpin.platform.consuming.ConsumingConfiguration;
+import org.fangpin.platform.policy.PolicyConfiguration;
 import org.fangpin.platform.publishing.PublishingConfiguration;
 import org.fangpin.platform.security.SecurityConfiguration;
 import org.fangpin.platform.web.WebConfiguration;
@@ -14,6 +15,6 @@ import org.fangpin.platform.web.WebConfiguration;
 @AutoConfiguration
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({AxonPlatformConfiguration.class, PublishingConfiguration.class, ConsumingConfiguration.class,
-        SecurityConfiguration.class, WebConfiguration.class})
+        SecurityConfiguration.class, WebConfiguration.class, PolicyConfiguration.class})
 public class PlatformAutoConfiguration {
 }

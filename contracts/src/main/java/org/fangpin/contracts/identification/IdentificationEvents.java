@@ -11,7 +11,8 @@ public final class IdentificationEvents {
             new Entry(HouseholdRegistered.class, "identification", 1),
             new Entry(LeadReported.class, "identification", 1),
             new Entry(HouseholdVerified.class, "identification", 1),
-            new Entry(HouseholdIdentified.class, "identification", 1));
+            new Entry(HouseholdIdentified.class, "identification", 1),
+            new Entry(PolicyChanged.class, "identification", 1));
 
     private IdentificationEvents() {
     }

@@ -1,0 +1,75 @@
+package org.fangpin.platform.policy;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.fangpin.contracts.envelope.EnvelopeCodec;
+import org.fangpin.contracts.identification.PolicyChanged;
+import org.fangpin.contracts.identification.PolicyThresholds;
+
+/**
+ * The policy thresholds this service knows, one entry per region prefix and year, kept from {@link PolicyChanged}
+ * events. The thresholds for a household are those of the most specific prefix of its region code, of the latest
+ * year not after the year asked for.
+ */
+public class PolicyBook {
+
+    private static final ObjectMapper JSON = EnvelopeCodec.mapper();
+
+    private final JdbcClient jdbc;
+
+    public PolicyBook(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<PolicyThresholds> thresholds(String regionCode, int year) {
+        return jdbc.sql("""
+                        SELECT thresholds::text FROM policy
+                        WHERE :region LIKE region_prefix || '%' AND policy_year <= :year
+                        ORDER BY length(region_prefix) DESC, policy_year DESC
+                        LIMIT 1""")
+                .param("region", regionCode)
+                .param("year", year)
+                .query(String.class)
+                .optional()
+                .map(PolicyBook::read);
+    }
+
+    /** Records a change; an older or repeated delivery of the same region and year is replaced by the newer one. */
+    public void record(PolicyChanged change, String eventId, Instant changedAt) {
+        jdbc.sql("""
+                        INSERT INTO policy (region_prefix, policy_year, thresholds, event_id, changed_at)
+                        VALUES (:region, :year, CAST(:thresholds AS jsonb), :eventId, :at)
+                        ON CONFLICT (region_prefix, policy_year) DO UPDATE
+                        SET thresholds = EXCLUDED.thresholds, event_id = EXCLUDED.event_id,
+                            changed_at = EXCLUDED.changed_at
+                        WHERE policy.changed_at <= EXCLUDED.changed_at""")
+                .param("region", change.regionCode())
+                .param("year", change.year())
+                .param("thresholds", write(change.thresholds()))
+                .param("eventId", eventId)
+                .param("at", Timestamp.from(changedAt))
+                .update();
+    }
+
+    private static PolicyThresholds read(String json) {
+        try {
+            return JSON.readValue(json, PolicyThresholds.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored policy thresholds cannot be read", e);
+        }
+    }
+
+    private static String write(PolicyThresholds thresholds) {
+        try {
+            return JSON.writeValueAsString(thresholds);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("policy thresholds cannot be written", e);
+        }
+    }
+}

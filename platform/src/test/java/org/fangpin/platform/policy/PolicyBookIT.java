@@ -1,0 +1,64 @@
+package org.fangpin.platform.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.Driver;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import org.fangpin.contracts.identification.PolicyChanged;
+import org.fangpin.contracts.identification.PolicyThresholds;
+import org.fangpin.testsupport.PostgresServer;
+
+class PolicyBookIT {
+
+    private static PostgresServer.TestDatabase database;
+    private static PolicyBook book;
+
+    @BeforeAll
+    static void migrate() {
+        database = PostgresServer.get().createDatabase("policy_book");
+        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new Driver(), database.jdbcUrl());
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/platform").load().migrate();
+        book = new PolicyBook(JdbcClient.create(dataSource));
+        book.record(change("", 2023, "7500.00"), "e1", Instant.parse("2023-01-01T00:00:00Z"));
+        book.record(change("15", 2024, "8300.00"), "e2", Instant.parse("2024-01-01T00:00:00Z"));
+    }
+
+    @AfterAll
+    static void drop() {
+        database.close();
+    }
+
+    @Test
+    void theMostSpecificRegionOfTheLatestYearNotAfterTheAskedYearApplies() {
+        assertThat(book.thresholds("150724213201", 2024)).get()
+                .extracting(PolicyThresholds::monitoringLine).isEqualTo(new BigDecimal("8300.00"));
+        assertThat(book.thresholds("150724213201", 2023)).get()
+                .extracting(PolicyThresholds::monitoringLine).isEqualTo(new BigDecimal("7500.00"));
+        assertThat(book.thresholds("110105001001", 2025)).get()
+                .extracting(PolicyThresholds::monitoringLine).isEqualTo(new BigDecimal("7500.00"));
+        assertThat(book.thresholds("150724213201", 2020)).isEmpty();
+    }
+
+    @Test
+    void aLateDeliveryOfAnOlderChangeDoesNotOverwriteANewerOne() {
+        book.record(change("150724", 2025, "9000.00"), "e3", Instant.parse("2025-03-01T00:00:00Z"));
+        book.record(change("150724", 2025, "8800.00"), "e4", Instant.parse("2025-02-01T00:00:00Z"));
+
+        assertThat(book.thresholds("150724213201", 2025)).get()
+                .extracting(PolicyThresholds::monitoringLine).isEqualTo(new BigDecimal("9000.00"));
+    }
+
+    private static PolicyChanged change(String region, int year, String line) {
+        return new PolicyChanged(region, year, new PolicyThresholds(new BigDecimal(line), new BigDecimal("5000.00"),
+                new BigDecimal("10000.00"), new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6, 15, 6), "年度调整");
+    }
+}
