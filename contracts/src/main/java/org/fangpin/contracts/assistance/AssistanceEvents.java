@@ -8,7 +8,10 @@ import org.fangpin.contracts.EventCatalog.Entry;
 public final class AssistanceEvents {
 
     public static final List<Entry> PUBLISHED = List.of(
-            new Entry(AssistanceCaseOpened.class, "assistance", 1));
+            new Entry(AssistanceCaseOpened.class, "assistance", 1),
+            new Entry(RiskEliminated.class, "assistance", 1),
+            new Entry(RiskRolledBack.class, "assistance", 1),
+            new Entry(NewRiskReported.class, "assistance", 1));
 
     private AssistanceEvents() {
     }

@@ -12,7 +12,9 @@ public final class IdentificationEvents {
             new Entry(LeadReported.class, "identification", 1),
             new Entry(HouseholdVerified.class, "identification", 1),
             new Entry(HouseholdIdentified.class, "identification", 1),
-            new Entry(PolicyChanged.class, "identification", 1));
+            new Entry(PolicyChanged.class, "identification", 1),
+            new Entry(MemberAdded.class, "identification", 1),
+            new Entry(MemberRemoved.class, "identification", 1));
 
     private IdentificationEvents() {
     }

@@ -8,7 +8,12 @@ import org.fangpin.contracts.EventCatalog.Entry;
 public final class MonitoringEvents {
 
     public static final List<Entry> PUBLISHED = List.of(
-            new Entry(MonitoringStarted.class, "monitoring", 1));
+            new Entry(MonitoringStarted.class, "monitoring", 1),
+            new Entry(MonthlyMonitoringRecorded.class, "monitoring", 1),
+            new Entry(WarningRaised.class, "monitoring", 1),
+            new Entry(WarningLevelChanged.class, "monitoring", 1),
+            new Entry(WarningCleared.class, "monitoring", 1),
+            new Entry(DepartmentLeadRaised.class, "monitoring", 1));
 
     private MonitoringEvents() {
     }
