@@ -3,13 +3,17 @@ package org.fangpin.platform.web;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** problem+json errors and correlation ids for every service's HTTP edge. */
 @Configuration(proxyBeanMethods = false)
@@ -43,6 +47,16 @@ public class WebConfiguration {
     @Bean
     ProblemHandler problemHandler(Problems problems) {
         return new ProblemHandler(problems);
+    }
+
+    /** Runs after Spring Security (it keys kept responses by the authenticated user). */
+    @Bean
+    FilterRegistrationBean<IdempotencyKeyFilter> idempotencyKeyFilter(JdbcClient jdbc, Problems problems,
+                                                                      ObjectMapper json) {
+        FilterRegistrationBean<IdempotencyKeyFilter> registration =
+                new FilterRegistrationBean<>(new IdempotencyKeyFilter(jdbc, problems, json));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
+        return registration;
     }
 
     /** Runs before Spring Security, so refusals of unauthenticated requests carry the correlation id too. */

@@ -1,0 +1,198 @@
+package org.fangpin.platform.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import org.fangpin.platform.actor.Actor;
+import org.fangpin.platform.actor.RequestContext;
+
+/**
+ * Makes a write safe to retry: the first response to a request carrying {@code Idempotency-Key} is kept (per user
+ * and key) and a retry of the same request gets it again, marked {@code Idempotent-Replayed: true}, without a second
+ * effect. The same key with a different request is refused (422), a retry while the first is still running too (409).
+ * A server error keeps nothing, so the request may be retried.
+ */
+public class IdempotencyKeyFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    private final JdbcClient jdbc;
+    private final Problems problems;
+    private final ObjectMapper json;
+
+    public IdempotencyKeyFilter(JdbcClient jdbc, Problems problems, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.problems = problems;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getHeader(HEADER) == null || !WRITES.contains(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        Optional<Actor> actor = RequestContext.actor();
+        if (actor.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!SAFE.matcher(key).matches()) {
+            refuse(response, HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_INVALID", request.getLocale());
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        String hash = hash(request, body);
+        String actorId = actor.get().id();
+        if (!claim(actorId, key, hash)) {
+            answerRepeat(actorId, key, hash, request, response);
+            return;
+        }
+        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(new CachedBodyRequest(request, body), recorded);
+        } finally {
+            complete(actorId, key, recorded);
+            recorded.copyBodyToResponse();
+        }
+    }
+
+    private boolean claim(String actorId, String key, String hash) {
+        return jdbc.sql("""
+                        INSERT INTO idempotent_request (actor_id, idempotency_key, request_hash)
+                        VALUES (:actor, :key, :hash) ON CONFLICT DO NOTHING""")
+                .param("actor", actorId).param("key", key).param("hash", hash)
+                .update() == 1;
+    }
+
+    private void complete(String actorId, String key, ContentCachingResponseWrapper recorded) {
+        if (recorded.getStatus() >= 500) {
+            jdbc.sql("DELETE FROM idempotent_request WHERE actor_id = :actor AND idempotency_key = :key")
+                    .param("actor", actorId).param("key", key).update();
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE idempotent_request
+                        SET completed = TRUE, response_status = :status, content_type = :type, response_body = :body
+                        WHERE actor_id = :actor AND idempotency_key = :key""")
+                .param("status", recorded.getStatus())
+                .param("type", recorded.getContentType())
+                .param("body", recorded.getContentAsByteArray())
+                .param("actor", actorId).param("key", key)
+                .update();
+    }
+
+    private void answerRepeat(String actorId, String key, String hash, HttpServletRequest request,
+                              HttpServletResponse response) throws IOException {
+        StoredResponse stored = jdbc.sql("""
+                        SELECT request_hash, completed, response_status, content_type, response_body
+                        FROM idempotent_request WHERE actor_id = :actor AND idempotency_key = :key""")
+                .param("actor", actorId).param("key", key)
+                .query(StoredResponse.class)
+                .single();
+        if (!stored.requestHash().equals(hash)) {
+            refuse(response, HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED", request.getLocale());
+        } else if (!stored.completed()) {
+            refuse(response, HttpStatus.CONFLICT, "IDEMPOTENT_REQUEST_IN_PROGRESS", request.getLocale());
+        } else {
+            response.setStatus(stored.responseStatus());
+            if (stored.contentType() != null) {
+                response.setContentType(stored.contentType());
+            }
+            response.setHeader("Idempotent-Replayed", "true");
+            response.getOutputStream().write(stored.responseBody() == null ? new byte[0] : stored.responseBody());
+        }
+    }
+
+    private void refuse(HttpServletResponse response, HttpStatus status, String code, Locale locale)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        json.writeValue(response.getOutputStream(), problems.problem(status, code, locale));
+    }
+
+    private static String hash(HttpServletRequest request, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    record StoredResponse(String requestHash, boolean completed, Integer responseStatus, String contentType,
+                          byte[] responseBody) {
+    }
+
+    /** The request with its body already read (for the hash), readable again by the controller. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+            };
+        }
+    }
+}
