@@ -1,5 +1,6 @@
 # Shared settings and helpers for up.sh and down.sh (sourced, not run).
 # shellcheck shell=bash
+# shellcheck disable=SC2034  # the variables are used by the scripts that source this file
 
 LOCAL_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$LOCAL_DIR/../.." && pwd)          # the Maven project root, whatever the caller's cwd

