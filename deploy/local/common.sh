@@ -13,12 +13,23 @@ PG_PORT=${FANGPIN_PG_PORT:-5432}
 KAFKA_PORT=${FANGPIN_KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${FANGPIN_KAFKA_CONTROLLER_PORT:-9093}
 ISSUER_PORT=${FANGPIN_ISSUER_PORT:-9000}
+KEYCLOAK_PORT=${FANGPIN_KEYCLOAK_PORT:-8180}
 GATEWAY_PORT=${FANGPIN_GATEWAY_PORT:-8080}
 
 # The embedded PostgreSQL (non-root machines without a server) lives here.
 PG_DIST=$RUN_DIR/postgres      # unpacked binaries: bin/ lib/ share/
 PG_DATA=$RUN_DIR/pgdata
 KAFKA_DIR=$RUN_DIR/kafka
+
+# The identity provider: Keycloak (default) or the light development issuer (up.sh --dev-issuer).
+# up.sh records its choice here, so that token.sh asks the one that runs.
+IDP_FILE=$RUN_DIR/identity-provider
+KEYCLOAK_VERSION=26.4.7
+KEYCLOAK_HOME=$RUN_DIR/keycloak/keycloak-$KEYCLOAK_VERSION
+KEYCLOAK_REALM_URL=http://127.0.0.1:$KEYCLOAK_PORT/realms/fangpin
+# The local stack's Keycloak administrator (master realm); never use these outside this machine.
+KEYCLOAK_ADMIN=admin
+KEYCLOAK_ADMIN_PASSWORD=${FANGPIN_KEYCLOAK_ADMIN_PASSWORD:-admin}
 
 # Services behind the gateway: module name, port, database suffix.
 SERVICES=(
@@ -29,7 +40,7 @@ SERVICES=(
 )
 
 # Processes up.sh may start, in start order; down.sh stops them in reverse.
-PROCESSES=(postgres kafka token-issuer identification-service monitoring-service
+PROCESSES=(postgres kafka keycloak token-issuer identification-service monitoring-service
            assistance-service timeline-service gateway)
 
 log() { printf '[fangpin] %s\n' "$*"; }

@@ -4,16 +4,19 @@
 #   -> identification/monitoring/assistance/timeline services -> gateway -> demo data.
 # Idempotent: anything already running from its pid file under deploy/local/run/ is left alone.
 #
-# Usage: deploy/local/up.sh [--build] [--no-demo] [--infra-only]
+# Usage: deploy/local/up.sh [--build] [--no-demo] [--infra-only] [--dev-issuer]
 #   --build       run `mvn -B -q -DskipTests package` even if the jars exist
 #   --no-demo     do not load the demo data (demo-data.sh)
 #   --infra-only  start only PostgreSQL and Kafka (e.g. to run the services from an IDE)
+#   --dev-issuer  use the light development token issuer instead of Keycloak (no JDK 21+ needed)
 #
 # Environment (defaults in brackets):
 #   FANGPIN_PG_PORT [5432]               PostgreSQL (reused if it answers, else embedded when not root)
 #   FANGPIN_KAFKA_PORT [9092]            Kafka broker listener
 #   FANGPIN_KAFKA_CONTROLLER_PORT [9093] Kafka KRaft controller listener
-#   FANGPIN_ISSUER_PORT [9000]           dev token issuer (JWKS, /token)
+#   FANGPIN_KEYCLOAK_PORT [8180]         Keycloak (realm fangpin, imported from deploy/keycloak/)
+#   FANGPIN_KEYCLOAK_JAVA_HOME           a JDK 21+ for Keycloak [the newest under /usr/lib/jvm]
+#   FANGPIN_ISSUER_PORT [9000]           dev token issuer (JWKS, /token), with --dev-issuer
 #   FANGPIN_IDENTIFICATION_PORT [8081]   identification-service
 #   FANGPIN_MONITORING_PORT [8082]       monitoring-service
 #   FANGPIN_ASSISTANCE_PORT [8083]       assistance-service
@@ -34,12 +37,13 @@ TOPICS=(fangpin.identification.v1 fangpin.monitoring.v1 fangpin.assistance.v1)
 TOPIC_PARTITIONS=8
 START_TIMEOUT=${FANGPIN_START_TIMEOUT:-180}
 
-BUILD=false DEMO=true INFRA_ONLY=false
+BUILD=false DEMO=true INFRA_ONLY=false IDP=keycloak
 for arg in "$@"; do
   case $arg in
     --build) BUILD=true ;;
     --no-demo) DEMO=false ;;
     --infra-only) INFRA_ONLY=true ;;
+    --dev-issuer) IDP=dev ;;
     -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $arg (try --help)" ;;
   esac
@@ -298,6 +302,68 @@ wait_http() {
   done
 }
 
+# A JDK 21+ for Keycloak: FANGPIN_KEYCLOAK_JAVA_HOME, else the newest one under /usr/lib/jvm.
+keycloak_java_home() {
+  if [[ -n ${FANGPIN_KEYCLOAK_JAVA_HOME:-} ]]; then
+    printf '%s' "$FANGPIN_KEYCLOAK_JAVA_HOME"
+    return
+  fi
+  local jdk version
+  for jdk in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
+    [[ -x $jdk/bin/java ]] || continue
+    version=$("$jdk/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
+    if [[ -n $version ]] && ((version >= 21)); then
+      printf '%s' "${jdk%/}"
+      return
+    fi
+  done
+  die "Keycloak $KEYCLOAK_VERSION needs a JDK 21 or newer and none is under /usr/lib/jvm.
+  Install one (e.g. Temurin 25) and set FANGPIN_KEYCLOAK_JAVA_HOME, or run up.sh --dev-issuer."
+}
+
+start_keycloak() {
+  local pid
+  if pid=$(running_pid keycloak); then
+    log "Keycloak: already running (pid $pid) on 127.0.0.1:$KEYCLOAK_PORT"
+  else
+    require_free_port keycloak "$KEYCLOAK_PORT"
+    if [[ ! -x $KEYCLOAK_HOME/bin/kc.sh ]]; then
+      log "Keycloak: fetching org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION from Maven Central"
+      local download=$RUN_DIR/download
+      mkdir -p "$download" "$RUN_DIR/keycloak"
+      (cd "$download" && mvn_quiet "$DEPENDENCY_PLUGIN:copy" -DoutputDirectory=. \
+        -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip")
+      (cd "$RUN_DIR/keycloak" && jar xf "$download/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip")
+      chmod +x "$KEYCLOAK_HOME"/bin/*.sh
+      rm -rf "$download"
+    fi
+    # Imported on the first start; later starts keep the realm as it is in Keycloak's own database.
+    mkdir -p "$KEYCLOAK_HOME/data/import"
+    cp "$LOCAL_DIR/../keycloak/fangpin-realm.json" "$KEYCLOAK_HOME/data/import/"
+    log "Keycloak: starting on 127.0.0.1:$KEYCLOAK_PORT (realm fangpin from deploy/keycloak/)"
+    start_bg keycloak env JAVA_HOME="$(keycloak_java_home)" \
+      KC_BOOTSTRAP_ADMIN_USERNAME="$KEYCLOAK_ADMIN" KC_BOOTSTRAP_ADMIN_PASSWORD="$KEYCLOAK_ADMIN_PASSWORD" \
+      JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" JAVA_OPTS_APPEND="-D$(process_marker keycloak)" \
+      "$KEYCLOAK_HOME/bin/kc.sh" start-dev --http-host 127.0.0.1 --http-port "$KEYCLOAK_PORT" --import-realm
+  fi
+  wait_http keycloak "$KEYCLOAK_REALM_URL/.well-known/openid-configuration" $((SECONDS + 240))
+  log "Keycloak: realm fangpin ready"
+}
+
+# Starts the chosen identity provider and sets the issuer and JWKS URLs the services validate against.
+start_identity_provider() {
+  printf '%s\n' "$IDP" >"$IDP_FILE"
+  if [[ $IDP == keycloak ]]; then
+    start_keycloak
+    ISSUER_URL=$KEYCLOAK_REALM_URL
+    JWKS_URL=$KEYCLOAK_REALM_URL/protocol/openid-connect/certs
+  else
+    start_token_issuer
+    ISSUER_URL=http://127.0.0.1:$ISSUER_PORT
+    JWKS_URL=$ISSUER_URL/jwks.json
+  fi
+}
+
 start_token_issuer() {
   local pid
   if pid=$(running_pid token-issuer); then
@@ -323,7 +389,7 @@ start_app() {
   require_free_port "$module" "$port"
   log "$module: starting on port $port"
   start_bg "$module" env SERVER_PORT="$port" FANGPIN_KAFKA="127.0.0.1:$KAFKA_PORT" \
-    FANGPIN_ISSUER="http://127.0.0.1:$ISSUER_PORT" "$@" \
+    FANGPIN_ISSUER="$ISSUER_URL" FANGPIN_JWKS_URI="$JWKS_URL" "$@" \
     java -Xmx512m "-D$(process_marker "$module")" -jar "$ROOT/$module/target/$module-$VERSION-exec.jar"
 }
 
@@ -359,7 +425,16 @@ Fangpin is up.
   Gateway (all /api):  http://127.0.0.1:$GATEWAY_PORT
   A token:             TOKEN=\$(deploy/local/token.sh COUNTY_APPROVER 150724)
                        curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:$GATEWAY_PORT/api/...
-  Token issuer:        http://127.0.0.1:$ISSUER_PORT  (/jwks.json, /.well-known/openid-configuration)
+  Token issuer:        $ISSUER_URL  (JWKS $JWKS_URL)
+EOF
+  if [[ $IDP == keycloak ]]; then
+    cat <<EOF
+  Keycloak admin:      http://127.0.0.1:$KEYCLOAK_PORT/admin  ($KEYCLOAK_ADMIN / $KEYCLOAK_ADMIN_PASSWORD, this machine only)
+  Demo users:          village-officer, township-reviewer, county-approver, department-officer,
+                       supervisor, inspector, admin (password fangpin-demo) in realm fangpin
+EOF
+  fi
+  cat <<EOF
   Services (metrics /actuator/prometheus, OpenAPI /v3/api-docs and /swagger-ui.html):
 EOF
   for entry in "${SERVICES[@]}"; do
@@ -384,7 +459,7 @@ if [[ $INFRA_ONLY == true ]]; then
   log "infrastructure up: PostgreSQL 127.0.0.1:$PG_PORT, Kafka 127.0.0.1:$KAFKA_PORT (stop: deploy/local/down.sh)"
   exit 0
 fi
-start_token_issuer
+start_identity_provider
 start_services
 if [[ $DEMO == true ]]; then
   "$LOCAL_DIR/demo-data.sh"
