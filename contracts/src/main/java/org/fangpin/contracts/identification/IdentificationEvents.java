@@ -14,7 +14,17 @@ public final class IdentificationEvents {
             new Entry(HouseholdIdentified.class, "identification", 1),
             new Entry(PolicyChanged.class, "identification", 1),
             new Entry(MemberAdded.class, "identification", 1),
-            new Entry(MemberRemoved.class, "identification", 1));
+            new Entry(MemberRemoved.class, "identification", 1),
+            new Entry(LeadMerged.class, "identification", 1),
+            new Entry(ReidentificationOpened.class, "identification", 1),
+            new Entry(VillageEvaluationRecorded.class, "identification", 1),
+            new Entry(PublicNoticeObjectionRecorded.class, "identification", 1),
+            new Entry(TownshipApproved.class, "identification", 1),
+            new Entry(TownshipReturned.class, "identification", 1),
+            new Entry(CountyReturned.class, "identification", 1),
+            new Entry(IdentificationRejected.class, "identification", 1),
+            new Entry(HouseholdReidentified.class, "identification", 1),
+            new Entry(IdentificationOverdue.class, "identification", 1));
 
     private IdentificationEvents() {
     }

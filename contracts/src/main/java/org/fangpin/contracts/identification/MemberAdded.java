@@ -11,9 +11,19 @@ import org.fangpin.contracts.value.Relation;
  * 家庭成员增加 — a member joined the household (registration, birth, marriage, moving in). The head of household
  * is a member too ({@code relation = HEAD}).
  *
- * @param change why: {@code REGISTRATION}, {@code BIRTH}, {@code MARRIAGE}, {@code MOVED_IN}
+ * @param change     why: {@code REGISTRATION}, {@code BIRTH}, {@code MARRIAGE}, {@code MOVED_IN}
+ * @param schooling  在校情况 as the collector wrote it (e.g. 小学在读); null when not asked
+ * @param employment 务工就业情况 as the collector wrote it (e.g. 区外务工); null when not asked
  */
 public record MemberAdded(String householdId, String regionCode, String memberId, String name, String idNumber,
                           Relation relation, LocalDate birthDate, LabourCapacity labourCapacity, Health health,
-                          String change, LocalDate changedOn) implements HouseholdEvent {
+                          String change, LocalDate changedOn, String schooling, String employment)
+        implements HouseholdEvent {
+
+    public MemberAdded(String householdId, String regionCode, String memberId, String name, String idNumber,
+                       Relation relation, LocalDate birthDate, LabourCapacity labourCapacity, Health health,
+                       String change, LocalDate changedOn) {
+        this(householdId, regionCode, memberId, name, idNumber, relation, birthDate, labourCapacity, health, change,
+                changedOn, null, null);
+    }
 }

@@ -13,7 +13,13 @@ public final class MonitoringEvents {
             new Entry(WarningRaised.class, "monitoring", 1),
             new Entry(WarningLevelChanged.class, "monitoring", 1),
             new Entry(WarningCleared.class, "monitoring", 1),
-            new Entry(DepartmentLeadRaised.class, "monitoring", 1));
+            new Entry(DepartmentLeadRaised.class, "monitoring", 1),
+            new Entry(MonthlyMonitoringMissed.class, "monitoring", 1),
+            new Entry(ColourGradeChanged.class, "monitoring", 1),
+            new Entry(LookBackMonitoringStarted.class, "monitoring", 1),
+            new Entry(RegularMonitoringResumed.class, "monitoring", 1),
+            new Entry(AreaHazardDeclared.class, "monitoring", 1),
+            new Entry(ImmediateVisitRequested.class, "monitoring", 1));
 
     private MonitoringEvents() {
     }

@@ -1,0 +1,78 @@
+package org.fangpin.contracts.assistance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.fangpin.contracts.EventCatalog;
+import org.fangpin.contracts.PublishedEvent;
+import org.fangpin.contracts.assistance.EliminationEvidence.MonthlyIncome;
+import org.fangpin.contracts.envelope.EnvelopeCodec;
+import org.fangpin.contracts.envelope.EventEnvelope;
+import org.fangpin.contracts.value.MeasureType;
+import org.fangpin.contracts.value.RiskType;
+
+class AssistanceEventsContractTest {
+
+    private static final EliminationEvidence EVIDENCE = new EliminationEvidence(LocalDate.of(2024, 12, 10),
+            new BigDecimal("8300.00"), 6, List.of(new MonthlyIncome(YearMonth.of(2024, 12), new BigDecimal("9100.00")),
+            new MonthlyIncome(YearMonth.of(2024, 11), new BigDecimal("9050.50"))), 7, 6, List.of(),
+            List.of(MeasureType.EMPLOYMENT), List.of(RiskType.ILLNESS));
+
+    private final EnvelopeCodec codec = new EnvelopeCodec();
+
+    @Test
+    void anEliminationKeepsItsEvidenceAndItsAmountsExactThroughTheRoundTrip() {
+        RiskEliminated eliminated = new RiskEliminated("hh-1", "150724213201", List.of(RiskType.ILLNESS),
+                LocalDate.of(2024, 12, 10), EVIDENCE);
+
+        RiskEliminated read = (RiskEliminated) roundTrip(eliminated);
+
+        assertThat(read).isEqualTo(eliminated);
+        assertThat(read.evidence().recentIncome().get(1).perCapitaNetIncome()).isEqualTo(new BigDecimal("9050.50"));
+    }
+
+    @Test
+    void anEliminationPublishedBeforeTheEvidenceExistedReadsWithoutIt() {
+        String v1 = """
+                {"householdId":"hh-1","regionCode":"150724213201","eliminatedRiskTypes":["ILLNESS"],
+                 "eliminatedOn":"2024-12-10"}""";
+
+        RiskEliminated read = (RiskEliminated) decode("RiskEliminated", v1);
+
+        assertThat(read.evidence()).isNull();
+        assertThat(read.eliminatedRiskTypes()).containsExactly(RiskType.ILLNESS);
+    }
+
+    @Test
+    void everyAssistanceEventIsPublishedOnTheAssistanceTopicUnderItsOwnType() {
+        assertThat(AssistanceEvents.PUBLISHED).allSatisfy(entry -> {
+            assertThat(entry.topic()).isEqualTo("fangpin.assistance.v1");
+            assertThat(entry.type()).isEqualTo("fangpin.assistance." + entry.eventClass().getSimpleName() + ".v1");
+        });
+        assertThat(AssistanceEvents.PUBLISHED).extracting(EventCatalog.Entry::eventClass)
+                .contains(RiskEliminated.class, RiskRolledBack.class, NewRiskReported.class, MeasureAdded.class);
+    }
+
+    private PublishedEvent roundTrip(PublishedEvent event) {
+        EventCatalog.Entry entry = EventCatalog.forClass(event.getClass()).orElseThrow();
+        EventEnvelope envelope = new EventEnvelope("e-1", "/fangpin/assistance", entry.type(), event.subject(),
+                OffsetDateTime.now(ZoneOffset.UTC), event.regionCode(), null, null, event, null);
+        return codec.decode(codec.encode(envelope)).data();
+    }
+
+    private PublishedEvent decode(String event, String data) {
+        String envelope = """
+                {"specversion":"1.0","id":"e-1","source":"/fangpin/assistance","type":"fangpin.assistance.%s.v1",
+                 "subject":"hh-1","datacontenttype":"application/json","data":%s}""".formatted(event, data);
+        return codec.decode(envelope.getBytes(StandardCharsets.UTF_8)).data();
+    }
+}
