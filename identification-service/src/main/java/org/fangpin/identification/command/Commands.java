@@ -3,36 +3,102 @@ package org.fangpin.identification.command;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import org.fangpin.contracts.identification.PolicyThresholds;
+import org.fangpin.contracts.value.CategoryFlag;
+import org.fangpin.contracts.value.Guarantee;
+import org.fangpin.contracts.value.Health;
 import org.fangpin.contracts.value.HouseholdCategory;
 import org.fangpin.contracts.value.LabourCapacity;
 import org.fangpin.contracts.value.LeadChannel;
 import org.fangpin.contracts.value.ObjectType;
+import org.fangpin.contracts.value.Relation;
+import org.fangpin.contracts.value.RigidExpenditure;
 import org.fangpin.contracts.value.RiskType;
 
-/** The commands of the identification procedure, one per step of the work plans. */
+/** The commands of the registry and the identification procedure, one per step of the work plans. */
 public final class Commands {
 
     private Commands() {
     }
 
-    /** 户登记 */
-    public record RegisterHouseholdCommand(@TargetAggregateIdentifier String householdId, String regionCode,
-                                           Integer villageGroup, String headName, String headIdNumber,
-                                           HouseholdCategory category, int memberCount) {
+    /** A member as the collector recorded them; the birth date is the one in the ID number. */
+    public record MemberDetails(String memberId, String name, String idNumber, Relation relation, LocalDate birthDate,
+                                LabourCapacity labourCapacity, Health health, String schooling, String employment) {
     }
 
-    /** 线索上报 */
+    /** 户登记, with the head of household first among the members. */
+    public record RegisterHouseholdCommand(@TargetAggregateIdentifier String householdId, String regionCode,
+                                           Integer villageGroup, HouseholdCategory category,
+                                           List<CategoryFlag> categoryFlags, int memberCount,
+                                           List<MemberDetails> members, LocalDate registeredOn) {
+    }
+
+    /** 家庭成员增加 (birth, marriage, moving in). */
+    public record AddMemberCommand(@TargetAggregateIdentifier String householdId, MemberDetails member,
+                                   MemberChange change, LocalDate changedOn) {
+    }
+
+    /** 家庭成员减少 (death, marriage, moving out). */
+    public record RemoveMemberCommand(@TargetAggregateIdentifier String householdId, String memberId,
+                                      MemberChange change, LocalDate changedOn) {
+    }
+
+    /** 线索上报: opens a case, or joins the open one. */
     public record ReportLeadCommand(@TargetAggregateIdentifier String householdId, String leadId,
-                                    LeadChannel channel, String description, LocalDate reportedOn) {
+                                    LeadChannel channel, String description, LocalDate reportedOn,
+                                    DueDates dueDates) {
+    }
+
+    /** 风险再标注: a new risk on a household whose risk was eliminated. */
+    public record OpenReidentificationCommand(@TargetAggregateIdentifier String householdId, String leadId,
+                                              LeadChannel channel, List<RiskType> riskTypes, String reason,
+                                              LocalDate reportedOn, DueDates dueDates) {
+    }
+
+    /** assistance-service eliminated the household's risk (风险消除). */
+    public record NoteRiskEliminatedCommand(@TargetAggregateIdentifier String householdId, LocalDate eliminatedOn) {
+    }
+
+    /** assistance-service rolled the elimination back (风险消除回退). */
+    public record NoteRiskRolledBackCommand(@TargetAggregateIdentifier String householdId, LocalDate rolledBackOn) {
     }
 
     /** 入户核实 */
     public record RecordVerificationCommand(@TargetAggregateIdentifier String householdId, String leadId,
                                             BigDecimal perCapitaNetIncome, LabourCapacity labourCapacity,
-                                            String collector, boolean householdConfirmed, LocalDate verifiedOn) {
+                                            String collector, boolean householdConfirmed, LocalDate verifiedOn,
+                                            Map<RigidExpenditure, BigDecimal> rigidExpenditures,
+                                            List<Guarantee> guaranteeGaps) {
+    }
+
+    /**
+     * 村级评议公示
+     *
+     * @param noticeFrom the day the notice went up in the village (may be before the day it is entered)
+     * @param policy     the thresholds of the household's region and year: the notice lasts their public-notice days
+     */
+    public record RecordVillageEvaluationCommand(@TargetAggregateIdentifier String householdId, String leadId,
+                                                 String opinion, LocalDate evaluatedOn, LocalDate noticeFrom,
+                                                 PolicyThresholds policy) {
+    }
+
+    /** 公示异议 */
+    public record RecordObjectionCommand(@TargetAggregateIdentifier String householdId, String leadId,
+                                         String objection, String handling, LocalDate recordedOn) {
+    }
+
+    /** 乡镇审核通过 */
+    public record ApproveAtTownshipCommand(@TargetAggregateIdentifier String householdId, String leadId,
+                                           String opinion, LocalDate approvedOn) {
+    }
+
+    /** 乡镇审核退回 */
+    public record ReturnFromTownshipCommand(@TargetAggregateIdentifier String householdId, String leadId,
+                                            String reason, LocalDate returnedOn) {
     }
 
     /**
@@ -43,5 +109,20 @@ public final class Commands {
     public record IdentifyAtCountyCommand(@TargetAggregateIdentifier String householdId, String leadId,
                                           ObjectType objectType, List<RiskType> riskTypes,
                                           BigDecimal monitoringLine, LocalDate identifiedOn) {
+    }
+
+    /** 县级审定: not a monitoring object, with the judgement (研判结果). */
+    public record RejectAtCountyCommand(@TargetAggregateIdentifier String householdId, String leadId,
+                                        String judgement, LocalDate rejectedOn) {
+    }
+
+    /** 县级退回 to the township. */
+    public record ReturnFromCountyCommand(@TargetAggregateIdentifier String householdId, String leadId,
+                                          String reason, LocalDate returnedOn) {
+    }
+
+    /** A due date of the case passed (识别逾期); raised once per case and deadline. */
+    public record RaiseOverdueCommand(@TargetAggregateIdentifier String householdId, String leadId,
+                                      Deadline deadline, LocalDate detectedOn) {
     }
 }

@@ -2,26 +2,56 @@ package org.fangpin.identification.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import org.fangpin.contracts.identification.CountyReturned;
 import org.fangpin.contracts.identification.HouseholdIdentified;
+import org.fangpin.contracts.identification.HouseholdReidentified;
 import org.fangpin.contracts.identification.HouseholdRegistered;
 import org.fangpin.contracts.identification.HouseholdVerified;
+import org.fangpin.contracts.identification.IdentificationOverdue;
+import org.fangpin.contracts.identification.IdentificationRejected;
+import org.fangpin.contracts.identification.LeadMerged;
 import org.fangpin.contracts.identification.LeadReported;
-import org.fangpin.contracts.value.LabourCapacity;
+import org.fangpin.contracts.identification.MemberAdded;
+import org.fangpin.contracts.identification.MemberRemoved;
+import org.fangpin.contracts.identification.PublicNoticeObjectionRecorded;
+import org.fangpin.contracts.identification.ReidentificationOpened;
+import org.fangpin.contracts.identification.TownshipApproved;
+import org.fangpin.contracts.identification.TownshipReturned;
+import org.fangpin.contracts.identification.VillageEvaluationRecorded;
+import org.fangpin.identification.command.Commands.AddMemberCommand;
+import org.fangpin.identification.command.Commands.ApproveAtTownshipCommand;
 import org.fangpin.identification.command.Commands.IdentifyAtCountyCommand;
+import org.fangpin.identification.command.Commands.MemberDetails;
+import org.fangpin.identification.command.Commands.NoteRiskEliminatedCommand;
+import org.fangpin.identification.command.Commands.NoteRiskRolledBackCommand;
+import org.fangpin.identification.command.Commands.OpenReidentificationCommand;
+import org.fangpin.identification.command.Commands.RaiseOverdueCommand;
+import org.fangpin.identification.command.Commands.RecordObjectionCommand;
 import org.fangpin.identification.command.Commands.RecordVerificationCommand;
+import org.fangpin.identification.command.Commands.RecordVillageEvaluationCommand;
 import org.fangpin.identification.command.Commands.RegisterHouseholdCommand;
+import org.fangpin.identification.command.Commands.RejectAtCountyCommand;
+import org.fangpin.identification.command.Commands.RemoveMemberCommand;
 import org.fangpin.identification.command.Commands.ReportLeadCommand;
+import org.fangpin.identification.command.Commands.ReturnFromCountyCommand;
+import org.fangpin.identification.command.Commands.ReturnFromTownshipCommand;
+import org.fangpin.identification.command.InternalEvents.RiskEliminationNoted;
+import org.fangpin.identification.command.InternalEvents.RiskRollbackNoted;
 
 /**
  * A household in the registry with its identification cases. State holds only what the next decision needs: the
- * open case, its stage and the verified facts the county decision publishes.
+ * members (to refuse a change of someone who is not there), whether it is a monitoring object and whether its
+ * risk was eliminated, and the open case.
  */
 @Aggregate
 public class Household {
@@ -29,10 +59,11 @@ public class Household {
     @AggregateIdentifier
     private String householdId;
     private String regionCode;
-    private String openLeadId;
-    private CaseStage stage;
-    private BigDecimal verifiedIncome;
-    private LabourCapacity labourCapacity;
+    private String headMemberId;
+    private final Set<String> members = new HashSet<>();
+    private boolean monitoringObject;
+    private boolean riskEliminated;
+    private IdentificationCase openCase;
 
     protected Household() {
         // for Axon
@@ -40,33 +71,177 @@ public class Household {
 
     @CommandHandler
     public Household(RegisterHouseholdCommand command) {
+        new Rules.RegistrationNamesOneHead(command.members()).verify();
+        MemberDetails head = command.members().get(0);
         apply(new HouseholdRegistered(command.householdId(), command.regionCode(), command.villageGroup(),
-                command.headName(), command.headIdNumber(), command.category(), command.memberCount()));
+                head.name(), head.idNumber(), command.category(), command.memberCount(), command.categoryFlags()));
+        // Events applied in a constructor reach the event-sourcing handlers only after it returns.
+        command.members().forEach(member -> apply(memberAdded(command.householdId(), command.regionCode(), member,
+                MemberChange.REGISTRATION, command.registeredOn())));
+    }
+
+    @CommandHandler
+    void handle(AddMemberCommand command) {
+        new Rules.MemberChangeFitsItsDirection(command.change(), true).verify();
+        new Rules.OnlyOneHead(command.member().relation()).verify();
+        apply(memberAdded(householdId, regionCode, command.member(), command.change(), command.changedOn()));
+    }
+
+    @CommandHandler
+    void handle(RemoveMemberCommand command) {
+        new Rules.MemberChangeFitsItsDirection(command.change(), false).verify();
+        new Rules.MemberBelongsToTheHousehold(members, command.memberId()).verify();
+        new Rules.HeadStaysInTheHousehold(headMemberId, command.memberId()).verify();
+        apply(new MemberRemoved(householdId, regionCode, command.memberId(), command.change().name(),
+                command.changedOn()));
     }
 
     @CommandHandler
     void handle(ReportLeadCommand command) {
-        new Rules.OneOpenCasePerHousehold(openLeadId).verify();
+        if (openCase != null) {
+            apply(new LeadMerged(householdId, regionCode, openCase.leadId(), command.channel(), command.description(),
+                    command.reportedOn()));
+            return;
+        }
+        new Rules.NotAlreadyAMonitoringObject(monitoringObject, riskEliminated).verify();
+        if (riskEliminated) {
+            // A new risk on a household whose risk was eliminated is a re-identification whoever reports it.
+            apply(new ReidentificationOpened(householdId, regionCode, command.leadId(), command.channel(), List.of(),
+                    command.description(), command.reportedOn(), command.dueDates().verificationDueOn(),
+                    command.dueDates().decisionDueOn()));
+            return;
+        }
         apply(new LeadReported(householdId, regionCode, command.leadId(), command.channel(), command.description(),
-                command.reportedOn()));
+                command.reportedOn(), command.dueDates().verificationDueOn(), command.dueDates().decisionDueOn()));
+    }
+
+    @CommandHandler
+    void handle(OpenReidentificationCommand command) {
+        if (openCase != null) {
+            apply(new LeadMerged(householdId, regionCode, openCase.leadId(), command.channel(), command.reason(),
+                    command.reportedOn()));
+            return;
+        }
+        new Rules.ReidentificationNeedsAnEliminatedRisk(riskEliminated).verify();
+        apply(new ReidentificationOpened(householdId, regionCode, command.leadId(), command.channel(),
+                command.riskTypes(), command.reason(), command.reportedOn(), command.dueDates().verificationDueOn(),
+                command.dueDates().decisionDueOn()));
+    }
+
+    @CommandHandler
+    void handle(NoteRiskEliminatedCommand command) {
+        apply(new RiskEliminationNoted(householdId, command.eliminatedOn()));
+    }
+
+    @CommandHandler
+    void handle(NoteRiskRolledBackCommand command) {
+        apply(new RiskRollbackNoted(householdId, command.rolledBackOn()));
     }
 
     @CommandHandler
     void handle(RecordVerificationCommand command) {
-        new Rules.StepConcernsTheOpenCase(openLeadId, command.leadId()).verify();
-        new Rules.StepOrder(stage, CaseStage.REPORTED).verify();
+        new Rules.StepConcernsTheOpenCase(openCase, command.leadId()).verify();
+        new Rules.StepOrder(openCase.stage(), CaseStage.REPORTED, CaseStage.RETURNED_TO_VILLAGE).verify();
         new Rules.VerificationIsConfirmedByTheHousehold(command.householdConfirmed()).verify();
+        new Rules.VerificationFollowsTheLead(openCase.reportedOn(), command.verifiedOn()).verify();
         apply(new HouseholdVerified(householdId, regionCode, command.leadId(), command.perCapitaNetIncome(),
-                command.labourCapacity(), command.collector(), command.householdConfirmed(), command.verifiedOn()));
+                command.labourCapacity(), command.collector(), command.householdConfirmed(), command.verifiedOn(),
+                command.rigidExpenditures(), command.guaranteeGaps()));
+    }
+
+    @CommandHandler
+    void handle(RecordVillageEvaluationCommand command) {
+        new Rules.StepConcernsTheOpenCase(openCase, command.leadId()).verify();
+        new Rules.StepOrder(openCase.stage(), CaseStage.VERIFIED, CaseStage.RETURNED_TO_VILLAGE).verify();
+        new Rules.NoticeStartsAfterTheVerification(command.noticeFrom(), openCase.verifiedOn(),
+                command.evaluatedOn()).verify();
+        LocalDate noticeUntil = command.noticeFrom().plusDays(command.policy().publicNoticeDays() - 1L);
+        apply(new VillageEvaluationRecorded(householdId, regionCode, command.leadId(), command.opinion(),
+                command.evaluatedOn(), command.noticeFrom(), noticeUntil));
+    }
+
+    @CommandHandler
+    void handle(RecordObjectionCommand command) {
+        new Rules.StepConcernsTheOpenCase(openCase, command.leadId()).verify();
+        new Rules.StepOrder(openCase.stage(), CaseStage.PUBLIC_NOTICE).verify();
+        apply(new PublicNoticeObjectionRecorded(householdId, regionCode, command.leadId(), command.objection(),
+                command.handling(), command.recordedOn()));
+    }
+
+    @CommandHandler
+    void handle(ApproveAtTownshipCommand command) {
+        townshipMayReview(command.leadId(), command.approvedOn());
+        apply(new TownshipApproved(householdId, regionCode, command.leadId(), command.opinion(),
+                command.approvedOn()));
+    }
+
+    @CommandHandler
+    void handle(ReturnFromTownshipCommand command) {
+        townshipMayReview(command.leadId(), command.returnedOn());
+        new Rules.ReasonIsGiven(command.reason()).verify();
+        apply(new TownshipReturned(householdId, regionCode, command.leadId(), command.reason(),
+                command.returnedOn()));
     }
 
     @CommandHandler
     void handle(IdentifyAtCountyCommand command) {
-        new Rules.StepConcernsTheOpenCase(openLeadId, command.leadId()).verify();
-        new Rules.StepOrder(stage, CaseStage.VERIFIED).verify();
-        apply(new HouseholdIdentified(householdId, regionCode, command.leadId(), command.objectType(),
-                command.riskTypes(), labourCapacity, verifiedIncome, command.monitoringLine(),
-                command.identifiedOn()));
+        countyMayDecide(command.leadId());
+        new Rules.IdentificationNamesTypeAndRisks(command.objectType(), command.riskTypes()).verify();
+        if (openCase.reidentification()) {
+            apply(new HouseholdReidentified(householdId, regionCode, command.leadId(), command.objectType(),
+                    command.riskTypes(), openCase.labourCapacity(), openCase.verifiedIncome(),
+                    command.monitoringLine(), command.identifiedOn()));
+        } else {
+            apply(new HouseholdIdentified(householdId, regionCode, command.leadId(), command.objectType(),
+                    command.riskTypes(), openCase.labourCapacity(), openCase.verifiedIncome(),
+                    command.monitoringLine(), command.identifiedOn()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RejectAtCountyCommand command) {
+        countyMayDecide(command.leadId());
+        new Rules.ReasonIsGiven(command.judgement()).verify();
+        apply(new IdentificationRejected(householdId, regionCode, command.leadId(), command.judgement(),
+                command.rejectedOn()));
+    }
+
+    @CommandHandler
+    void handle(ReturnFromCountyCommand command) {
+        countyMayDecide(command.leadId());
+        new Rules.ReasonIsGiven(command.reason()).verify();
+        apply(new CountyReturned(householdId, regionCode, command.leadId(), command.reason(), command.returnedOn()));
+    }
+
+    /** The scheduled check may ask again and again: only a deadline newly passed on the open case raises an event. */
+    @CommandHandler
+    void handle(RaiseOverdueCommand command) {
+        if (openCase == null || !openCase.leadId().equals(command.leadId())) {
+            return;
+        }
+        LocalDate due = openCase.newlyOverdue(command.deadline(), command.detectedOn());
+        if (due != null) {
+            apply(new IdentificationOverdue(householdId, regionCode, command.leadId(), command.deadline().name(), due,
+                    command.detectedOn()));
+        }
+    }
+
+    private void townshipMayReview(String leadId, LocalDate today) {
+        new Rules.StepConcernsTheOpenCase(openCase, leadId).verify();
+        new Rules.StepOrder(openCase.stage(), CaseStage.PUBLIC_NOTICE).verify();
+        new Rules.PublicNoticeHasEnded(openCase.noticeUntil(), today).verify();
+    }
+
+    private void countyMayDecide(String leadId) {
+        new Rules.StepConcernsTheOpenCase(openCase, leadId).verify();
+        new Rules.StepOrder(openCase.stage(), CaseStage.TOWNSHIP_APPROVED).verify();
+    }
+
+    private static MemberAdded memberAdded(String householdId, String regionCode, MemberDetails member,
+                                           MemberChange change, LocalDate on) {
+        return new MemberAdded(householdId, regionCode, member.memberId(), member.name(),
+                member.idNumber(), member.relation(), member.birthDate(), member.labourCapacity(), member.health(),
+                change.name(), on, member.schooling(), member.employment());
     }
 
     @EventSourcingHandler
@@ -76,21 +251,83 @@ public class Household {
     }
 
     @EventSourcingHandler
+    void on(MemberAdded event) {
+        if (headMemberId == null) {
+            headMemberId = event.memberId();
+        }
+        members.add(event.memberId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberRemoved event) {
+        members.remove(event.memberId());
+    }
+
+    @EventSourcingHandler
     void on(LeadReported event) {
-        openLeadId = event.leadId();
-        stage = CaseStage.REPORTED;
+        openCase = new IdentificationCase(event.leadId(), false, event.reportedOn(), event.verificationDueOn(), event.decisionDueOn());
+    }
+
+    @EventSourcingHandler
+    void on(ReidentificationOpened event) {
+        openCase = new IdentificationCase(event.leadId(), true, event.reportedOn(), event.verificationDueOn(), event.decisionDueOn());
+    }
+
+    @EventSourcingHandler
+    void on(RiskEliminationNoted event) {
+        riskEliminated = true;
+    }
+
+    @EventSourcingHandler
+    void on(RiskRollbackNoted event) {
+        riskEliminated = false;
     }
 
     @EventSourcingHandler
     void on(HouseholdVerified event) {
-        stage = CaseStage.VERIFIED;
-        verifiedIncome = event.perCapitaNetIncome();
-        labourCapacity = event.labourCapacity();
+        openCase.verified(event.perCapitaNetIncome(), event.labourCapacity(), event.verifiedOn());
+    }
+
+    @EventSourcingHandler
+    void on(VillageEvaluationRecorded event) {
+        openCase.onNotice(event.noticeUntil());
+    }
+
+    @EventSourcingHandler
+    void on(TownshipApproved event) {
+        openCase.movedTo(CaseStage.TOWNSHIP_APPROVED);
+    }
+
+    @EventSourcingHandler
+    void on(TownshipReturned event) {
+        openCase.movedTo(CaseStage.RETURNED_TO_VILLAGE);
+    }
+
+    @EventSourcingHandler
+    void on(CountyReturned event) {
+        openCase.movedTo(CaseStage.PUBLIC_NOTICE);
+    }
+
+    @EventSourcingHandler
+    void on(IdentificationOverdue event) {
+        openCase.overdueRaised(Deadline.valueOf(event.deadline()));
     }
 
     @EventSourcingHandler
     void on(HouseholdIdentified event) {
-        stage = CaseStage.IDENTIFIED;
-        openLeadId = null;
+        monitoringObject = true;
+        openCase = null;
+    }
+
+    @EventSourcingHandler
+    void on(HouseholdReidentified event) {
+        monitoringObject = true;
+        riskEliminated = false;
+        openCase = null;
+    }
+
+    @EventSourcingHandler
+    void on(IdentificationRejected event) {
+        openCase = null;
     }
 }

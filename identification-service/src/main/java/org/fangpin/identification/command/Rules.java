@@ -1,37 +1,103 @@
 package org.fangpin.identification.command;
 
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.fangpin.contracts.value.ObjectType;
+import org.fangpin.contracts.value.Relation;
+import org.fangpin.contracts.value.RiskType;
+import org.fangpin.identification.command.Commands.MemberDetails;
 import org.fangpin.platform.web.Rule;
 import org.fangpin.platform.web.RuleViolation;
 
-/** The rules of the identification procedure, each a named record so that a refusal says which rule spoke. */
+/** The rules of the registry and the identification procedure, each a named record so a refusal says which spoke. */
 final class Rules {
 
     private Rules() {
     }
 
-    /** One open identification case per household at a time. */
-    record OneOpenCasePerHousehold(String openLeadId) implements Rule {
+    /** A registration names exactly one head of household, listed first. */
+    record RegistrationNamesOneHead(List<MemberDetails> members) implements Rule {
         public void verify() {
-            if (openLeadId != null) {
-                throw RuleViolation.conflict("IDENT_CASE_ALREADY_OPEN", openLeadId);
+            long heads = members.stream().filter(member -> member.relation() == Relation.HEAD).count();
+            if (members.isEmpty() || members.get(0).relation() != Relation.HEAD || heads != 1) {
+                throw RuleViolation.of("IDENT_REGISTRATION_NEEDS_ONE_HEAD");
+            }
+        }
+    }
+
+    /** A member change says a reason that fits its direction: a death never adds a member. */
+    record MemberChangeFitsItsDirection(MemberChange change, boolean joining) implements Rule {
+        public void verify() {
+            if (joining ? !change.joins() || change == MemberChange.REGISTRATION : !change.leaves()) {
+                throw RuleViolation.of("IDENT_MEMBER_CHANGE_INVALID", change);
+            }
+        }
+    }
+
+    /** A member who joins later is not the head: the head came with the registration. */
+    record OnlyOneHead(Relation relation) implements Rule {
+        public void verify() {
+            if (relation == Relation.HEAD) {
+                throw RuleViolation.of("IDENT_REGISTRATION_NEEDS_ONE_HEAD");
+            }
+        }
+    }
+
+    /** Only a member of this household can leave it. */
+    record MemberBelongsToTheHousehold(Set<String> members, String memberId) implements Rule {
+        public void verify() {
+            if (!members.contains(memberId)) {
+                throw RuleViolation.notFound("IDENT_MEMBER_NOT_FOUND", memberId);
+            }
+        }
+    }
+
+    /** The head of household stays: the household is registered under them. */
+    record HeadStaysInTheHousehold(String headMemberId, String memberId) implements Rule {
+        public void verify() {
+            if (headMemberId.equals(memberId)) {
+                throw RuleViolation.of("IDENT_HEAD_CANNOT_LEAVE");
+            }
+        }
+    }
+
+    /** A household that is a monitoring object with its risk not eliminated is followed by monitoring, not a lead. */
+    record NotAlreadyAMonitoringObject(boolean monitoringObject, boolean riskEliminated) implements Rule {
+        public void verify() {
+            if (monitoringObject && !riskEliminated) {
+                throw RuleViolation.conflict("IDENT_ALREADY_MONITORED");
+            }
+        }
+    }
+
+    /** 风险再标注 applies to a household whose risk was eliminated; otherwise the risk is still being followed. */
+    record ReidentificationNeedsAnEliminatedRisk(boolean riskEliminated) implements Rule {
+        public void verify() {
+            if (!riskEliminated) {
+                throw RuleViolation.conflict("IDENT_RISK_NOT_ELIMINATED");
             }
         }
     }
 
     /** A step names the household's open case. */
-    record StepConcernsTheOpenCase(String openLeadId, String leadId) implements Rule {
+    record StepConcernsTheOpenCase(IdentificationCase openCase, String leadId) implements Rule {
         public void verify() {
-            if (openLeadId == null || !openLeadId.equals(leadId)) {
-                throw RuleViolation.notFound("IDENT_LEAD_NOT_OPEN", leadId);
+            if (openCase == null || !openCase.leadId().equals(leadId)) {
+                throw RuleViolation.conflict("IDENT_LEAD_NOT_OPEN", leadId);
             }
         }
     }
 
-    /** The steps follow the procedure's order. */
-    record StepOrder(CaseStage stage, CaseStage required) implements Rule {
+    /** The steps follow the procedure's order: verification, village evaluation, township, county. */
+    record StepOrder(CaseStage stage, CaseStage... allowed) implements Rule {
         public void verify() {
-            if (stage != required) {
-                throw RuleViolation.conflict("IDENT_STEP_ORDER", stage, required);
+            if (!Arrays.asList(allowed).contains(stage)) {
+                throw RuleViolation.conflict("IDENT_STEP_ORDER", stage.chineseName(),
+                        Arrays.stream(allowed).map(CaseStage::chineseName).collect(Collectors.joining("、")));
             }
         }
     }
@@ -41,6 +107,52 @@ final class Rules {
         public void verify() {
             if (!householdConfirmed) {
                 throw RuleViolation.of("IDENT_VERIFICATION_UNCONFIRMED");
+            }
+        }
+    }
+
+    /** The home visit verifies a lead that had come in: it is not dated before the lead. */
+    record VerificationFollowsTheLead(LocalDate reportedOn, LocalDate verifiedOn) implements Rule {
+        public void verify() {
+            if (verifiedOn.isBefore(reportedOn)) {
+                throw RuleViolation.of("IDENT_VERIFICATION_BEFORE_LEAD", verifiedOn, reportedOn);
+            }
+        }
+    }
+
+    /** The public notice goes up after the verification and not in the future. */
+    record NoticeStartsAfterTheVerification(LocalDate noticeFrom, LocalDate verifiedOn, LocalDate today)
+            implements Rule {
+        public void verify() {
+            if (noticeFrom.isBefore(verifiedOn) || noticeFrom.isAfter(today)) {
+                throw RuleViolation.of("IDENT_NOTICE_START_INVALID", noticeFrom, verifiedOn, today);
+            }
+        }
+    }
+
+    /** The township reviews only after the whole public-notice period has passed. */
+    record PublicNoticeHasEnded(LocalDate noticeUntil, LocalDate today) implements Rule {
+        public void verify() {
+            if (!today.isAfter(noticeUntil)) {
+                throw RuleViolation.conflict("IDENT_PUBLIC_NOTICE_RUNNING", noticeUntil);
+            }
+        }
+    }
+
+    /** A return says why, a rejection records its judgement (研判结果): the level below must know what to do. */
+    record ReasonIsGiven(String reason) implements Rule {
+        public void verify() {
+            if (reason == null || reason.isBlank()) {
+                throw RuleViolation.of("IDENT_REASON_REQUIRED");
+            }
+        }
+    }
+
+    /** An identification names the object type and at least one risk type. */
+    record IdentificationNamesTypeAndRisks(ObjectType objectType, List<RiskType> riskTypes) implements Rule {
+        public void verify() {
+            if (objectType == null || riskTypes == null || riskTypes.isEmpty()) {
+                throw RuleViolation.of("IDENT_DECISION_INCOMPLETE");
             }
         }
     }

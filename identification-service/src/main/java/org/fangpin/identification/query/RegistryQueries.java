@@ -1,12 +1,13 @@
 package org.fangpin.identification.query;
 
-import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads of the registry, the leads and the monitoring-line policy. */
+/** Reads of the household registry and its members. */
 @Component
 public class RegistryQueries {
 
@@ -19,46 +20,39 @@ public class RegistryQueries {
     public Optional<HouseholdView> household(String householdId) {
         return jdbc.sql("""
                         SELECT household_id, region_code, village_group, head_name, head_id_number, category,
-                               member_count, object_type, open_lead_id
+                               category_flags, member_count, object_type, open_lead_id, risk_eliminated
                         FROM household_view WHERE household_id = :id""")
                 .param("id", householdId)
                 .query(HouseholdView.class)
                 .optional();
     }
 
-    public boolean isRegistered(String headIdNumber) {
-        return jdbc.sql("SELECT count(*) FROM household_view WHERE head_id_number = :idNumber")
-                .param("idNumber", headIdNumber).query(Long.class).single() > 0;
+    /** Current members first, the head leading, in the order they joined; then those who left. */
+    public List<MemberView> members(String householdId) {
+        return jdbc.sql("""
+                        SELECT member_id, name, id_number, relation, birth_date, labour_capacity, health, schooling,
+                               employment, joined_by, joined_on, left_by, left_on
+                        FROM member_view WHERE household_id = :id ORDER BY left_on IS NOT NULL, position""")
+                .param("id", householdId)
+                .query(MemberView.class)
+                .list();
     }
 
-    public Optional<LeadView> lead(String leadId) {
-        return jdbc.sql("""
-                        SELECT lead_id, household_id, region_code, channel, stage, reported_on, decided_on
-                        FROM lead_view WHERE lead_id = :id""")
-                .param("id", leadId)
-                .query(LeadView.class)
-                .optional();
-    }
-
-    /** The line of the most specific region prefix with a policy for the year, or the latest year before it. */
-    public Optional<BigDecimal> monitoringLine(String regionCode, int year) {
-        return jdbc.sql("""
-                        SELECT amount FROM monitoring_line
-                        WHERE :region LIKE region_prefix || '%' AND policy_year <= :year
-                        ORDER BY length(region_prefix) DESC, policy_year DESC
-                        LIMIT 1""")
-                .param("region", regionCode)
-                .param("year", year)
-                .query(BigDecimal.class)
+    /** The household the person is a current member of, if any: one person belongs to one household. */
+    public Optional<String> householdOfPerson(String idNumber) {
+        return jdbc.sql("SELECT household_id FROM member_view WHERE id_number = :idNumber AND left_on IS NULL")
+                .param("idNumber", idNumber)
+                .query(String.class)
                 .optional();
     }
 
     public record HouseholdView(String householdId, String regionCode, Integer villageGroup, String headName,
-                                String headIdNumber, String category, int memberCount, String objectType,
-                                String openLeadId) {
+                                String headIdNumber, String category, String categoryFlags, int memberCount,
+                                String objectType, String openLeadId, boolean riskEliminated) {
     }
 
-    public record LeadView(String leadId, String householdId, String regionCode, String channel, String stage,
-                           java.time.LocalDate reportedOn, java.time.LocalDate decidedOn) {
+    public record MemberView(String memberId, String name, String idNumber, String relation, LocalDate birthDate,
+                             String labourCapacity, String health, String schooling, String employment,
+                             String joinedBy, LocalDate joinedOn, String leftBy, LocalDate leftOn) {
     }
 }

@@ -1,36 +1,48 @@
 package org.fangpin.identification.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fangpin.identification.Procedure.VILLAGE;
+import static org.fangpin.identification.Procedure.expect;
+import static org.fangpin.identification.Procedure.idNumber;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
 import org.fangpin.contracts.Topics;
-import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.envelope.EventEnvelope;
 import org.fangpin.contracts.identification.HouseholdIdentified;
+import org.fangpin.contracts.identification.HouseholdVerified;
 import org.fangpin.contracts.value.IdNumber;
+import org.fangpin.contracts.value.RigidExpenditure;
+import org.fangpin.identification.MovableClock;
+import org.fangpin.identification.Procedure;
+import org.fangpin.identification.Procedure.Reply;
+import org.fangpin.identification.Published;
+import org.fangpin.identification.process.OverdueCheck;
 import org.fangpin.testsupport.DevTokenIssuer;
 import org.fangpin.testsupport.KafkaBroker;
 import org.fangpin.testsupport.WithRealInfrastructure;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
+@Import(MovableClock.Configuration.class)
 class IdentificationFlowIT {
-
-    private static final String VILLAGE = "150724213201";
 
     @LocalServerPort
     int port;
@@ -40,105 +52,352 @@ class IdentificationFlowIT {
     KafkaBroker kafka;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MovableClock clock;
 
-    private final ObjectMapper json = new ObjectMapper();
+    private Procedure procedure;
+
+    @BeforeEach
+    void setUp() {
+        procedure = new Procedure(port, tokens);
+    }
 
     @Test
-    void aHouseholdIdentifiedByTheCountyIsPublishedWithItsActorsInOrder() {
-        RestClient village = client(tokens.token("VILLAGE_OFFICER", VILLAGE));
-        RestClient county = client(tokens.token("COUNTY_APPROVER", "150724"));
+    void theWholeProcedureWithATownshipReturnIdentifiesTheHouseholdAndPublishesEveryStepWithItsActor() {
+        String household = procedure.register("敖日格乐", "15072419780312021");
+        String lead = procedure.reportLead(household, "CADRE_VISIT");
+        procedure.verify(lead, "8900.00", "12500.00");
+        procedure.evaluate(lead);
+        expect(procedure.village(HttpMethod.POST, "/api/leads/{id}/objections",
+                Map.of("objection", "邻居反映该户有车辆", "handling", "经核实车辆为亲属所有，异议不成立"), lead), 200);
 
-        String householdId = village.post().uri("/api/households").body(Map.of(
-                        "regionCode", VILLAGE, "villageGroup", 3, "headName", "敖日格乐",
-                        "headIdNumber", idNumber("15072419780312021"), "category", "POVERTY_ALLEVIATED",
-                        "memberCount", 4))
-                .retrieve().body(JsonNode.class).get("householdId").asText();
-        String leadId = village.post().uri("/api/leads").body(Map.of(
-                        "householdId", householdId, "channel", "CADRE_VISIT", "description", "户主患大病，医疗自付费用高"))
-                .retrieve().body(JsonNode.class).get("leadId").asText();
-        village.post().uri("/api/leads/{id}/verification", leadId).body(Map.of(
-                        "perCapitaNetIncome", 7200.00, "labourCapacity", "PARTIAL", "collector", "包银花",
-                        "householdConfirmed", true))
-                .retrieve().toBodilessEntity();
-        county.post().uri("/api/leads/{id}/county-decision", leadId).body(Map.of(
-                        "decision", "IDENTIFY", "objectType", "MARGINAL_VULNERABLE", "riskTypes", List.of("ILLNESS")))
-                .retrieve().toBodilessEntity();
+        Reply tooEarly = procedure.townshipReview(lead, "APPROVE", "情况属实");
+        clock.advance(Duration.ofDays(5));
+        expect(procedure.townshipReview(lead, "RETURN", "收入核算漏计转移性收入，请重新核实"), 200);
+        procedure.verify(lead, "7200.00", "12500.00");
+        procedure.evaluate(lead);
+        clock.advance(Duration.ofDays(5));
+        expect(procedure.townshipReview(lead, "APPROVE", "经乡镇复核，情况属实"), 200);
+        JsonNode screen = procedure.lead(lead).body();
+        expect(procedure.identify(lead, "SUDDEN_HARDSHIP", "ILLNESS"), 200);
 
-        List<ConsumerRecord<String, byte[]>> published = kafka.read(Topics.IDENTIFICATION, 4);
-        List<EventEnvelope> envelopes = published.stream().map(r -> new EnvelopeCodec().decode(r.value())).toList();
+        assertThat(tooEarly.status()).isEqualTo(409);
+        assertThat(tooEarly.code()).isEqualTo("IDENT_PUBLIC_NOTICE_RUNNING");
+        assertThat(screen.get("evidence").get("findings").findValuesAsText("code")).containsExactly(
+                "INCOME_BELOW_MONITORING_LINE", "MEDICAL_EXPENDITURE_ABOVE_WARNING_LINE", "GUARANTEE_GAP");
+        assertThat(screen.get("evidence").get("findings").findValuesAsText("explanation")).containsExactly(
+                "家庭人均纯收入 7200.00 元低于监测收入标准 8300.00 元", "因病自付医疗费用 12500.00 元超过预警线 5000.00 元",
+                "“两不愁三保障”及饮水安全存在缺项：基本医疗");
+        assertThat(screen.get("evidence").get("policyRegionPrefix").asText()).isEqualTo("15");
+        assertThat(screen.get("steps").findValuesAsText("step")).containsExactly("LEAD_REPORTED", "VERIFIED",
+                "VILLAGE_EVALUATED", "OBJECTION_RECORDED", "TOWNSHIP_RETURNED", "VERIFIED", "VILLAGE_EVALUATED",
+                "TOWNSHIP_APPROVED");
+        assertThat(screen.get("steps").findValuesAsText("actorRole")).containsExactly("VILLAGE_OFFICER",
+                "VILLAGE_OFFICER", "VILLAGE_OFFICER", "VILLAGE_OFFICER", "TOWNSHIP_REVIEWER", "VILLAGE_OFFICER",
+                "VILLAGE_OFFICER", "TOWNSHIP_REVIEWER");
 
-        assertThat(published).allSatisfy(record -> assertThat(record.key()).isEqualTo(householdId));
-        assertThat(envelopes).extracting(EventEnvelope::type).containsExactly(
-                "fangpin.identification.HouseholdRegistered.v1", "fangpin.identification.LeadReported.v1",
-                "fangpin.identification.HouseholdVerified.v1", "fangpin.identification.HouseholdIdentified.v1");
-        assertThat(envelopes).allSatisfy(envelope -> {
-            assertThat(envelope.subject()).isEqualTo(householdId);
-            assertThat(envelope.regionCode()).isEqualTo(VILLAGE);
-            assertThat(envelope.actor()).isNotNull();
-        });
-        assertThat(envelopes.get(0).actor().role()).isEqualTo("VILLAGE_OFFICER");
-        assertThat(envelopes.get(0).actor().region()).isEqualTo(VILLAGE);
-        HouseholdIdentified identified = (HouseholdIdentified) envelopes.get(3).data();
-        assertThat(envelopes.get(3).actor().role()).isEqualTo("COUNTY_APPROVER");
+        List<EventEnvelope> published = Published.about(kafka, Topics.IDENTIFICATION, household, 11);
+        assertThat(published).extracting(EventEnvelope::type).containsExactly(
+                "fangpin.identification.HouseholdRegistered.v1", "fangpin.identification.MemberAdded.v1",
+                "fangpin.identification.LeadReported.v1", "fangpin.identification.HouseholdVerified.v1",
+                "fangpin.identification.VillageEvaluationRecorded.v1",
+                "fangpin.identification.PublicNoticeObjectionRecorded.v1",
+                "fangpin.identification.TownshipReturned.v1", "fangpin.identification.HouseholdVerified.v1",
+                "fangpin.identification.VillageEvaluationRecorded.v1", "fangpin.identification.TownshipApproved.v1",
+                "fangpin.identification.HouseholdIdentified.v1");
+        assertThat(published.get(6).actor().role()).isEqualTo("TOWNSHIP_REVIEWER");
+        assertThat(published.get(10).actor().role()).isEqualTo("COUNTY_APPROVER");
+        HouseholdVerified verified = (HouseholdVerified) published.get(7).data();
+        assertThat(verified.rigidExpenditures().get(RigidExpenditure.MEDICAL)).isEqualByComparingTo("12500.00");
+        HouseholdIdentified identified = (HouseholdIdentified) published.get(10).data();
         assertThat(identified.monitoringLine()).isEqualByComparingTo("8300.00");
         assertThat(identified.perCapitaNetIncome()).isEqualByComparingTo("7200.00");
     }
 
     @Test
-    void aMalformedBodyIsRefusedWithProblemJsonAndWritesNothing() {
-        long eventsBefore = storedEvents();
-        RestClient village = client(tokens.token("VILLAGE_OFFICER", VILLAGE));
+    void stepsEnteredAfterTheFactCarryTheDaysTheyHappenedButNeverADayToCome() {
+        String household = procedure.register("宝音", "15072419720815013");
+        LocalDate today = LocalDate.now(clock);
+        String lead = expect(procedure.village(HttpMethod.POST, "/api/leads", Map.of("householdId", household,
+                "channel", "CADRE_VISIT", "reportedOn", today.minusDays(8).toString())), 201).text("leadId");
+        Reply tomorrow = procedure.village(HttpMethod.POST, "/api/leads/{id}/verification", Map.of(
+                "perCapitaNetIncome", "6900.00", "labourCapacity", "FULL", "collector", "包银花",
+                "householdConfirmed", true, "verifiedOn", today.plusDays(1).toString()), lead);
+        expect(procedure.village(HttpMethod.POST, "/api/leads/{id}/verification", Map.of(
+                "perCapitaNetIncome", "6900.00", "labourCapacity", "FULL", "collector", "包银花",
+                "householdConfirmed", true, "verifiedOn", today.minusDays(7).toString()), lead), 200);
+        expect(procedure.village(HttpMethod.POST, "/api/leads/{id}/village-evaluation", Map.of(
+                "opinion", "评议同意", "noticeFrom", today.minusDays(7).toString()), lead), 200);
 
-        var response = village.post().uri("/api/households")
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
-                .body(Map.of("regionCode", "1507", "headName", "", "headIdNumber", "123", "category", "GENERAL",
-                        "memberCount", 2))
-                .exchange((request, reply) -> Map.entry(reply.getStatusCode().value(),
-                        json.readTree(reply.getBody())), false);
+        Reply approved = procedure.townshipReview(lead, "APPROVE", "情况属实");
+        JsonNode screen = procedure.lead(lead).body();
 
-        assertThat(response.getKey()).isEqualTo(400);
-        assertThat(response.getValue().get("code").asText()).isEqualTo("VALIDATION_FAILED");
-        assertThat(response.getValue().get("messages").get("zh-CN").asText()).contains("请按字段提示修改");
-        assertThat(response.getValue().get("errors").findValuesAsText("field")).contains("regionCode", "headName");
-        assertThat(storedEvents()).isEqualTo(eventsBefore);
+        assertThat(tomorrow.code()).isEqualTo("DATE_IN_FUTURE");
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(screen.get("lead").get("reportedOn").asText()).isEqualTo(today.minusDays(8).toString());
+        assertThat(screen.get("lead").get("noticeUntil").asText()).isEqualTo(today.minusDays(3).toString());
     }
 
     @Test
-    void anIdNumberWithAWrongCheckCharacterIsRefusedInChinese() {
-        String body = "15072419780312021";
-        String wrong = body + (IdNumber.checkCharacter(body) == '1' ? '2' : '1');
+    void theCountyRejectsWithItsJudgementAndTheHouseholdMayBeReportedAgainLater() {
+        String household = procedure.register("巴特尔", "15072419850607031");
+        String lead = throughTheTownship(household, "9800.00", "2000.00");
 
-        var response = client(tokens.token("VILLAGE_OFFICER", VILLAGE)).post().uri("/api/households")
-                .body(Map.of("regionCode", VILLAGE, "headName", "巴特尔", "headIdNumber", wrong,
-                        "category", "GENERAL", "memberCount", 2))
-                .exchange((request, reply) -> Map.entry(reply.getStatusCode().value(),
-                        json.readTree(reply.getBody())), false);
+        Reply rejected = procedure.county(HttpMethod.POST, "/api/leads/{id}/county-decision", Map.of(
+                "decision", "REJECT", "judgement", "家庭人均纯收入高于监测收入标准，刚性支出未超预警线，不予认定"), lead);
+        Reply again = procedure.identify(lead, "MARGINAL_VULNERABLE", "ILLNESS");
+        JsonNode screen = procedure.lead(lead).body();
 
-        assertThat(response.getKey()).isEqualTo(422);
-        assertThat(response.getValue().get("code").asText()).isEqualTo("INVALID_ID_NUMBER");
-        assertThat(response.getValue().get("detail").asText()).contains("身份证号码");
+        assertThat(rejected.status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("IDENT_LEAD_NOT_OPEN");
+        assertThat(screen.get("lead").get("stage").asText()).isEqualTo("REJECTED");
+        assertThat(screen.get("lead").get("judgement").asText()).contains("不予认定");
+        assertThat(procedure.reportLead(household, "SELF_REPORT")).isNotEqualTo(lead);
     }
 
     @Test
-    void aRequestWithoutATokenIsUnauthorised() {
-        var status = RestClient.create("http://127.0.0.1:" + port).get().uri("/api/households/x")
-                .exchange((request, reply) -> reply.getStatusCode().value(), false);
+    void theCountyCannotDecideBeforeTheTownshipAndARefusalChangesNothing() {
+        String household = procedure.register("乌云", "15072419900214042");
+        String lead = procedure.reportLead(household, "SELF_REPORT");
+        procedure.verify(lead, "6100.00", "0.00");
+        long before = storedEvents();
 
+        Reply early = procedure.identify(lead, "MARGINAL_VULNERABLE", "ILLNESS");
+        Reply byVillage = procedure.village(HttpMethod.POST, "/api/leads/{id}/county-decision",
+                Map.of("decision", "IDENTIFY", "objectType", "MARGINAL_VULNERABLE", "riskTypes", List.of("ILLNESS")),
+                lead);
+        Reply otherVillage = procedure.call("VILLAGE_OFFICER", "150724213202", HttpMethod.POST,
+                "/api/leads/{id}/village-evaluation", Map.of("opinion", "同意"), lead);
+        Reply supervisor = procedure.call("SUPERVISOR", "150724", HttpMethod.POST, "/api/leads",
+                Map.of("householdId", household, "channel", "CADRE_VISIT"));
+
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.code()).isEqualTo("IDENT_STEP_ORDER");
+        assertThat(early.body().get("messages").get("zh-CN").asText()).contains("乡镇审核通过");
+        assertThat(byVillage.status()).isEqualTo(403);
+        assertThat(otherVillage.status()).isEqualTo(403);
+        assertThat(otherVillage.code()).isEqualTo("OUT_OF_JURISDICTION");
+        assertThat(supervisor.status()).isEqualTo(403);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void ofTwoCountyDecisionsAtOnceExactlyOneWins() throws Exception {
+        String household = procedure.register("娜仁花", "15072419770930053");
+        String lead = throughTheTownship(household, "7000.00", "9000.00");
+        CountDownLatch start = new CountDownLatch(1);
+
+        CompletableFuture<Reply> identify = CompletableFuture.supplyAsync(() -> {
+            await(start);
+            return procedure.identify(lead, "MARGINAL_VULNERABLE", "ILLNESS");
+        });
+        CompletableFuture<Reply> reject = CompletableFuture.supplyAsync(() -> {
+            await(start);
+            return procedure.county(HttpMethod.POST, "/api/leads/{id}/county-decision",
+                    Map.of("decision", "REJECT", "judgement", "不予认定"), lead);
+        });
+        start.countDown();
+
+        assertThat(List.of(identify.get().status(), reject.get().status())).containsExactlyInAnyOrder(200, 409);
+        assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = :id AND payloadtype IN "
+                        + "('org.fangpin.contracts.identification.HouseholdIdentified', "
+                        + "'org.fangpin.contracts.identification.IdentificationRejected')")
+                .param("id", household).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void badInputIsRefusedWithAStableCodeAndWritesNothing() {
+        long before = storedEvents();
+        String wrongCheck = "15072419780312021" + (IdNumber.checkCharacter("15072419780312021") == '1' ? '2' : '1');
+
+        Reply invalidId = procedure.village(HttpMethod.POST, "/api/households", Map.of("regionCode", VILLAGE,
+                "headName", "巴特尔", "headIdNumber", wrongCheck, "category", "GENERAL", "memberCount", 2));
+        Reply malformed = procedure.village(HttpMethod.POST, "/api/households", Map.of("regionCode", "1507",
+                "headName", "", "headIdNumber", "123", "category", "GENERAL", "memberCount", 2));
+        Reply outside = procedure.village(HttpMethod.POST, "/api/households", Map.of("regionCode", "150724213202",
+                "headName", "巴特尔", "headIdNumber", idNumber("15072419780312061"), "category", "GENERAL",
+                "memberCount", 2));
+        String household = procedure.register("其其格", "15072419880101072");
+        String lead = procedure.reportLead(household, "CADRE_VISIT");
+        long afterSetUp = storedEvents();
+        Reply incomeAsText = procedure.village(HttpMethod.POST, "/api/leads/{id}/verification", Map.of(
+                "perCapitaNetIncome", "七千二", "labourCapacity", "FULL", "collector", "包银花",
+                "householdConfirmed", true), lead);
+        Reply negative = procedure.village(HttpMethod.POST, "/api/leads/{id}/verification", Map.of(
+                "perCapitaNetIncome", "-100.00", "labourCapacity", "FULL", "collector", "包银花",
+                "householdConfirmed", true), lead);
+        Reply samePerson = procedure.village(HttpMethod.POST, "/api/households", Map.of("regionCode", VILLAGE,
+                "headName", "其其格", "headIdNumber", idNumber("15072419880101072"), "category", "GENERAL",
+                "memberCount", 1));
+
+        assertThat(invalidId.status()).isEqualTo(422);
+        assertThat(invalidId.code()).isEqualTo("INVALID_ID_NUMBER");
+        assertThat(invalidId.text("detail")).contains("身份证号码");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(outside.status()).isEqualTo(403);
+        assertThat(before).isEqualTo(afterSetUp - 3);
+        assertThat(incomeAsText.status()).isEqualTo(400);
+        assertThat(incomeAsText.code()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(samePerson.status()).isEqualTo(409);
+        assertThat(samePerson.code()).isEqualTo("HOUSEHOLD_ALREADY_REGISTERED");
+        assertThat(storedEvents()).isEqualTo(afterSetUp);
+    }
+
+    @Test
+    void membersChangeAsEventsAndReadOnlyRolesSeeMaskedIdNumbersAndNoHealth() {
+        Reply registered = procedure.village(HttpMethod.POST, "/api/households", Map.of("regionCode", VILLAGE,
+                "villageGroup", 2, "headName", "额尔登", "headIdNumber", idNumber("15072419690823001"),
+                "headHealth", "SERIOUS_ILLNESS", "category", "POVERTY_ALLEVIATED",
+                "categoryFlags", List.of("MINIMUM_LIVING_ALLOWANCE"), "memberCount", 3, "members", List.of(
+                        Map.of("name", "萨仁", "idNumber", idNumber("15072419710416002"), "relation", "SPOUSE"),
+                        Map.of("name", "额尔敦", "idNumber", idNumber("15072419950102003"), "relation", "CHILD",
+                                "employment", "区外务工"))));
+        String household = expect(registered, 201).text("householdId");
+        String son = procedure.county(HttpMethod.GET, "/api/households/{id}", null, household).body().get("members")
+                .findValues("memberId").get(2).asText();
+
+        expect(procedure.village(HttpMethod.POST, "/api/households/{id}/members/{member}/removal",
+                Map.of("change", "MOVED_OUT"), household, son), 200);
+        expect(procedure.village(HttpMethod.POST, "/api/households/{id}/members", Map.of("change", "BIRTH",
+                "member", Map.of("name", "额小宝", "idNumber", idNumber("15072420240520001"), "relation",
+                        "GRANDCHILD")), household), 201);
+        Reply headLeaves = procedure.village(HttpMethod.POST, "/api/households/{id}/members/{member}/removal",
+                Map.of("change", "DEATH"), household, procedure.county(HttpMethod.GET, "/api/households/{id}", null,
+                        household).body().get("members").get(0).get("memberId").asText());
+        JsonNode seenByCounty = procedure.county(HttpMethod.GET, "/api/households/{id}", null, household).body();
+        JsonNode seenByInspector = procedure.call("INSPECTOR", "150724", HttpMethod.GET, "/api/households/{id}", null,
+                household).body();
+
+        assertThat(headLeaves.code()).isEqualTo("IDENT_HEAD_CANNOT_LEAVE");
+        assertThat(seenByCounty.get("memberCount").asInt()).isEqualTo(3);
+        assertThat(seenByCounty.get("categoryFlags").get(0).asText()).isEqualTo("MINIMUM_LIVING_ALLOWANCE");
+        assertThat(seenByCounty.get("members").findValuesAsText("name")).containsExactly("额尔登", "萨仁", "额小宝",
+                "额尔敦");
+        assertThat(seenByCounty.get("members").get(3).get("leftBy").asText()).isEqualTo("MOVED_OUT");
+        assertThat(seenByInspector.get("headIdNumber").asText()).contains("********");
+        assertThat(seenByInspector.get("members").findValuesAsText("idNumber")).allMatch(id -> id.contains("****"));
+        assertThat(seenByInspector.get("members").findValues("health")).isEmpty();
+        assertThat(Published.about(kafka, Topics.IDENTIFICATION, household, 6)).extracting(EventEnvelope::type)
+                .containsExactly("fangpin.identification.HouseholdRegistered.v1",
+                        "fangpin.identification.MemberAdded.v1", "fangpin.identification.MemberAdded.v1",
+                        "fangpin.identification.MemberAdded.v1", "fangpin.identification.MemberRemoved.v1",
+                        "fangpin.identification.MemberAdded.v1");
+    }
+
+    @Test
+    void aSecondLeadJoinsTheOpenCaseAndThePrintedNoticeShowsNoPersonalDetails() {
+        String household = procedure.register("阿拉腾", "15072419830705091");
+        String lead = procedure.reportLead(household, "CADRE_VISIT");
+        Reply second = procedure.village(HttpMethod.POST, "/api/leads",
+                Map.of("householdId", household, "channel", "SELF_REPORT", "description", "农户自主申报"));
+        procedure.verify(lead, "6500.00", "15000.00");
+        procedure.evaluate(lead);
+
+        Reply notice = procedure.village(HttpMethod.GET, "/api/leads/public-notice?village={v}", null, VILLAGE);
+
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.body().get("merged").asBoolean()).isTrue();
+        assertThat(second.text("leadId")).isEqualTo(lead);
+        assertThat(notice.body().get("entries").findValuesAsText("headName")).contains("阿拉腾");
+        assertThat(notice.body().toString()).doesNotContain("150724198307", "SERIOUS", "MEDICAL", "idNumber",
+                "phone", "bank");
+    }
+
+    @Test
+    void anOverdueCaseIsListedAndItsEventRaisedOnce(@Autowired OverdueCheck check) {
+        String household = procedure.register("图雅", "15072419920311085");
+        String lead = procedure.reportLead(household, "SELF_REPORT");
+        clock.advance(Duration.ofDays(20));
+        LocalDate today = LocalDate.now(clock);
+
+        int first = check.raiseOverdue(today);
+        int second = check.raiseOverdue(today);
+        Reply overdue = procedure.township(HttpMethod.GET, "/api/leads?overdue=true&region={r}&limit=200", null,
+                Procedure.TOWNSHIP);
+        Reply firstPage = procedure.county(HttpMethod.GET, "/api/leads?limit=1", null);
+        Reply nextPage = procedure.county(HttpMethod.GET, "/api/leads?limit=1&cursor={c}", null,
+                firstPage.text("nextCursor"));
+
+        assertThat(first).isGreaterThanOrEqualTo(2);
+        assertThat(second).isZero();
+        assertThat(overdue.body().get("leads").findValuesAsText("leadId")).contains(lead);
+        assertThat(procedure.lead(lead).body().get("lead").get("overdue").asBoolean()).isTrue();
+        assertThat(firstPage.body().get("leads")).hasSize(1);
+        assertThat(nextPage.body().get("leads").get(0).get("seq").asLong())
+                .isGreaterThan(firstPage.body().get("leads").get(0).get("seq").asLong());
+        assertThat(Published.about(kafka, Topics.IDENTIFICATION, household, 5)).extracting(EventEnvelope::type)
+                .filteredOn(type -> type.contains("Overdue")).hasSize(2);
+    }
+
+    @Test
+    void thePolicyIsSeededAsEventsAndACountyChangesItsOwnWithAnAuditedEvent() {
+        Reply inForce = procedure.county(HttpMethod.GET, "/api/policy/{region}/{year}", null, "150724", 2024);
+        Map<String, Object> raised = new HashMap<>(Map.of("monitoringLine", "8600.00",
+                "medicalExpenditureWarningLine", "5000.00", "disasterLossWarningLine", "10000.00",
+                "educationExpenditureWarningLine", "8000.00", "verificationDueWorkingDays", 5,
+                "identificationDueDays", 15, "publicNoticeDays", 7, "monthlyMonitoringDueDay", 25,
+                "stableIncomeMonths", 6, "minimumMonitoredMonths", 6));
+        raised.putAll(Map.of("warningResponseDays", 15, "gradualExitMonths", 6, "reason", "旗里提高监测范围"));
+
+        Reply byCounty = procedure.county(HttpMethod.PUT, "/api/policy/{region}/{year}", raised, "150724", 2030);
+        Reply province = procedure.county(HttpMethod.PUT, "/api/policy/{region}/{year}", raised, "15", 2030);
+        Reply national = procedure.county(HttpMethod.PUT, "/api/policy/{region}/{year}", raised, "national", 2030);
+        Reply byVillage = procedure.village(HttpMethod.PUT, "/api/policy/{region}/{year}", raised, VILLAGE, 2030);
+
+        assertThat(inForce.body().get("thresholds").get("monitoringLine").decimalValue()).isEqualByComparingTo("8300");
+        assertThat(inForce.text("sourceRegionPrefix")).isEqualTo("15");
+        assertThat(byCounty.status()).isEqualTo(200);
+        assertThat(byCounty.body().get("thresholds").get("publicNoticeDays").asInt()).isEqualTo(7);
+        assertThat(province.status()).isEqualTo(403);
+        assertThat(national.code()).isEqualTo("POLICY_NATIONAL_BY_ADMIN_ONLY");
+        assertThat(byVillage.status()).isEqualTo(403);
+        List<EventEnvelope> baseline = Published.about(kafka, Topics.IDENTIFICATION, "policy:national:2023", 1);
+        assertThat(baseline.get(0).actor().role()).isEqualTo("SYSTEM");
+        assertThat(Published.about(kafka, Topics.IDENTIFICATION, "policy:150724:2030", 1).get(0).actor().role())
+                .isEqualTo("COUNTY_APPROVER");
+    }
+
+    @Test
+    void everyEndpointIsDocumentedAndNothingAnswersWithoutAToken() {
+        RestClient anonymous = RestClient.create("http://127.0.0.1:" + port);
+
+        JsonNode paths = anonymous.get().uri("/v3/api-docs").retrieve().body(JsonNode.class).get("paths");
+        int status = anonymous.get().uri("/api/households/x")
+                .exchange((request, response) -> response.getStatusCode().value(), false);
+
+        assertThat(paths.fieldNames()).toIterable().contains("/api/households", "/api/households/{householdId}",
+                "/api/households/{householdId}/members", "/api/households/{householdId}/members/{memberId}/removal",
+                "/api/leads", "/api/leads/public-notice", "/api/leads/{leadId}", "/api/leads/{leadId}/verification",
+                "/api/leads/{leadId}/village-evaluation", "/api/leads/{leadId}/objections",
+                "/api/leads/{leadId}/township-review", "/api/leads/{leadId}/county-decision",
+                "/api/policy/{regionPrefix}/{year}", "/api/policy/object-types");
+        assertThat(paths.get("/api/leads/{leadId}/county-decision").toString()).contains("县级审定");
         assertThat(status).isEqualTo(401);
+    }
+
+    private String throughTheTownship(String household, String income, String medicalSelfPay) {
+        String lead = procedure.reportLead(household, "CADRE_VISIT");
+        procedure.verify(lead, income, medicalSelfPay);
+        procedure.evaluate(lead);
+        clock.advance(Duration.ofDays(7));
+        expect(procedure.townshipReview(lead, "APPROVE", "情况属实"), 200);
+        return lead;
     }
 
     private long storedEvents() {
         return jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
     }
 
-    private RestClient client(String token) {
-        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .defaultHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
-                .build();
-    }
-
-    private static String idNumber(String first17) {
-        return first17 + IdNumber.checkCharacter(first17);
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

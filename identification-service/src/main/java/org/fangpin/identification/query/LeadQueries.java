@@ -1,0 +1,126 @@
+package org.fangpin.identification.query;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import org.fangpin.identification.command.Deadline;
+
+/** Reads of the leads and their cases: the decision screen, the listings, the public-notice list, due dates. */
+@Component
+public class LeadQueries {
+
+    /** The columns of a lead; {@code overdue}: open past a due date as of {@code :today}. */
+    private static final String LEAD = """
+            SELECT lead_id, household_id, region_code, channel, stage, reidentification, description, merged_leads,
+                   reported_on, verification_due_on, decision_due_on, verified_on, per_capita_net_income,
+                   labour_capacity, collector, rigid_expenditures::text, guarantee_gaps, notice_from, notice_until,
+                   decided_on, object_type, risk_types, judgement, seq,
+                   COALESCE(decided_on IS NULL AND ((verified_on IS NULL AND verification_due_on < :today)
+                                                    OR decision_due_on < :today), false) AS overdue
+            FROM lead_view
+            """;
+
+    private final JdbcClient jdbc;
+
+    LeadQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<LeadView> lead(String leadId, LocalDate today) {
+        return jdbc.sql(LEAD + "WHERE lead_id = :id")
+                .param("id", leadId)
+                .param("today", today)
+                .query(LeadView.class)
+                .optional();
+    }
+
+    public List<LeadStep> steps(String leadId) {
+        return jdbc.sql("""
+                        SELECT step, note, actor_name, actor_role, occurred_at
+                        FROM lead_step WHERE lead_id = :id ORDER BY position""")
+                .param("id", leadId)
+                .query(LeadStep.class)
+                .list();
+    }
+
+    /**
+     * A page of leads within a region prefix, in the order they came in, after the cursor.
+     *
+     * @param stage   only this stage, or all when null
+     * @param overdue only cases open past a due date (true), only those that are not (false), or all (null)
+     */
+    public List<LeadView> leads(String regionPrefix, String stage, Boolean overdue, LocalDate today, long afterSeq,
+                                int limit) {
+        return jdbc.sql("SELECT * FROM (" + LEAD + """
+                        WHERE region_code LIKE :prefix || '%' AND seq > :after
+                          AND (CAST(:stage AS varchar) IS NULL OR stage = :stage)
+                        ) leads
+                        WHERE CAST(:overdue AS boolean) IS NULL OR overdue = :overdue
+                        ORDER BY seq LIMIT :limit""")
+                .param("prefix", regionPrefix)
+                .param("after", afterSeq)
+                .param("stage", stage)
+                .param("overdue", overdue)
+                .param("today", today)
+                .param("limit", limit)
+                .query(LeadView.class)
+                .list();
+    }
+
+    /**
+     * The cases on public notice in a village today, as the notice is posted: who and what is proposed, never the
+     * ID number, phone, bank account or health details.
+     */
+    public List<NoticeEntry> publicNotice(String village, LocalDate today) {
+        return jdbc.sql("""
+                        SELECT h.head_name, h.village_group, h.member_count, l.reidentification, l.notice_from,
+                               l.notice_until
+                        FROM lead_view l JOIN household_view h ON h.household_id = l.household_id
+                        WHERE l.region_code = :village AND l.stage = 'PUBLIC_NOTICE'
+                          AND l.notice_from <= :today AND l.notice_until >= :today
+                        ORDER BY h.village_group, h.head_name""")
+                .param("village", village)
+                .param("today", today)
+                .query(NoticeEntry.class)
+                .list();
+    }
+
+    /** Open cases past a due date whose overdue event was not raised yet: the work of the scheduled check. */
+    public List<OverdueCase> newlyOverdue(LocalDate today) {
+        return jdbc.sql("""
+                        SELECT household_id, lead_id, 'VERIFICATION' AS deadline FROM lead_view
+                        WHERE decided_on IS NULL AND verified_on IS NULL AND verification_due_on < :today
+                          AND NOT verification_overdue_raised
+                        UNION ALL
+                        SELECT household_id, lead_id, 'DECISION' FROM lead_view
+                        WHERE decided_on IS NULL AND decision_due_on < :today AND NOT decision_overdue_raised""")
+                .param("today", today)
+                .query(OverdueCase.class)
+                .list();
+    }
+
+    public record LeadView(String leadId, String householdId, String regionCode, String channel, String stage,
+                           boolean reidentification, String description, int mergedLeads, LocalDate reportedOn,
+                           LocalDate verificationDueOn, LocalDate decisionDueOn, LocalDate verifiedOn,
+                           BigDecimal perCapitaNetIncome, String labourCapacity, String collector,
+                           String rigidExpenditures, String guaranteeGaps, LocalDate noticeFrom,
+                           LocalDate noticeUntil, LocalDate decidedOn, String objectType, String riskTypes,
+                           String judgement, long seq, boolean overdue) {
+    }
+
+    public record LeadStep(String step, String note, String actorName, String actorRole, Instant occurredAt) {
+    }
+
+    public record NoticeEntry(String headName, Integer villageGroup, int memberCount, boolean reidentification,
+                              LocalDate noticeFrom, LocalDate noticeUntil) {
+    }
+
+    public record OverdueCase(String householdId, String leadId, Deadline deadline) {
+    }
+}
