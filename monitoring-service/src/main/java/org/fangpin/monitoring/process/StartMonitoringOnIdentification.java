@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 import org.fangpin.contracts.Topics;
 import org.fangpin.contracts.identification.HouseholdIdentified;
-import org.fangpin.monitoring.command.StartMonitoringCommand;
+import org.fangpin.monitoring.command.Commands.StartMonitoringCommand;
 import org.fangpin.platform.consuming.EventInbox;
 
 /** Monitoring starts by itself when the county identifies a household (HouseholdIdentified). */

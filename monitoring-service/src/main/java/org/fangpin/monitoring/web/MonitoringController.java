@@ -1,28 +1,132 @@
 package org.fangpin.monitoring.web;
 
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.fangpin.contracts.value.ColourGrade;
+import org.fangpin.contracts.value.WarningLevel;
+import org.fangpin.monitoring.command.Commands.Recorded;
 import org.fangpin.monitoring.query.MonitoringQueries;
+import org.fangpin.monitoring.query.MonitoringQueries.HouseholdRegion;
+import org.fangpin.monitoring.query.MonitoringQueries.MissedView;
 import org.fangpin.monitoring.query.MonitoringQueries.MonitoredHouseholdView;
+import org.fangpin.monitoring.query.MonitoringQueries.MonthlyRecordView;
+import org.fangpin.monitoring.query.MonitoringQueries.WarningChangeView;
+import org.fangpin.monitoring.web.MonthlyRecords.MonthlyRecordRequest;
 import org.fangpin.platform.security.Jurisdiction;
 import org.fangpin.platform.web.RuleViolation;
 
-/** A household's monitoring. */
+/** A household's monthly dynamic monitoring (动态监测): its standing, records, warnings and missed months. */
 @RestController
 @RequestMapping("/api/monitoring")
+@Validated
 class MonitoringController {
 
-    private final MonitoringQueries queries;
+    private static final String RECORDERS = "hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER')";
 
-    MonitoringController(MonitoringQueries queries) {
+    private final MonitoringQueries queries;
+    private final MonthlyRecords records;
+    private final TransactionTemplate transactions;
+
+    MonitoringController(MonitoringQueries queries, MonthlyRecords records, TransactionTemplate transactions) {
         this.queries = queries;
+        this.records = records;
+        this.transactions = transactions;
+    }
+
+    record MonthRecorded(String householdId, YearMonth month, boolean correction, WarningLevel warningLevel,
+                         ColourGrade colourGrade) {
+    }
+
+    record HouseholdMonthlyRecord(@NotBlank String householdId, @NotNull @Valid MonthlyRecordRequest record) {
+    }
+
+    record BulkRecorded(int recorded, long corrections) {
     }
 
     @GetMapping("/{householdId}")
     MonitoredHouseholdView household(@PathVariable String householdId) {
+        return visible(householdId);
+    }
+
+    @GetMapping("/{householdId}/records")
+    List<MonthlyRecordView> records(@PathVariable String householdId) {
+        visible(householdId);
+        return queries.records(householdId);
+    }
+
+    @GetMapping("/{householdId}/warnings")
+    List<WarningChangeView> warningHistory(@PathVariable String householdId) {
+        visible(householdId);
+        return queries.warningHistory(householdId);
+    }
+
+    /** 每月动态监测: a second record of a month is a correction, kept beside the first. */
+    @PostMapping("/{householdId}/records")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(RECORDERS)
+    MonthRecorded record(@PathVariable String householdId, @Valid @RequestBody MonthlyRecordRequest request) {
+        MonitoredHouseholdView household = visible(householdId);
+        Jurisdiction.requireWritableWithin(household.regionCode());
+        Recorded recorded = records.record(householdId, household.regionCode(), request);
+        return new MonthRecorded(householdId, request.month(), recorded.correction(), recorded.warningLevel(),
+                recorded.colourGrade());
+    }
+
+    /**
+     * A village officer's month for many households at once: all of them are recorded, or, when one is refused,
+     * none.
+     */
+    @PostMapping("/records")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(RECORDERS)
+    BulkRecorded recordMany(@RequestBody @NotEmpty @Size(max = 500) List<@Valid HouseholdMonthlyRecord> request) {
+        Map<String, String> regions = queries.regionsOf(request.stream().map(HouseholdMonthlyRecord::householdId)
+                        .distinct().toList()).stream()
+                .collect(Collectors.toMap(HouseholdRegion::householdId, HouseholdRegion::regionCode));
+        for (HouseholdMonthlyRecord item : request) {
+            String region = regions.get(item.householdId());
+            if (region == null) {
+                throw RuleViolation.notFound("MONITORING_NOT_FOUND", item.householdId());
+            }
+            Jurisdiction.requireWritableWithin(region);
+        }
+        List<Recorded> recorded = transactions.execute(status -> request.stream()
+                .map(item -> records.record(item.householdId(), regions.get(item.householdId()), item.record()))
+                .toList());
+        return new BulkRecorded(request.size(), recorded.stream().filter(Recorded::correction).count());
+    }
+
+    /** 漏测: the households of a village whose month was flagged and is still unrecorded. */
+    @GetMapping("/missed")
+    List<MissedView> missed(@RequestParam @Pattern(regexp = "\\d{12}") String village,
+                            @RequestParam YearMonth month) {
+        Jurisdiction.requireWithin(village);
+        return queries.missed(village, month);
+    }
+
+    private MonitoredHouseholdView visible(String householdId) {
         MonitoredHouseholdView household = queries.household(householdId)
                 .orElseThrow(() -> RuleViolation.notFound("MONITORING_NOT_FOUND", householdId));
         Jurisdiction.requireWithin(household.regionCode());

@@ -1,0 +1,42 @@
+package org.fangpin.monitoring.command;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import org.fangpin.contracts.value.ContactMethod;
+import org.fangpin.platform.web.Rule;
+import org.fangpin.platform.web.RuleViolation;
+
+/** The rules a monthly record must keep, each a named record so that a refusal says which rule spoke. */
+final class Rules {
+
+    private Rules() {
+    }
+
+    /** A month is recorded during or after the month, never ahead of it. */
+    record MonthHasBegun(YearMonth month, LocalDate recordedOn) implements Rule {
+        public void verify() {
+            if (month.isAfter(YearMonth.from(recordedOn))) {
+                throw RuleViolation.of("MONITORING_MONTH_NOT_BEGUN", month, recordedOn);
+            }
+        }
+    }
+
+    /** Months before the household came under monitoring are not monitored. */
+    record MonthWithinMonitoring(YearMonth month, LocalDate startedOn) implements Rule {
+        public void verify() {
+            if (month.isBefore(YearMonth.from(startedOn))) {
+                throw RuleViolation.of("MONITORING_MONTH_BEFORE_START", month, startedOn);
+            }
+        }
+    }
+
+    /** 电话回访 is the exception: it says why there was no home visit. */
+    record NoVisitNeedsReason(ContactMethod contactMethod, String noVisitReason) implements Rule {
+        public void verify() {
+            if (contactMethod == ContactMethod.PHONE && (noVisitReason == null || noVisitReason.isBlank())) {
+                throw RuleViolation.of("MONITORING_NO_VISIT_REASON");
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.fangpin.monitoring.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import org.fangpin.contracts.value.Department;
+import org.fangpin.monitoring.process.department.DepartmentDataImport;
+import org.fangpin.monitoring.process.department.DepartmentDataImport.Format;
+import org.fangpin.monitoring.process.department.DepartmentDataImport.Receipt;
+import org.fangpin.monitoring.query.DepartmentBatchQueries;
+import org.fangpin.monitoring.query.DepartmentBatchQueries.BatchView;
+import org.fangpin.monitoring.query.DepartmentBatchQueries.RejectionView;
+import org.fangpin.platform.actor.Actor;
+import org.fangpin.platform.actor.RequestContext;
+import org.fangpin.platform.actor.Role;
+import org.fangpin.platform.security.Jurisdiction;
+import org.fangpin.platform.web.RuleViolation;
+
+/**
+ * 行业部门数据交换: a department uploads a CSV or XLSX file (the request body itself, streamed, or a multipart
+ * form's {@code file}); the answer (202) names the batch, whose progress is then read here. A department officer
+ * uploads and reads for their own department (token claim {@code department}); the county office for any.
+ */
+@RestController
+@RequestMapping("/api/department-data/batches")
+@Validated
+class DepartmentDataController {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String UPLOADERS = "hasAnyRole('DEPARTMENT_OFFICER', 'COUNTY_APPROVER')";
+    private static final int REJECTIONS_SHOWN = 100;
+
+    private final DepartmentDataImport imports;
+    private final DepartmentBatchQueries queries;
+
+    DepartmentDataController(DepartmentDataImport imports, DepartmentBatchQueries queries) {
+        this.imports = imports;
+        this.queries = queries;
+    }
+
+    /** A batch with the first rejected rows; the rest are paged at {@code /rejections}. */
+    record BatchDetails(BatchView batch, List<RejectionView> rejections) {
+    }
+
+    record RejectionPage(List<RejectionView> rejections, String nextCursor) {
+    }
+
+    @PostMapping(consumes = {"text/csv", XLSX})
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize(UPLOADERS)
+    Receipt upload(@RequestParam(required = false) Department department,
+                   @RequestParam(required = false) String fileName, HttpServletRequest request) throws IOException {
+        Format format = request.getContentType().toLowerCase(Locale.ROOT).startsWith(XLSX) ? Format.XLSX : Format.CSV;
+        try (InputStream body = request.getInputStream()) {
+            return imports.upload(departmentOf(department), format, fileName, body,
+                    charset(request.getCharacterEncoding()));
+        }
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize(UPLOADERS)
+    Receipt uploadForm(@RequestParam(required = false) Department department, @RequestPart MultipartFile file)
+            throws IOException {
+        String name = file.getOriginalFilename();
+        Format format = name != null && name.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? Format.XLSX : Format.CSV;
+        try (InputStream body = file.getInputStream()) {
+            return imports.upload(departmentOf(department), format, name, body, StandardCharsets.UTF_8);
+        }
+    }
+
+    @GetMapping("/{batchId}")
+    BatchDetails batch(@PathVariable String batchId) {
+        BatchView batch = visible(batchId);
+        return new BatchDetails(batch, queries.rejections(batchId, 0, REJECTIONS_SHOWN));
+    }
+
+    @GetMapping("/{batchId}/rejections")
+    RejectionPage rejections(@PathVariable String batchId, @RequestParam(defaultValue = "0") @Min(0) long cursor,
+                             @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit) {
+        visible(batchId);
+        List<RejectionView> page = queries.rejections(batchId, cursor, limit);
+        return new RejectionPage(page,
+                page.size() < limit ? null : Long.toString(page.get(page.size() - 1).lineNo()));
+    }
+
+    private BatchView visible(String batchId) {
+        BatchView batch = queries.batch(batchId)
+                .orElseThrow(() -> RuleViolation.notFound("DEPARTMENT_BATCH_NOT_FOUND", batchId));
+        Jurisdiction.requireWithin(batch.regionCode());
+        if (RequestContext.requireActor().role() == Role.DEPARTMENT_OFFICER
+                && ownDepartment() != Department.valueOf(batch.department())) {
+            throw RuleViolation.forbidden("DEPARTMENT_NOT_YOURS", batch.department());
+        }
+        return batch;
+    }
+
+    /** A department officer speaks for their own department only; the county office names the department. */
+    private static Department departmentOf(Department requested) {
+        Actor actor = RequestContext.requireActor();
+        Jurisdiction.requireWritableWithin(actor.region());
+        if (actor.role() != Role.DEPARTMENT_OFFICER) {
+            if (requested == null) {
+                throw RuleViolation.of("DEPARTMENT_REQUIRED");
+            }
+            return requested;
+        }
+        Department own = ownDepartment();
+        if (requested != null && requested != own) {
+            throw RuleViolation.forbidden("DEPARTMENT_NOT_YOURS", requested);
+        }
+        return own;
+    }
+
+    private static Department ownDepartment() {
+        String claim = SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt
+                ? jwt.getToken().getClaimAsString("department") : null;
+        return Arrays.stream(Department.values()).filter(department -> department.name().equals(claim)).findFirst()
+                .orElseThrow(() -> RuleViolation.forbidden("DEPARTMENT_NOT_ASSIGNED"));
+    }
+
+    private static Charset charset(String name) {
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw RuleViolation.of("DEPARTMENT_FILE_CHARSET", name);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.fangpin.monitoring.web;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.fangpin.contracts.value.RegionCode;
+import org.fangpin.contracts.value.WarningLevel;
+import org.fangpin.monitoring.query.MonitoringQueries;
+import org.fangpin.monitoring.query.MonitoringQueries.WarningView;
+import org.fangpin.platform.actor.RequestContext;
+import org.fangpin.platform.security.Jurisdiction;
+import org.fangpin.platform.web.RuleViolation;
+
+/** The open warnings (预警) of a region, by level, a page at a time. */
+@RestController
+@RequestMapping("/api/warnings")
+@Validated
+class WarningController {
+
+    private final MonitoringQueries queries;
+
+    WarningController(MonitoringQueries queries) {
+        this.queries = queries;
+    }
+
+    /** @param nextCursor the cursor of the next page; absent on the last page */
+    record WarningPage(List<WarningView> warnings, String nextCursor) {
+    }
+
+    /**
+     * @param region a region prefix within the caller's jurisdiction; the caller's own region when absent
+     * @param cursor the {@code nextCursor} of the previous page
+     */
+    @GetMapping
+    WarningPage warnings(@RequestParam(required = false) WarningLevel level,
+                         @RequestParam(required = false) String region,
+                         @RequestParam(required = false) String cursor,
+                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        String within = region == null ? RequestContext.requireActor().region() : region;
+        if (!RegionCode.isValid(within)) {
+            throw RuleViolation.of("INVALID_REGION", within);
+        }
+        Jurisdiction.requireWithin(within);
+        List<WarningView> page = queries.openWarnings(within, level == null ? null : level.name(), after(cursor),
+                limit);
+        String next = page.size() < limit ? null : Long.toString(page.get(page.size() - 1).seq());
+        return new WarningPage(page, next);
+    }
+
+    private static long after(String cursor) {
+        if (cursor == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw RuleViolation.of("INVALID_CURSOR", cursor);
+        }
+    }
+}

@@ -1,0 +1,340 @@
+package org.fangpin.monitoring.benchmark;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.fangpin.contracts.Topics;
+import org.fangpin.contracts.identification.PolicyChanged;
+import org.fangpin.contracts.identification.PolicyThresholds;
+import org.fangpin.contracts.value.IdNumber;
+import org.fangpin.contracts.value.ObjectType;
+import org.fangpin.monitoring.command.Commands.StartMonitoringCommand;
+import org.fangpin.platform.actor.Actor;
+import org.fangpin.platform.actor.RequestContext;
+import org.fangpin.platform.policy.PolicyBook;
+import org.fangpin.testsupport.DevTokenIssuer;
+import org.fangpin.testsupport.KafkaBroker;
+import org.fangpin.testsupport.WithRealInfrastructure;
+
+/**
+ * The figures of issue #4, printed, not asserted: a department batch of 1,000,000 rows (1% hits) screened against
+ * 200,000 registered households, beside the bare COPY of the same file; then monthly records through HTTP. Run
+ * with {@code mvn -B verify -Pbenchmark -pl monitoring-service} (see BENCHMARK.md); the profile caps the heap of
+ * the JVM that runs the service, the broker and this client together at 512 MB.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "logging.level.root=WARN")
+@WithRealInfrastructure
+class MonitoringBenchmark {
+
+    private static final int HOUSEHOLDS = 200_000;
+    private static final int MEMBERS = 3;
+    private static final int ROWS = 1_000_000;
+    private static final int MONITORED = 5_000;
+    private static final int RECORDS_PER_HOUSEHOLD = 4;
+    private static final int CLIENTS = 32;
+    private static final String[] VILLAGES = {"150724213201", "150724213202", "150724213203"};
+    private static final LocalDate EPOCH = LocalDate.of(1940, 1, 1);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PolicyBook policy;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    DevTokenIssuer tokens;
+    @Autowired
+    KafkaBroker broker;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void figures() throws Exception {
+        policy.record(new PolicyChanged("150724", 2024, new PolicyThresholds(new BigDecimal("8300.00"),
+                new BigDecimal("5000.00"), new BigDecimal("10000.00"), new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6,
+                15, 6), "基准测试"), "benchmark-policy", Instant.now());
+        long seeding = System.nanoTime();
+        seedRegistry();
+        startMonitoring();
+        awaitPublished();
+        print("seeded %,d households (%,d members), %,d monitored, in %.1f s", HOUSEHOLDS, HOUSEHOLDS * MEMBERS,
+                MONITORED, seconds(seeding));
+        Path file = departmentFile();
+        try {
+            departmentBatch(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        monthlyRecords();
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getPeakUsage)
+                .mapToLong(usage -> usage.getUsed()).sum();
+        print("heap: max %d MB, peak used (sum of pool peaks) %d MB", Runtime.getRuntime().maxMemory() >> 20,
+                peak >> 20);
+    }
+
+    private void departmentBatch(Path file) throws Exception {
+        long size = Files.size(file);
+        long copyStart = System.nanoTime();
+        try (Connection connection = dataSource.getConnection(); InputStream in = Files.newInputStream(file)) {
+            connection.createStatement().execute("CREATE UNLOGGED TABLE bare_copy (id_number TEXT, name TEXT, "
+                    + "indicator TEXT, value TEXT, reported_on TEXT)");
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY bare_copy FROM STDIN WITH (FORMAT csv, HEADER true)", in);
+            connection.createStatement().execute("DROP TABLE bare_copy");
+        }
+        double bareCopy = seconds(copyStart);
+        print("department file: %,d rows, %.1f MB; bare PostgreSQL COPY into an unlogged table: %.2f s", ROWS,
+                size / 1e6, bareCopy);
+
+        long start = System.nanoTime();
+        HttpResponse<String> receipt = http.send(HttpRequest.newBuilder(URI.create(base()
+                        + "/api/department-data/batches?department=MEDICAL_INSURANCE&fileName=bench.csv"))
+                .header("Authorization", "Bearer " + tokens.token("COUNTY_APPROVER", "150724"))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+        double uploaded = seconds(start);
+        String batchId = JSON.readTree(receipt.body()).get("batchId").asText();
+        print("upload + validation + staging (HTTP %d): %.2f s", receipt.statusCode(), uploaded);
+        double screened = awaitStatus(batchId, "PUBLISHING", start);
+        print("upload + stage + screen: %.2f s = %.2f x bare COPY (target <= 4x)", screened, screened / bareCopy);
+        double completed = awaitStatus(batchId, "COMPLETED", start);
+        Map<String, Object> counts = jdbc.sql("SELECT rows_read, rows_rejected, rows_matched, hits, monitored_hits, "
+                + "leads_raised FROM department_batch WHERE batch_id = :id").param("id", batchId).query().singleRow();
+        print("hits applied (commands and leads): %.2f s; %s", completed, counts);
+        awaitPublished();
+        print("end to end, upload to all hits published on Kafka: %.2f s (target <= 60 s)", seconds(start));
+    }
+
+    private void monthlyRecords() throws Exception {
+        YearMonth month = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        Map<String, String> tokenOf = Arrays.stream(VILLAGES).collect(Collectors.toMap(v -> v,
+                v -> "Bearer " + tokens.token("VILLAGE_OFFICER", v)));
+        int total = MONITORED * RECORDS_PER_HOUSEHOLD;
+        long[] latencies = new long[total];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long start = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            running.add(clients.submit(() -> {
+                for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                    int household = i % MONITORED;
+                    String income = (household + i / MONITORED) % 3 == 0 ? "6100.00" : "9600.00";
+                    String body = "{\"month\":\"" + month + "\",\"perCapitaNetIncome\":" + income
+                            + ",\"contactMethod\":\"HOME_VISIT\",\"rigidExpenditures\":{\"MEDICAL\":"
+                            + (i % 7 == 0 ? "6200.00" : "800.00") + "}}";
+                    long sent = System.nanoTime();
+                    HttpResponse<Void> reply = http.send(HttpRequest.newBuilder(URI.create(base()
+                                    + "/api/monitoring/hh-" + household + "/records"))
+                            .header("Authorization", tokenOf.get(villageOf(household)))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    latencies[i] = System.nanoTime() - sent;
+                    if (reply.statusCode() != 201) {
+                        failures.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        double elapsed = seconds(start);
+        clients.shutdown();
+        Arrays.sort(latencies);
+        print("monthly records through HTTP: %,d in %.1f s = %,.0f records/s with %d clients (target >= 1,000/s), "
+                        + "%d failed; latency p50 %.1f ms, p99 %.1f ms", total, elapsed, total / elapsed, CLIENTS,
+                failures.get(), latencies[total / 2] / 1e6, latencies[total * 99 / 100] / 1e6);
+        awaitPublished();
+        print("monthly records: all events published %.1f s after the first request", seconds(start));
+    }
+
+    private void seedRegistry() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            copy(copy, "COPY registry_household (household_id, region_code, category) FROM STDIN", HOUSEHOLDS,
+                    h -> "hh-" + h + "\t" + villageOf(h) + "\tPOVERTY_ALLEVIATED\n");
+            copy(copy, "COPY registry_member (household_id, id_number, member_id) FROM STDIN", HOUSEHOLDS * MEMBERS,
+                    m -> "hh-" + m / MEMBERS + "\t" + idNumber(m) + "\tm-" + m + "\n");
+            connection.createStatement().execute("ANALYZE registry_household; ANALYZE registry_member");
+        }
+    }
+
+    private void startMonitoring() throws Exception {
+        Actor system = Actor.system("monitoring-benchmark");
+        ExecutorService workers = Executors.newFixedThreadPool(8);
+        List<Future<?>> started = new ArrayList<>();
+        for (int h = 0; h < MONITORED; h++) {
+            int household = h;
+            started.add(workers.submit(() -> RequestContext.runAs(system, "seed", () -> commands.sendAndWait(
+                    new StartMonitoringCommand("hh-" + household, villageOf(household), household % 2 == 0
+                            ? ObjectType.UNSTABLE_ALLEVIATED : ObjectType.MARGINAL_VULNERABLE,
+                            LocalDate.of(2024, 7, 2))))));
+        }
+        for (Future<?> done : started) {
+            done.get();
+        }
+        workers.shutdown();
+    }
+
+    /**
+     * 医保 self-paid costs: every 100th row is above the 5,000-yuan line on a registered household (a fifth of
+     * those on monitored ones); 69% of the rows are below the line on registered members; 30% concern people this
+     * county's registry does not know.
+     */
+    private Path departmentFile() throws Exception {
+        Path file = Files.createTempFile("department-benchmark-", ".csv");
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("身份证号,姓名,指标,数值,日期\n");
+            for (int r = 0; r < ROWS; r++) {
+                long member;
+                String value;
+                if (r % 100 == 0) {
+                    int hit = r / 100;
+                    int household = hit % 5 == 0 ? (hit / 5) % MONITORED
+                            : MONITORED + (int) ((hit * 7919L) % (HOUSEHOLDS - MONITORED));
+                    member = (long) household * MEMBERS + r % MEMBERS;
+                    value = (5001 + r % 20000) + ".50";
+                } else if (r % 10 < 7) {
+                    member = (r * 31L) % (HOUSEHOLDS * MEMBERS);
+                    value = (r % 4900) + ".25";
+                } else {
+                    member = HOUSEHOLDS * MEMBERS + r;
+                    value = "12000.00";
+                }
+                out.write(idNumber(member));
+                out.write(",参保人,MEDICAL_SELF_PAID,");
+                out.write(value);
+                out.write(",2024-08-");
+                out.write(String.format("%02d", 1 + r % 28));
+                out.write('\n');
+            }
+        }
+        return file;
+    }
+
+    /** A unique valid ID number per person: banner 150724, a birth date from 1940 on, a sequence. */
+    private static String idNumber(long person) {
+        String first17 = "150724" + EPOCH.plusDays(person % 25_000).toString().replace("-", "")
+                + String.format("%03d", (person / 25_000) % 1000);
+        return first17 + IdNumber.checkCharacter(first17);
+    }
+
+    private static String villageOf(int household) {
+        return VILLAGES[household % VILLAGES.length];
+    }
+
+    private double awaitStatus(String batchId, String status, long start) {
+        long[] lastPrint = {System.nanoTime()};
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Map<String, Object> batch = jdbc.sql("SELECT status, rows_read, hits, monitored_hits, leads_raised "
+                    + "FROM department_batch WHERE batch_id = :id").param("id", batchId).query().singleRow();
+            if ("FAILED".equals(batch.get("status"))) {
+                throw new IllegalStateException("batch failed: " + batch);
+            }
+            if (System.nanoTime() - lastPrint[0] > 5_000_000_000L) {
+                print("  progress after %.0f s: %s", seconds(start), batch);
+                lastPrint[0] = System.nanoTime();
+            }
+            return status.equals(batch.get("status"));
+        });
+        return seconds(start);
+    }
+
+    /** Waits until the topic holds at least as many records as the event store holds events. */
+    private void awaitPublished() {
+        long stored = jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.MONITORING).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50)).until(() ->
+                    consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum() >= stored);
+        }
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** COPYs generated rows in chunks, so that seeding needs little memory. */
+    private static void copy(CopyManager copy, String sql, int count, IntFunction<String> row) throws SQLException {
+        CopyIn in = copy.copyIn(sql);
+        StringBuilder chunk = new StringBuilder(1 << 20);
+        for (int i = 0; i < count; i++) {
+            chunk.append(row.apply(i));
+            if (chunk.length() > 1 << 19 || i == count - 1) {
+                byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+                in.writeToCopy(bytes, 0, bytes.length);
+                chunk.setLength(0);
+            }
+        }
+        in.endCopy();
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void print(String format, Object... args) {
+        System.out.printf("[benchmark] " + format + "%n", args);
+    }
+}

@@ -1,0 +1,206 @@
+package org.fangpin.monitoring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import org.fangpin.contracts.Topics;
+import org.fangpin.contracts.envelope.EventEnvelope;
+import org.fangpin.contracts.monitoring.DepartmentLeadRaised;
+import org.fangpin.contracts.monitoring.WarningRaised;
+import org.fangpin.contracts.value.ObjectType;
+import org.fangpin.contracts.value.WarningLevel;
+import org.fangpin.monitoring.Api;
+import org.fangpin.monitoring.Api.Reply;
+import org.fangpin.monitoring.Given;
+import org.fangpin.monitoring.Xlsx;
+import org.fangpin.testsupport.DevTokenIssuer;
+import org.fangpin.testsupport.Envelopes;
+import org.fangpin.testsupport.KafkaBroker;
+import org.fangpin.testsupport.WithRealInfrastructure;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealInfrastructure
+@TestInstance(Lifecycle.PER_CLASS)
+class DepartmentDataScreeningIT {
+
+    private static final String VILLAGE = "150724213201";
+    private static final String MEDICAL = "/api/department-data/batches?department=MEDICAL_INSURANCE&fileName={f}";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DevTokenIssuer tokens;
+    @Autowired
+    KafkaBroker broker;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    JdbcClient jdbc;
+
+    private Given given;
+    private Api county;
+
+    /** 敖日格乐's household is monitored; 巴特尔's and 其木格's are registered only; 朝鲁 is unknown here. */
+    private final String monitored = UUID.randomUUID().toString();
+    private final String registered = UUID.randomUUID().toString();
+    private final String belowLine = UUID.randomUUID().toString();
+    private final String monitoredChild = Given.idNumber("15072420100501002");
+    private final String registeredHead = Given.idNumber("15072419700303121");
+    private final String belowLineHead = Given.idNumber("15072419650909222");
+    private final String unknown = Given.idNumber("15072419881111333");
+    private final String wrongCheckCharacter = "15072419700303121" + (registeredHead.endsWith("0") ? "1" : "0");
+
+    @BeforeAll
+    void households() {
+        given = new Given(kafka);
+        county = Api.as(tokens, port, "COUNTY_APPROVER", "150724");
+        given.policy2024();
+        given.registered(monitored, VILLAGE, "敖日格乐", Given.idNumber("15072419780312021"));
+        given.memberAdded(monitored, VILLAGE, "m-" + monitored, "敖其尔", monitoredChild);
+        given.identified(monitored, VILLAGE, ObjectType.MARGINAL_VULNERABLE);
+        given.registered(registered, VILLAGE, "巴特尔", registeredHead);
+        given.registered(belowLine, "150724213202", "其木格", belowLineHead);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("registry_household") == 3
+                && count("registry_member") == 4 && count("monitored_household") == 1 && count("policy") == 1);
+    }
+
+    @Test
+    void hitsOnMonitoredHouseholdsRaiseWarningsAndOnOthersLeadsWhileBadRowsAreReportedAndSkipped() {
+        String csv = """
+                身份证号,姓名,指标,数值,日期
+                %s,敖其尔,医疗自付费用,18000.00,2024-08-03
+                %s,巴特尔,MEDICAL_SELF_PAID,"9,200.50",2024/08/05
+                %s,其木格,MEDICAL_SELF_PAID,3000.00,2024-08-06
+                %s,朝鲁,MEDICAL_SELF_PAID,25000.00,2024-08-06
+                %s,错号,MEDICAL_SELF_PAID,9000.00,2024-08-06
+                %s,巴特尔,MEDICAL_SELF_PAID,一万,2024-08-06
+                %s,巴特尔,SCHOOL_DROP_OUT,,2024-08-06
+                """.formatted(monitoredChild, registeredHead, belowLineHead, unknown, wrongCheckCharacter,
+                registeredHead, registeredHead);
+
+        Reply receipt = county.upload(uri("医保2024年8月.csv"), "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(receipt.status()).isEqualTo(202);
+        JsonNode batch = completed(receipt.body().get("batchId").asText());
+        assertThat(batch.get("batch").get("rowsRead").asLong()).isEqualTo(7);
+        assertThat(batch.get("batch").get("rowsRejected").asLong()).isEqualTo(3);
+        assertThat(batch.get("batch").get("rowsMatched").asLong()).isEqualTo(3);
+        assertThat(batch.get("batch").get("hits").asLong()).isEqualTo(2);
+        assertThat(batch.get("batch").get("monitoredHits").asLong()).isEqualTo(1);
+        assertThat(batch.get("batch").get("leadsRaised").asLong()).isEqualTo(1);
+        assertThat(batch.get("rejections").findValuesAsText("lineNo")).containsExactly("6", "7", "8");
+        assertThat(batch.get("rejections").findValuesAsText("reason"))
+                .containsExactly("身份证号校验不通过", "数值不是有效金额（元，最多两位小数）", "指标“义务教育阶段辍学或休学”不属于医保局");
+
+        WarningRaised warning = (WarningRaised) published(monitored, "fangpin.monitoring.WarningRaised.v1").data();
+        assertThat(warning.level()).isEqualTo(WarningLevel.II_YELLOW);
+        assertThat(warning.rule()).isEqualTo("DEPARTMENT_MEDICAL_SELF_PAID");
+        assertThat(warning.observedValue()).isEqualByComparingTo("18000.00");
+        assertThat(warning.threshold()).isEqualByComparingTo("5000.00");
+        EventEnvelope lead = published(registered, "fangpin.monitoring.DepartmentLeadRaised.v1");
+        assertThat(lead.actor().role()).isEqualTo("COUNTY_APPROVER");
+        assertThat((DepartmentLeadRaised) lead.data()).satisfies(raised -> {
+            assertThat(raised.department()).isEqualTo("MEDICAL_INSURANCE");
+            assertThat(raised.observedValue()).isEqualByComparingTo("9200.50");
+            assertThat(raised.regionCode()).isEqualTo(VILLAGE);
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'department_row_%'")
+                .query(Long.class).single()).as("staging tables left").isZero();
+
+        Reply again = county.upload(uri("医保2024年8月(重传).csv"), "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.body().get("status").asText()).isEqualTo("DUPLICATE");
+        assertThat(again.body().get("duplicateOf").asText()).isEqualTo(receipt.body().get("batchId").asText());
+        assertThat(jdbc.sql("SELECT count(*) FROM department_hit WHERE batch_id = :id")
+                .param("id", again.body().get("batchId").asText()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM department_batch WHERE status = 'DUPLICATE'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aSpreadsheetFromCivilAffairsIsScreenedLikeACsv() {
+        byte[] workbook = Xlsx.of(List.of(
+                List.of("户编号", "指标", "数值", "日期"),
+                List.of(registered, "纳入低保", "", "2024-09-01"),
+                List.of(monitored, "MINIMUM_LIVING_ALLOWANCE", "", "2024-09-01")));
+
+        Reply receipt = county.upload("/api/department-data/batches?department=CIVIL_AFFAIRS&fileName=民政.xlsx",
+                DepartmentDataController.XLSX, workbook);
+
+        String batchId = receipt.body().get("batchId").asText();
+        JsonNode batch = completed(batchId);
+        assertThat(batch.get("batch").get("format").asText()).isEqualTo("XLSX");
+        assertThat(batch.get("batch").get("hits").asLong()).isEqualTo(2);
+        assertThat(batch.get("batch").get("leadsRaised").asLong()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ofType(registered,
+                "fangpin.monitoring.DepartmentLeadRaised.v1").stream()
+                .map(e -> (DepartmentLeadRaised) e.data())
+                .anyMatch(lead -> lead.batchId().equals(batchId)
+                        && lead.indicator().equals("MINIMUM_LIVING_ALLOWANCE") && lead.threshold() == null));
+    }
+
+    @Test
+    void aFileWithoutTheNeededColumnsIsRefusedAndLeavesNoBatch() {
+        long batches = count("department_batch");
+
+        Reply refused = county.upload(uri("错表.csv"), "text/csv",
+                "姓名,金额\n巴特尔,9000\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("DEPARTMENT_FILE_COLUMNS");
+        assertThat(count("department_batch")).isEqualTo(batches);
+    }
+
+    @Test
+    void aDepartmentOfficerWithoutADepartmentCannotUploadAndReadersCannotWrite() {
+        byte[] csv = "身份证号,指标,数值,日期\n".getBytes(StandardCharsets.UTF_8);
+
+        Reply officer = Api.as(tokens, port, "DEPARTMENT_OFFICER", "150724").upload(uri("x.csv"), "text/csv", csv);
+        Reply inspector = Api.as(tokens, port, "INSPECTOR", "150724").upload(uri("x.csv"), "text/csv", csv);
+
+        assertThat(officer.status()).isEqualTo(403);
+        assertThat(officer.code()).isEqualTo("DEPARTMENT_NOT_ASSIGNED");
+        assertThat(inspector.status()).isEqualTo(403);
+    }
+
+    private String uri(String fileName) {
+        return MEDICAL.replace("{f}", fileName);
+    }
+
+    private JsonNode completed(String batchId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(
+                county.get("/api/department-data/batches/{id}", batchId).body().get("batch").get("status").asText()));
+        return county.get("/api/department-data/batches/{id}", batchId).body();
+    }
+
+    /** The first event of the type published about the household. */
+    private EventEnvelope published(String household, String type) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !ofType(household, type).isEmpty());
+        return ofType(household, type).get(0);
+    }
+
+    private List<EventEnvelope> ofType(String household, String type) {
+        return broker.read(Topics.MONITORING, 1).stream().map(r -> Envelopes.decode(r.value()))
+                .filter(e -> e.subject().equals(household) && e.type().equals(type)).toList();
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+}
