@@ -8,12 +8,16 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import org.fangpin.assistance.command.OpenAssistanceCaseCommand;
+import org.fangpin.assistance.command.Commands.OpenAssistanceCaseCommand;
 import org.fangpin.contracts.Topics;
 import org.fangpin.contracts.identification.HouseholdIdentified;
+import org.fangpin.contracts.identification.HouseholdReidentified;
 import org.fangpin.platform.consuming.EventInbox;
 
-/** An assistance case opens by itself for every identified household, with its labour capacity and risks. */
+/**
+ * An assistance case opens by itself for every identified household, with its labour capacity and risks; the
+ * eliminated case of a household identified again for a new risk (风险再标注) opens again with the new risks.
+ */
 @Component
 class OpenCaseOnIdentification {
 
@@ -36,6 +40,10 @@ class OpenCaseOnIdentification {
                 commands.sendAndWait(new OpenAssistanceCaseCommand(identified.householdId(),
                         identified.regionCode(), identified.objectType(), identified.riskTypes(),
                         identified.labourCapacity(), LocalDate.now(clock)));
+            } else if (envelope.data() instanceof HouseholdReidentified reidentified) {
+                commands.sendAndWait(new OpenAssistanceCaseCommand(reidentified.householdId(),
+                        reidentified.regionCode(), reidentified.objectType(), reidentified.riskTypes(),
+                        reidentified.labourCapacity(), LocalDate.now(clock)));
             }
         });
     }

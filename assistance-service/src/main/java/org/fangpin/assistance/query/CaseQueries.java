@@ -1,14 +1,28 @@
 package org.fangpin.assistance.query;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads of the assistance cases. */
+import org.fangpin.assistance.command.MonitoringFacts.MonthRecord;
+import org.fangpin.contracts.envelope.EnvelopeCodec;
+import org.fangpin.contracts.value.Guarantee;
+
+/** Reads of the assistance cases, their measures and warnings, and the monthly records behind elimination. */
 @Component
 public class CaseQueries {
+
+    /** Enough months for any stable-income period a policy asks for. */
+    static final int RECENT_MONTHS = 36;
 
     private final JdbcClient jdbc;
 
@@ -16,16 +30,223 @@ public class CaseQueries {
         this.jdbc = jdbc;
     }
 
-    public Optional<CaseView> assistanceCase(String householdId) {
+    public Optional<CaseSummary> summary(String householdId) {
         return jdbc.sql("""
-                        SELECT household_id, region_code, object_type, risk_types, labour_capacity, opened_on
+                        SELECT household_id, region_code, object_type, risk_types, labour_capacity, opened_on, status,
+                               elimination_step, rollback_step, developmental_confirmation, safety_net, eliminated_on
                         FROM assistance_case WHERE household_id = :id""")
                 .param("id", householdId)
-                .query(CaseView.class)
+                .query(CaseSummary.class)
                 .optional();
     }
 
+    public Optional<CaseView> assistanceCase(String householdId) {
+        return summary(householdId).map(summary -> new CaseView(summary.householdId(), summary.regionCode(),
+                summary.objectType(), summary.riskTypes(), summary.labourCapacity(), summary.openedOn(),
+                summary.status(), summary.eliminationStep(), summary.rollbackStep(),
+                summary.developmentalConfirmation(), summary.safetyNet(), summary.eliminatedOn(),
+                measures(householdId), warnings(householdId), eliminations(householdId)));
+    }
+
+    public Optional<MeasureView> measure(String measureId) {
+        return jdbc.sql(MEASURE_COLUMNS + " WHERE measure_id = :id")
+                .param("id", measureId)
+                .query(MeasureView.class)
+                .optional();
+    }
+
+    /** The latest monthly records of a household, newest first. */
+    public List<MonthRecord> recentRecords(String householdId) {
+        return jdbc.sql("""
+                        SELECT month, per_capita_net_income, guarantee_gaps FROM monthly_record
+                        WHERE household_id = :id ORDER BY month DESC LIMIT :limit""")
+                .param("id", householdId)
+                .param("limit", RECENT_MONTHS)
+                .query((rs, row) -> new MonthRecord(YearMonth.from(rs.getDate("month").toLocalDate()),
+                        rs.getBigDecimal("per_capita_net_income"), guarantees(rs.getString("guarantee_gaps"))))
+                .list();
+    }
+
+    /** 逾期帮扶措施 of a region, optionally of one department, paged by measure id. */
+    public List<MeasureView> overdueMeasures(String regionPrefix, String department, String after, int limit) {
+        return jdbc.sql(MEASURE_COLUMNS + """
+                         WHERE overdue_since IS NOT NULL AND region_code LIKE :region || '%'
+                           AND (CAST(:department AS VARCHAR) IS NULL OR department = :department)
+                           AND measure_id > :after
+                        ORDER BY measure_id LIMIT :limit""")
+                .param("region", regionPrefix)
+                .param("department", department)
+                .param("after", after == null ? "" : after)
+                .param("limit", limit)
+                .query(MeasureView.class)
+                .list();
+    }
+
+    /**
+     * 回头看 findings: open warnings on households whose risk is eliminated and whose rollback is not under way yet,
+     * paged by warning id.
+     */
+    public List<LookBackFinding> lookBackFindings(String regionPrefix, String after, int limit) {
+        return jdbc.sql("""
+                        SELECT w.warning_id, w.household_id, w.region_code, w.level, w.rule, w.reason, w.raised_on,
+                               c.eliminated_on
+                        FROM case_warning w JOIN assistance_case c ON c.household_id = w.household_id
+                        WHERE w.look_back AND w.closed_on IS NULL AND w.region_code LIKE :region || '%'
+                          AND c.status = 'RISK_ELIMINATED' AND c.rollback_step IS NULL AND w.warning_id > :after
+                        ORDER BY w.warning_id LIMIT :limit""")
+                .param("region", regionPrefix)
+                .param("after", after == null ? "" : after)
+                .param("limit", limit)
+                .query(LookBackFinding.class)
+                .list();
+    }
+
+    /** Measures still to be done whose deadline passed and that are not flagged yet. */
+    public List<MeasureRef> measuresPastDue(LocalDate today) {
+        return jdbc.sql("""
+                        SELECT household_id, measure_id FROM measure
+                        WHERE status IN ('PLANNED', 'IN_PROGRESS') AND overdue_since IS NULL AND due_date < :today""")
+                .param("today", today)
+                .query(MeasureRef.class)
+                .list();
+    }
+
+    /** Safety-net measures whose gradual exit is over. */
+    public List<MeasureRef> gradualExitsOver(LocalDate today) {
+        return jdbc.sql("""
+                        SELECT household_id, measure_id FROM measure
+                        WHERE status = 'GRADUAL_EXIT' AND gradual_exit_ends_on <= :today""")
+                .param("today", today)
+                .query(MeasureRef.class)
+                .list();
+    }
+
+    /** Open warnings without a response that are not flagged yet, with the region whose policy sets the days. */
+    public List<AwaitingResponse> warningsAwaitingResponse(LocalDate today) {
+        return jdbc.sql("""
+                        SELECT household_id, warning_id, region_code, raised_on FROM case_warning
+                        WHERE responded_on IS NULL AND closed_on IS NULL AND response_overdue_on IS NULL
+                          AND raised_on < :today""")
+                .param("today", today)
+                .query(AwaitingResponse.class)
+                .list();
+    }
+
+    static List<Guarantee> guarantees(String names) {
+        return names(names, Guarantee::valueOf);
+    }
+
+    /** Enum constants kept comma-separated in a column. */
+    static <E> List<E> names(String names, Function<String, E> valueOf) {
+        return names == null || names.isBlank() ? List.of() : Arrays.stream(names.split(",")).map(valueOf).toList();
+    }
+
+    private List<MeasureView> measures(String householdId) {
+        return jdbc.sql(MEASURE_COLUMNS + " WHERE household_id = :id ORDER BY added_on, measure_id")
+                .param("id", householdId)
+                .query(MeasureView.class)
+                .list()
+                .stream()
+                .map(measure -> measure.withProgress(progress(measure.measureId())))
+                .toList();
+    }
+
+    private List<ProgressNote> progress(String measureId) {
+        return jdbc.sql("SELECT noted_on, note, noted_by FROM measure_progress WHERE measure_id = :id ORDER BY id")
+                .param("id", measureId)
+                .query(ProgressNote.class)
+                .list();
+    }
+
+    private List<WarningView> warnings(String householdId) {
+        return jdbc.sql("""
+                        SELECT warning_id, level, rule, reason, raised_on, look_back, responded_on,
+                               response_measure_id, response_reason, response_overdue_on, closed_on
+                        FROM case_warning WHERE household_id = :id ORDER BY raised_on, warning_id""")
+                .param("id", householdId)
+                .query(WarningView.class)
+                .list();
+    }
+
+    private List<EliminationView> eliminations(String householdId) {
+        return jdbc.sql("""
+                        SELECT eliminated_on, evidence::text AS evidence, rolled_back_on FROM elimination_decision
+                        WHERE household_id = :id ORDER BY id""")
+                .param("id", householdId)
+                .query((rs, row) -> new EliminationView(rs.getDate("eliminated_on").toLocalDate(),
+                        tree(rs.getString("evidence")),
+                        rs.getDate("rolled_back_on") == null ? null : rs.getDate("rolled_back_on").toLocalDate()))
+                .list();
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return EnvelopeCodec.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored evidence cannot be read", e);
+        }
+    }
+
+    private static final String MEASURE_COLUMNS = """
+            SELECT measure_id, household_id, region_code, measure_type, description, risk_types, department,
+                   responsible_person, due_date, status, outcome, income_effect, overdue_since, gradual_exit_ends_on,
+                   added_on, updated_on, NULL AS progress
+            FROM measure""";
+
+    /** The case row; {@code riskTypes} is comma-separated as the first version of this view had it. */
+    public record CaseSummary(String householdId, String regionCode, String objectType, String riskTypes,
+                              String labourCapacity, LocalDate openedOn, String status, String eliminationStep,
+                              String rollbackStep, String developmentalConfirmation, String safetyNet,
+                              LocalDate eliminatedOn) {
+    }
+
+    /**
+     * A household's case as a cadre reads it.
+     *
+     * @param status                    {@code RISK_NOT_ELIMINATED} or {@code RISK_ELIMINATED}
+     * @param developmentalConfirmation {@code VILLAGE} (村级已确认) or {@code CONFIRMED} (已实施开发式帮扶)
+     * @param safetyNet                 {@code PROPOSED} (村级认定) or {@code DESIGNATED} (整户无劳动能力兜底保障户)
+     * @param eliminations              each county approval with its evidence, and its rollback if any
+     */
     public record CaseView(String householdId, String regionCode, String objectType, String riskTypes,
-                           String labourCapacity, LocalDate openedOn) {
+                           String labourCapacity, LocalDate openedOn, String status, String eliminationStep,
+                           String rollbackStep, String developmentalConfirmation, String safetyNet,
+                           LocalDate eliminatedOn, List<MeasureView> measures, List<WarningView> warnings,
+                           List<EliminationView> eliminations) {
+    }
+
+    public record MeasureView(String measureId, String householdId, String regionCode, String measureType,
+                              String description, String riskTypes, String department, String responsiblePerson,
+                              LocalDate dueDate, String status, String outcome, BigDecimal incomeEffect,
+                              LocalDate overdueSince, LocalDate gradualExitEndsOn, LocalDate addedOn,
+                              LocalDate updatedOn, List<ProgressNote> progress) {
+
+        MeasureView withProgress(List<ProgressNote> notes) {
+            return new MeasureView(measureId, householdId, regionCode, measureType, description, riskTypes,
+                    department, responsiblePerson, dueDate, status, outcome, incomeEffect, overdueSince,
+                    gradualExitEndsOn, addedOn, updatedOn, notes);
+        }
+    }
+
+    /** An eliminated household that monitoring found unstable: a rollback or a re-marking is due. */
+    public record LookBackFinding(String warningId, String householdId, String regionCode, String level, String rule,
+                                  String reason, LocalDate raisedOn, LocalDate eliminatedOn) {
+    }
+
+    public record MeasureRef(String householdId, String measureId) {
+    }
+
+    public record AwaitingResponse(String householdId, String warningId, String regionCode, LocalDate raisedOn) {
+    }
+
+    public record ProgressNote(LocalDate notedOn, String note, String notedBy) {
+    }
+
+    public record WarningView(String warningId, String level, String rule, String reason, LocalDate raisedOn,
+                              boolean lookBack, LocalDate respondedOn, String responseMeasureId,
+                              String responseReason, LocalDate responseOverdueOn, LocalDate closedOn) {
+    }
+
+    public record EliminationView(LocalDate eliminatedOn, JsonNode evidence, LocalDate rolledBackOn) {
     }
 }

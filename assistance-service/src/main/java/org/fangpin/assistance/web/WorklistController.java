@@ -1,0 +1,78 @@
+package org.fangpin.assistance.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.fangpin.assistance.query.CaseQueries;
+import org.fangpin.assistance.query.CaseQueries.LookBackFinding;
+import org.fangpin.assistance.query.CaseQueries.MeasureView;
+import org.fangpin.assistance.query.EliminationDueList;
+import org.fangpin.platform.actor.RequestContext;
+import org.fangpin.platform.security.Jurisdiction;
+
+/**
+ * The work lists of a region, paged by cursor: 逾期帮扶措施 per department, 应消未消 households, and 回头看 findings on
+ * eliminated households.
+ */
+@RestController
+@RequestMapping("/api/assistance")
+class WorklistController {
+
+    private final CaseQueries queries;
+    private final EliminationDueList eliminationDue;
+    private final Clock clock;
+
+    WorklistController(CaseQueries queries, EliminationDueList eliminationDue, Clock clock) {
+        this.queries = queries;
+        this.eliminationDue = eliminationDue;
+        this.clock = clock;
+    }
+
+    record MeasurePage(List<MeasureView> measures, String nextCursor) {
+    }
+
+    record LookBackPage(List<LookBackFinding> findings, String nextCursor) {
+    }
+
+    /** Overdue measures of a region (the caller's own by default), optionally of one department. */
+    @GetMapping("/overdue-measures")
+    MeasurePage overdueMeasures(@RequestParam(required = false) String region,
+                                @RequestParam(required = false) String department,
+                                @RequestParam(required = false) String cursor,
+                                @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        String within = region(region);
+        List<MeasureView> page = queries.overdueMeasures(within, department, cursor, limit);
+        return new MeasurePage(page, page.size() < limit ? null : page.get(page.size() - 1).measureId());
+    }
+
+    /** 应消未消: households meeting every elimination criterion for a while, with no proposal. */
+    @GetMapping("/elimination-due")
+    EliminationDueList.Page eliminationDue(@RequestParam(required = false) String region,
+                                           @RequestParam(required = false) String cursor,
+                                           @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        return eliminationDue.page(region(region), cursor, limit, LocalDate.now(clock));
+    }
+
+    /** Eliminated households with an open warning: each needs a rollback proposal or a re-marking. */
+    @GetMapping("/look-back")
+    LookBackPage lookBack(@RequestParam(required = false) String region,
+                          @RequestParam(required = false) String cursor,
+                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        List<LookBackFinding> page = queries.lookBackFindings(region(region), cursor, limit);
+        return new LookBackPage(page, page.size() < limit ? null : page.get(page.size() - 1).warningId());
+    }
+
+    private static String region(String requested) {
+        String within = requested == null ? RequestContext.requireActor().region() : requested;
+        Jurisdiction.requireWithin(within);
+        return within;
+    }
+}
