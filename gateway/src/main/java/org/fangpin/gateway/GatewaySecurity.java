@@ -1,27 +1,40 @@
 package org.fangpin.gateway;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Mono;
 
 /**
- * Validates every {@code /api} request's JWT (signature through the issuer's JWKS, issuer, audience, expiry)
- * before routing it; the services validate it again. Anything outside {@code /api} and the health and metrics
- * endpoints is closed.
+ * Validates every {@code /api} request's JWT before routing it; the services validate it again. Anything outside
+ * {@code /api}, the API docs and the health and metrics endpoints is closed.
+ * <p>
+ * The token checks follow RFC 8725 (JWT best current practices): only the asymmetric algorithms the issuer uses
+ * (RS256, ES256) are accepted, so {@code alg=none} and HMAC tokens signed with a public key are refused; the key
+ * comes from the issuer's JWKS, never from the token; {@code iss}, {@code aud} and {@code exp} must be present and
+ * right.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class GatewaySecurity {
+
+    private static final List<SignatureAlgorithm> ACCEPTED_ALGORITHMS = List.of(SignatureAlgorithm.RS256,
+            SignatureAlgorithm.ES256);
 
     @Bean
     SecurityWebFilterChain apiSecurityChain(ServerHttpSecurity http) {
@@ -31,32 +44,37 @@ class GatewaySecurity {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
+                        .pathMatchers("/v3/api-docs", "/v3/api-docs/*").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint((exchange, e) ->
-                                problem(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                                Problems.write(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
                                         "未登录或登录已失效，请重新登录。", "Not signed in, or the sign-in has expired."))
                         .accessDeniedHandler((exchange, e) ->
-                                problem(exchange, HttpStatus.FORBIDDEN, "FORBIDDEN",
+                                Problems.write(exchange, HttpStatus.FORBIDDEN, "FORBIDDEN",
                                         "您没有权限执行此操作。", "You are not allowed to do this.")))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((exchange, e) ->
-                        problem(exchange, HttpStatus.FORBIDDEN, "FORBIDDEN",
+                        Problems.write(exchange, HttpStatus.FORBIDDEN, "FORBIDDEN",
                                 "您没有权限执行此操作。", "You are not allowed to do this.")))
                 .build();
     }
 
-    /** The same problem+json shape as the services' (code, detail in Chinese, both messages). */
-    private static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String code, String chinese,
-                                      String english) {
-        String body = """
-                {"type":"urn:fangpin:problem:%s","title":"%s","status":%d,"detail":"%s","code":"%s",\
-                "messages":{"zh-CN":"%s","en":"%s"}}""".formatted(code, status.getReasonPhrase(), status.value(),
-                chinese, code, chinese, english);
-        exchange.getResponse().setStatusCode(status);
-        exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        DataBuffer buffer = exchange.getResponse().bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
-        return exchange.getResponse().writeWith(Mono.just(buffer));
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties) {
+        OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwt.getJwkSetUri())
+                .jwsAlgorithms(algorithms -> algorithms.addAll(ACCEPTED_ALGORITHMS))
+                .build();
+        List<String> audiences = jwt.getAudiences();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                // issuer, and exp/nbf when present (with a minute of clock skew)
+                JwtValidators.createDefaultWithIssuer(jwt.getIssuerUri()),
+                // the timestamp validator lets a token without exp pass: a token must expire
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        aud -> aud != null && aud.stream().anyMatch(audiences::contains))));
+        return decoder;
     }
 }

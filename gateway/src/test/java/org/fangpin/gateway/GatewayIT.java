@@ -43,6 +43,8 @@ class GatewayIT {
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", ISSUER::jwksUri);
         registry.add("FANGPIN_IDENTIFICATION_URL", () -> url(IDENTIFICATION));
         registry.add("FANGPIN_TIMELINE_URL", () -> url(TIMELINE));
+        registry.add("fangpin.gateway.rate-limit.burst", () -> 5);
+        registry.add("fangpin.gateway.rate-limit.per-second", () -> 1);
     }
 
     @AfterAll
@@ -93,6 +95,36 @@ class GatewayIT {
     }
 
     @Test
+    void aUserBeyondTheRateLimitIsToldToRetryLaterWhileOthersPass() {
+        String busy = ISSUER.token("u-busy", "敖登", List.of("VILLAGE_OFFICER"), "150724213201", Duration.ofMinutes(5));
+        for (int i = 0; i < 5; i++) {
+            assertThat(get("/api/households/h-1", busy).getKey()).isEqualTo(200);
+        }
+
+        RestClient.RequestHeadersSpec<?> sixth = RestClient.create("http://127.0.0.1:" + port).get()
+                .uri("/api/households/h-1").header(HttpHeaders.AUTHORIZATION, "Bearer " + busy);
+        sixth.exchange((request, reply) -> {
+            assertThat(reply.getStatusCode().value()).isEqualTo(429);
+            assertThat(Integer.parseInt(reply.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isPositive();
+            assertThat(json.readTree(reply.getBody()).get("code").asText()).isEqualTo("RATE_LIMITED");
+            return null;
+        }, false);
+        assertThat(get("/api/households/h-1", ISSUER.token("COUNTY_APPROVER", "150724")).getKey()).isEqualTo(200);
+    }
+
+    @Test
+    void theApiDocsOfEveryServiceAreListedAndProxied() {
+        JsonNode index = get("/v3/api-docs", null).getValue();
+        assertThat(index.get("urls").findValuesAsText("name"))
+                .containsExactly("identification", "monitoring", "assistance", "timeline");
+
+        var timelineDocs = get("/v3/api-docs/timeline", null);
+        assertThat(timelineDocs.getKey()).isEqualTo(200);
+        assertThat(timelineDocs.getValue().get("service").asText()).isEqualTo("timeline");
+        assertThat(timelineDocs.getValue().get("path").asText()).isEqualTo("/v3/api-docs");
+    }
+
+    @Test
     void pathsOutsideTheApiAreClosed() {
         assertThat(get("/internal/anything", ISSUER.token("ADMIN", "150724")).getKey()).isEqualTo(403);
     }
@@ -114,8 +146,8 @@ class GatewayIT {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
                 String body = """
-                        {"service":"%s","authorization":"%s","correlationId":"%s"}""".formatted(service,
-                        exchange.getRequestHeaders().getFirst("Authorization"),
+                        {"service":"%s","path":"%s","authorization":"%s","correlationId":"%s"}""".formatted(service,
+                        exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Authorization"),
                         exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -2,11 +2,12 @@ package org.fangpin.timeline.query;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads of the timeline. */
+/** Reads of a household's timeline and the proof that its stored history is intact. */
 @Component
 public class TimelineQueries {
 
@@ -16,20 +17,66 @@ public class TimelineQueries {
         this.jdbc = jdbc;
     }
 
-    /** A household's events in order of occurrence (ties in order of arrival). */
-    public List<TimelineEntry> timeline(String householdId) {
+    /**
+     * A household's events in causal order: the order of occurrence across services, ties in order of arrival.
+     *
+     * @param kind a service ({@code identification}, {@code monitoring}, {@code assistance}), a full event type, or
+     *             {@code null} for all events
+     */
+    public List<TimelineEntry> timeline(String householdId, String kind) {
         return jdbc.sql("""
-                        SELECT event_id, event_type, region_code, occurred_at, actor_id, actor_name, actor_role,
-                               actor_region, correlation_id, summary
-                        FROM timeline_entry WHERE household_id = :id
+                        SELECT event_id, event_type, kind, region_code, occurred_at, actor_id, actor_name, actor_role,
+                               actor_region, correlation_id, summary, chain_index
+                        FROM timeline_entry
+                        WHERE household_id = :id
+                          AND (CAST(:kind AS VARCHAR) IS NULL OR kind = :kind OR event_type = :kind)
                         ORDER BY occurred_at, position""")
                 .param("id", householdId)
+                .param("kind", kind)
                 .query(TimelineEntry.class)
                 .list();
     }
 
-    public record TimelineEntry(String eventId, String eventType, String regionCode, OffsetDateTime occurredAt,
-                                String actorId, String actorName, String actorRole, String actorRegion,
-                                String correlationId, String summary) {
+    /** The region of the household's latest entry, empty when nothing is recorded for it. */
+    public Optional<String> regionOf(String householdId) {
+        return jdbc.sql("""
+                        SELECT region_code FROM timeline_entry WHERE household_id = :id
+                        ORDER BY chain_index DESC LIMIT 1""")
+                .param("id", householdId)
+                .query(String.class)
+                .optional();
+    }
+
+    /**
+     * Recomputes every link of the household's hash chain: an entry is intact when its stored hash is the hash of
+     * its content and of the previous entry's hash, and its chain index follows the previous one. The first entry
+     * that fails is where the history was altered (a later one fails too when a hash was rewritten to hide it).
+     */
+    public List<ChainLink> chain(String householdId) {
+        return jdbc.sql("""
+                        SELECT position, event_id, chain_index,
+                               hash = timeline_entry_digest(t) AS content_intact,
+                               prev_hash IS NOT DISTINCT FROM lag(hash) OVER chain AS linked,
+                               chain_index = row_number() OVER chain AS in_sequence
+                        FROM timeline_entry t
+                        WHERE household_id = :id
+                        WINDOW chain AS (ORDER BY chain_index)
+                        ORDER BY chain_index""")
+                .param("id", householdId)
+                .query(ChainLink.class)
+                .list();
+    }
+
+    public record TimelineEntry(String eventId, String eventType, String kind, String regionCode,
+                                OffsetDateTime occurredAt, String actorId, String actorName, String actorRole,
+                                String actorRegion, String correlationId, String summary, int chainIndex) {
+    }
+
+    public record ChainLink(long position, String eventId, int chainIndex, boolean contentIntact, boolean linked,
+                            boolean inSequence) {
+
+        public boolean intact() {
+            return contentIntact && linked && inSequence;
+        }
     }
 }

@@ -1,57 +1,163 @@
 package org.fangpin.timeline.web;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
+import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.List;
 
+import jakarta.validation.constraints.Pattern;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.fangpin.contracts.value.Guarantee;
+import org.fangpin.contracts.value.RiskType;
 import org.fangpin.platform.security.Jurisdiction;
 import org.fangpin.platform.web.RuleViolation;
+import org.fangpin.timeline.query.HouseholdRecord;
+import org.fangpin.timeline.query.HouseholdStatus;
+import org.fangpin.timeline.query.HouseholdStatusProjection;
+import org.fangpin.timeline.query.StoredEvents;
 import org.fangpin.timeline.query.TimelineQueries;
+import org.fangpin.timeline.query.TimelineQueries.ChainLink;
 import org.fangpin.timeline.query.TimelineQueries.TimelineEntry;
 
-/** A household's full timeline across all services. */
+/** A household's full timeline across all services, its current status, its state on a past day and its proof. */
 @RestController
-@RequestMapping("/api/households/{householdId}/timeline")
+@RequestMapping("/api/households/{householdId}")
+@PreAuthorize(Readers.ROLES)
 class TimelineController {
 
-    private static final ZoneId COUNTY_TIME = ZoneId.of("Asia/Shanghai");
-
     private final TimelineQueries queries;
+    private final HouseholdStatusProjection statuses;
+    private final StoredEvents stored;
 
-    TimelineController(TimelineQueries queries) {
+    TimelineController(TimelineQueries queries, HouseholdStatusProjection statuses, StoredEvents stored) {
         this.queries = queries;
+        this.statuses = statuses;
+        this.stored = stored;
     }
 
     record Actor(String id, String name, String role, String region) {
     }
 
-    record Entry(String eventId, String type, OffsetDateTime occurredAt, Actor actor, String correlationId,
-                 String summary) {
+    record Entry(int sequence, String eventId, String type, String kind, OffsetDateTime occurredAt, Actor actor,
+                 String correlationId, String summary) {
     }
 
-    record Timeline(String householdId, String regionCode, List<Entry> entries) {
+    record Named(String code, String name) {
     }
 
-    @GetMapping
-    Timeline timeline(@PathVariable String householdId) {
-        List<TimelineEntry> entries = queries.timeline(householdId);
-        if (entries.isEmpty()) {
-            throw RuleViolation.notFound("TIMELINE_NOT_FOUND", householdId);
+    /** 未纳入监测 / 识别中 / 风险未消除 (with the most urgent open warning and flags) / 风险已消除. */
+    record Status(Named status, Named warningLevel, List<Named> flags) {
+
+        static Status of(HouseholdRecord record) {
+            HouseholdStatus status = record.status();
+            return new Status(new Named(status.name(), status.chineseName()),
+                    record.warningLevel().map(level -> new Named(level.name(), level.chineseName())).orElse(null),
+                    record.flags().stream().sorted(Comparator.naturalOrder())
+                            .map(flag -> new Named(flag.name(), flag.chineseName())).toList());
         }
-        String regionCode = entries.get(0).regionCode();
+    }
+
+    record Timeline(String householdId, String regionCode, Status status, List<Entry> entries) {
+    }
+
+    /**
+     * @param kind {@code identification}, {@code monitoring}, {@code assistance} or one event type, e.g.
+     *             {@code fangpin.monitoring.WarningRaised.v1}
+     */
+    @GetMapping("/timeline")
+    Timeline timeline(@PathVariable String householdId,
+                      @RequestParam(required = false)
+                      @Pattern(regexp = "identification|monitoring|assistance|fangpin\\.[a-z]+\\.[A-Za-z]+\\.v\\d+")
+                      String kind) {
+        String regionCode = requireReadable(householdId);
+        List<Entry> entries = queries.timeline(householdId, kind).stream().map(TimelineController::entry).toList();
+        Status status = statuses.current(householdId).map(Status::of).orElse(null);
+        return new Timeline(householdId, regionCode, status, entries);
+    }
+
+    record BrokenLink(long position, String eventId, int sequence, boolean contentIntact, boolean linked,
+                      boolean inSequence) {
+    }
+
+    record Verification(String householdId, boolean intact, int entries, List<BrokenLink> broken) {
+    }
+
+    /** Recomputes the household's hash chain: intact, or which entries (event id, position) were altered. */
+    @GetMapping("/timeline/verify")
+    Verification verify(@PathVariable String householdId) {
+        requireReadable(householdId);
+        List<ChainLink> chain = queries.chain(householdId);
+        List<BrokenLink> broken = chain.stream().filter(link -> !link.intact())
+                .map(link -> new BrokenLink(link.position(), link.eventId(), link.chainIndex(), link.contentIntact(),
+                        link.linked(), link.inSequence()))
+                .toList();
+        return new Verification(householdId, broken.isEmpty(), chain.size(), broken);
+    }
+
+    record State(String householdId, LocalDate asOf, String regionCode, Status status, String headName,
+                 String headIdNumber, Named category, int memberCount, Named objectType, List<Named> riskTypes,
+                 Named labourCapacity, BigDecimal incomeAtIdentification, BigDecimal monitoringLine,
+                 BigDecimal latestIncome, YearMonth latestIncomeMonth, int monthsAboveMonitoringLine,
+                 List<Named> guaranteeGaps, int openWarnings, int measures, long measuresCarriedOut,
+                 int openOverdueItems, boolean eliminationPending, boolean rollbackPending, LocalDate registeredOn,
+                 LocalDate identifiedOn, LocalDate monitoredSince, LocalDate eliminatedOn, LocalDate rolledBackOn,
+                 int eliminations, int rollbacks, int reidentifications) {
+    }
+
+    /** What the record showed at the end of {@code asOf} (county time), replayed from the stored events. */
+    @GetMapping("/state")
+    State state(@PathVariable String householdId,
+                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        requireReadable(householdId);
+        HouseholdRecord record = stored.replay(householdId,
+                        asOf.plusDays(1).atStartOfDay(StoredEvents.COUNTY_TIME).toInstant())
+                .orElseThrow(() -> RuleViolation.notFound("STATE_NOT_YET_RECORDED", householdId, asOf));
+        return new State(householdId, asOf, record.regionCode(), Status.of(record), record.headName(),
+                Readers.idNumber(record.headIdNumber()),
+                record.category() == null ? null : new Named(record.category().name(), record.category().chineseName()),
+                record.memberCount(),
+                record.objectType() == null ? null
+                        : new Named(record.objectType().name(), record.objectType().chineseName()),
+                record.riskTypes().stream().map(TimelineController::risk).toList(),
+                record.labourCapacity() == null ? null
+                        : new Named(record.labourCapacity().name(), record.labourCapacity().chineseName()),
+                record.incomeAtIdentification(), record.monitoringLine(), record.latestIncome().orElse(null),
+                record.latestMonth().orElse(null), record.monthsAboveMonitoringLine(),
+                record.latestGuaranteeGaps().stream().map(TimelineController::guarantee).toList(),
+                record.openWarnings(), record.measureCount(), record.measuresCarriedOut(), record.openOverdueItems(),
+                record.eliminationPending(), record.rollbackPending(), record.registeredOn(), record.identifiedOn(),
+                record.monitoredSince(), record.eliminatedOn(), record.rolledBackOn(), record.eliminations(),
+                record.rollbacks(), record.reidentifications());
+    }
+
+    private String requireReadable(String householdId) {
+        String regionCode = queries.regionOf(householdId)
+                .orElseThrow(() -> RuleViolation.notFound("TIMELINE_NOT_FOUND", householdId));
         Jurisdiction.requireWithin(regionCode);
-        return new Timeline(householdId, regionCode, entries.stream().map(TimelineController::entry).toList());
+        return regionCode;
     }
 
     private static Entry entry(TimelineEntry entry) {
-        return new Entry(entry.eventId(), entry.eventType(),
-                entry.occurredAt().atZoneSameInstant(COUNTY_TIME).toOffsetDateTime(),
+        return new Entry(entry.chainIndex(), entry.eventId(), entry.eventType(), entry.kind(),
+                entry.occurredAt().atZoneSameInstant(StoredEvents.COUNTY_TIME).toOffsetDateTime(),
                 new Actor(entry.actorId(), entry.actorName(), entry.actorRole(), entry.actorRegion()),
                 entry.correlationId(), entry.summary());
+    }
+
+    private static Named risk(RiskType risk) {
+        return new Named(risk.name(), risk.chineseName());
+    }
+
+    private static Named guarantee(Guarantee guarantee) {
+        return new Named(guarantee.name(), guarantee.chineseName());
     }
 }

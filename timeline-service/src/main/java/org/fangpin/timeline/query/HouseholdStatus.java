@@ -1,0 +1,19 @@
+package org.fangpin.timeline.query;
+
+/** The household's status as the county reads it, derived from the events of all services. */
+public enum HouseholdStatus {
+    NOT_MONITORED("未纳入监测"),
+    UNDER_IDENTIFICATION("识别中"),
+    RISK_NOT_ELIMINATED("风险未消除"),
+    RISK_ELIMINATED("风险已消除");
+
+    private final String chineseName;
+
+    HouseholdStatus(String chineseName) {
+        this.chineseName = chineseName;
+    }
+
+    public String chineseName() {
+        return chineseName;
+    }
+}

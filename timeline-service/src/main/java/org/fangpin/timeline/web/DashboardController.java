@@ -1,0 +1,52 @@
+package org.fangpin.timeline.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.fangpin.timeline.query.DashboardQueries;
+import org.fangpin.timeline.query.DashboardQueries.Listing;
+
+/** The dashboard of a county, township or village: where the households stand and what is late. */
+@RestController
+@PreAuthorize(Readers.ROLES)
+class DashboardController {
+
+    private final DashboardQueries queries;
+    private final Clock clock;
+
+    DashboardController(DashboardQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    /**
+     * @param byTownship per township, households by status
+     * @param months     per month of the year: identifications (and re-identifications), eliminations, rollbacks and
+     *                   the overdue items raised
+     * @param eliminationDue 应消未消
+     */
+    record Dashboard(String region, int year, Map<String, Long> byStatus, Map<String, Long> byObjectType,
+                     Map<String, Long> byWarningLevel, Map<String, Map<String, Long>> byTownship,
+                     Map<YearMonth, Map<String, Long>> months, Listing eliminationDue, Listing overdue) {
+    }
+
+    @GetMapping("/api/dashboard")
+    Dashboard dashboard(@RequestParam(required = false) @Pattern(regexp = Readers.REGION) String region,
+                        @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
+        String within = Readers.region(region);
+        int shownYear = year != null ? year : LocalDate.now(clock).getYear();
+        return new Dashboard(within, shownYear, queries.countByStatus(within), queries.countByObjectType(within),
+                queries.countByWarningLevel(within), queries.countByTownship(within),
+                queries.months(within, shownYear), queries.eliminationDue(within), queries.overdue(within));
+    }
+}
