@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Loads demo data through the gateway (up.sh calls this; it can also be run on its own):
 # registers three households in 巴彦塔拉达斡尔民族乡 (150724213) of 鄂温克族自治旗 (150724),
-# then walks the first one through identification (lead -> verification -> county decision)
+# then walks the first one through identification (lead -> verification -> village evaluation and
+# public notice -> township review -> county decision)
 # and prints its timeline.
 # Every write carries a fixed Idempotency-Key, so running this again gets the first answers
 # replayed instead of registering anything twice. Should the services no longer hold those
@@ -126,19 +127,32 @@ if [[ -z $household ]]; then
   exit 0
 fi
 officer=$(token VILLAGE_OFFICER 150724213201)
+reviewer=$(token TOWNSHIP_REVIEWER 150724213)
 approver=$(token COUNTY_APPROVER 150724)
+# Entered after the fact, as cadres do: the visit 8 days ago, so the 5-day public notice is over.
+reported_on=$(TZ=Asia/Shanghai date -d '8 days ago' +%F)
+verified_on=$(TZ=Asia/Shanghai date -d '7 days ago' +%F)
 echo "[demo] identification of household $household (敖长福, 巴音诺尔嘎查)"
 
 lead=$(api POST /api/leads "$officer" \
-  "$(printf '{"householdId":"%s","channel":"CADRE_VISIT","description":"入户走访发现：户主患慢性病，医疗支出大，家庭收入明显下降"}' "$household")" \
+  "$(printf '{"householdId":"%s","channel":"CADRE_VISIT","description":"入户走访发现：医疗支出大，家庭收入明显下降","reportedOn":"%s"}' "$household" "$reported_on")" \
   lead-1 | json_field leadId)
 [[ -n $lead ]] || { echo "demo-data.sh: no leadId in the answer" >&2; exit 1; }
 echo "[demo]   lead $lead raised (干部走访)"
 
 api POST "/api/leads/$lead/verification" "$officer" \
-  '{"perCapitaNetIncome":7200.00,"labourCapacity":"PARTIAL","collector":"孟巴特尔","householdConfirmed":true}' \
+  "$(printf '{"perCapitaNetIncome":7200.00,"labourCapacity":"PARTIAL","collector":"孟巴特尔","householdConfirmed":true,"verifiedOn":"%s"}' "$verified_on")" \
   verification-1 >/dev/null
 echo "[demo]   verification recorded (人均纯收入 7200.00, 部分劳动能力)"
+
+api POST "/api/leads/$lead/village-evaluation" "$officer" \
+  "$(printf '{"opinion":"经村两委、驻村工作队评议，同意纳入","noticeFrom":"%s"}' "$verified_on")" \
+  village-evaluation-1 >/dev/null
+echo "[demo]   village evaluation recorded, public notice from $verified_on"
+
+api POST "/api/leads/$lead/township-review" "$reviewer" \
+  '{"decision":"APPROVE","opinion":"经乡镇审核，情况属实"}' township-review-1 >/dev/null
+echo "[demo]   township review: APPROVE"
 
 api POST "/api/leads/$lead/county-decision" "$approver" \
   '{"decision":"IDENTIFY","objectType":"MARGINAL_VULNERABLE","riskTypes":["ILLNESS"]}' \
@@ -146,7 +160,7 @@ api POST "/api/leads/$lead/county-decision" "$approver" \
 echo "[demo]   county decision: IDENTIFY as MARGINAL_VULNERABLE (因病)"
 
 # The timeline is a projection fed through Kafka, so it catches up a moment later.
-expected=4   # registered, lead, verification, decision
+expected=9   # registered, head as member, lead, verification, evaluation, township, county, monitoring, assistance
 deadline=$((SECONDS + 30))
 while :; do
   events=$(api GET "/api/households/$household/timeline" "$approver" | timeline_events)

@@ -265,8 +265,8 @@ start_kafka() {
       log "Kafka: topic $topic exists"
     else
       topic_command --create --if-not-exists --topic "$topic" \
-        --partitions "$TOPIC_PARTITIONS" --replication-factor 1 >/dev/null
-      log "Kafka: topic $topic created ($TOPIC_PARTITIONS partitions)"
+        --partitions "$TOPIC_PARTITIONS" --replication-factor 1 --config retention.ms=-1 >/dev/null
+      log "Kafka: topic $topic created ($TOPIC_PARTITIONS partitions, kept forever)"
     fi
   done
 }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -86,35 +88,48 @@ class SkeletonFlowIT {
                         "headIdNumber", idNumber("15072419690823001"), "category", "POVERTY_ALLEVIATED",
                         "memberCount", 5))
                 .retrieve().body(JsonNode.class).get("householdId").asText();
+        // Recorded after the fact, as cadres do: reported 8 days ago, the 5-day public notice is over.
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String leadId = village.post().uri("/api/leads").body(Map.of(
-                        "householdId", householdId, "channel", "SELF_REPORT", "description", "因灾房屋受损"))
+                        "householdId", householdId, "channel", "SELF_REPORT", "description", "因灾房屋受损",
+                        "reportedOn", today.minusDays(8).toString()))
                 .retrieve().body(JsonNode.class).get("leadId").asText();
         village.post().uri("/api/leads/{id}/verification", leadId).body(Map.of(
                         "perCapitaNetIncome", 6800.00, "labourCapacity", "FULL", "collector", "娜仁",
-                        "householdConfirmed", true))
+                        "householdConfirmed", true, "verifiedOn", today.minusDays(7).toString()))
+                .retrieve().toBodilessEntity();
+        village.post().uri("/api/leads/{id}/village-evaluation", leadId).body(Map.of(
+                        "opinion", "经村两委、驻村工作队评议，同意纳入", "noticeFrom", today.minusDays(7).toString()))
+                .retrieve().toBodilessEntity();
+        client("TOWNSHIP_REVIEWER", "150724213").post().uri("/api/leads/{id}/township-review", leadId).body(Map.of(
+                        "decision", "APPROVE", "opinion", "经乡镇审核，情况属实"))
                 .retrieve().toBodilessEntity();
         county.post().uri("/api/leads/{id}/county-decision", leadId).body(Map.of(
                         "decision", "IDENTIFY", "objectType", "SUDDEN_HARDSHIP", "riskTypes", List.of("DISASTER")))
                 .retrieve().toBodilessEntity();
 
         RestClient supervisor = client("SUPERVISOR", "150724");
-        await().atMost(Duration.ofSeconds(60)).until(() -> timelineTypes(supervisor, householdId).size() == 6);
+        await().atMost(Duration.ofSeconds(60)).until(() -> timelineTypes(supervisor, householdId).containsAll(List.of(
+                "fangpin.monitoring.MonitoringStarted.v1", "fangpin.assistance.AssistanceCaseOpened.v1")));
         JsonNode timeline = supervisor.get().uri("/api/households/{id}/timeline", householdId)
                 .retrieve().body(JsonNode.class);
         List<String> types = timelineTypes(supervisor, householdId);
 
-        assertThat(types.subList(0, 4)).containsExactly(
-                "fangpin.identification.HouseholdRegistered.v1", "fangpin.identification.LeadReported.v1",
-                "fangpin.identification.HouseholdVerified.v1", "fangpin.identification.HouseholdIdentified.v1");
-        assertThat(types.subList(4, 6)).containsExactlyInAnyOrder(
+        assertThat(types.subList(0, 7)).containsExactly(
+                "fangpin.identification.HouseholdRegistered.v1", "fangpin.identification.MemberAdded.v1",
+                "fangpin.identification.LeadReported.v1", "fangpin.identification.HouseholdVerified.v1",
+                "fangpin.identification.VillageEvaluationRecorded.v1", "fangpin.identification.TownshipApproved.v1",
+                "fangpin.identification.HouseholdIdentified.v1");
+        assertThat(types.subList(7, types.size())).contains(
                 "fangpin.monitoring.MonitoringStarted.v1", "fangpin.assistance.AssistanceCaseOpened.v1");
         assertThat(timeline.get("entries")).allSatisfy(entry -> {
             assertThat(entry.get("occurredAt").asText()).isNotBlank();
             assertThat(entry.get("actor").get("role").asText()).isNotBlank();
         });
         assertThat(timeline.get("entries").get(0).get("actor").get("id").asText()).isEqualTo("demo-village_officer");
-        assertThat(timeline.get("entries").get(3).get("actor").get("role").asText()).isEqualTo("COUNTY_APPROVER");
-        assertThat(timeline.get("entries").get(4).get("actor").get("role").asText()).isEqualTo("SYSTEM");
+        assertThat(timeline.get("entries").get(5).get("actor").get("role").asText()).isEqualTo("TOWNSHIP_REVIEWER");
+        assertThat(timeline.get("entries").get(6).get("actor").get("role").asText()).isEqualTo("COUNTY_APPROVER");
+        assertThat(timeline.get("entries").get(7).get("actor").get("role").asText()).isEqualTo("SYSTEM");
         assertThat(county.get().uri("/api/monitoring/{id}", householdId).retrieve().body(JsonNode.class)
                 .get("objectType").asText()).isEqualTo("SUDDEN_HARDSHIP");
         assertThat(county.get().uri("/api/assistance/{id}", householdId).retrieve().body(JsonNode.class)

@@ -2,6 +2,7 @@ package org.fangpin.platform.publishing;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -42,6 +43,8 @@ public class PublishingConfiguration {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(
                         "the event catalog names no event of service " + properties.service()));
-        return TopicBuilder.name(topic).partitions(properties.topicPartitions()).replicas(1).build();
+        // Kept forever: the topics are the history the read side is rebuilt from.
+        return TopicBuilder.name(topic).partitions(properties.topicPartitions()).replicas(1)
+                .config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
     }
 }
