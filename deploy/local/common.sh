@@ -52,7 +52,8 @@ pid_file() { printf '%s/%s.pid' "$PID_DIR" "$1"; }
 
 # Every java process up.sh starts carries -Dfangpin.local.process=NAME. A pid counts as ours only
 # if that marker is on its command line, so a pid reused by an unrelated process is never
-# mistaken for ours (and never killed). The embedded PostgreSQL is checked by its data directory.
+# mistaken for ours (and never killed). The embedded PostgreSQL is checked by its data directory,
+# Keycloak by its installation directory under run/.
 process_marker() { printf 'fangpin.local.process=%s' "$1"; }
 
 # Prints the pid recorded for NAME if that process is alive and ours; fails otherwise.
@@ -65,6 +66,9 @@ running_pid() {
   cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline")
   if [[ $name == postgres ]]; then
     [[ $cmdline == *"$PG_DATA"* ]] || return 1
+  elif [[ $name == keycloak ]]; then
+    # kc.sh runs a while as a shell script before it execs java; both carry the installation path.
+    [[ $cmdline == *"$KEYCLOAK_HOME"* ]] || return 1
   else
     [[ $cmdline == *"$(process_marker "$name")"* ]] || return 1
   fi
