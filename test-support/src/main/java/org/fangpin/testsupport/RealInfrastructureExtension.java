@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@link Infrastructure} (fresh databases on demand, its own Kafka broker, the token issuer) through a
  * {@code @BeforeAll} or test parameter, and tears it down after the class.
  * <pre>{@code @ExtendWith(RealInfrastructureExtension.class)
- * class SkeletonFlowIT { @BeforeAll static void start(Infrastructure infrastructure) { ... } }}</pre>
+ * class HouseholdWorkflowIT { @BeforeAll static void start(Infrastructure infrastructure) { ... } }}</pre>
  */
 public class RealInfrastructureExtension implements ParameterResolver, AfterAllCallback {
 

@@ -78,7 +78,7 @@ class PolicyController {
             @NotNull @Min(1) @Max(60) @Schema(example = "5") Integer publicNoticeDays,
             @NotNull @Min(1) @Max(28) @Schema(example = "25") Integer monthlyMonitoringDueDay,
             @NotNull @Min(1) @Max(60) @Schema(example = "6") Integer stableIncomeMonths,
-            @NotNull @Min(1) @Max(60) @Schema(example = "6") Integer minimumMonitoredMonths,
+            @NotNull @Min(0) @Max(60) @Schema(example = "6") Integer minimumMonitoredMonths,
             @NotNull @Min(1) @Max(180) @Schema(example = "15") Integer warningResponseDays,
             @NotNull @Min(0) @Max(60) @Schema(example = "6") Integer gradualExitMonths,
             @NotBlank @Size(max = 500) @Schema(example = "自治区2024年防止返贫监测收入基准调整为8300元") String reason) {

@@ -1,17 +1,24 @@
 package org.fangpin.platform.consuming;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.FixedBackOff;
 
+import org.fangpin.contracts.EventCatalog;
 import org.fangpin.contracts.envelope.MalformedEnvelopeException;
 import org.fangpin.platform.PlatformProperties;
 
@@ -23,6 +30,30 @@ public class ConsumingConfiguration {
     EventInbox eventInbox(JdbcClient jdbc, TransactionTemplate transactions, PlatformProperties properties,
                           MeterRegistry meters) {
         return new EventInbox(jdbc, transactions, properties.service(), meters);
+    }
+
+    /**
+     * Every service makes sure every published topic exists before its listeners subscribe: a consumer that
+     * subscribed to a topic not yet created would notice it only at its next metadata refresh, minutes later. The
+     * topics are kept forever: they are the history the read side is rebuilt from.
+     */
+    @Bean
+    KafkaAdmin.NewTopics publishedTopics(PlatformProperties properties) {
+        return new KafkaAdmin.NewTopics(EventCatalog.entries().stream().map(EventCatalog.Entry::topic).distinct()
+                .map(topic -> TopicBuilder.name(topic).partitions(properties.topicPartitions()).replicas(1)
+                        .config(TopicConfig.RETENTION_MS_CONFIG, "-1").build())
+                .toArray(NewTopic[]::new));
+    }
+
+    /**
+     * Consumer groups are global in Kafka: a listener's group is its id prefixed with the service, so that two
+     * services' listeners of the same name (e.g. each service's {@code ReadModel_Policy}) each read every event.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> groupPerServiceAndListener(
+            PlatformProperties properties) {
+        return container -> container.getContainerProperties()
+                .setGroupId(properties.service() + "." + container.getGroupId());
     }
 
     /**

@@ -1,21 +1,17 @@
 package org.fangpin.platform.publishing;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import org.fangpin.contracts.EventCatalog;
 import org.fangpin.platform.PlatformProperties;
 
 /**
- * The Kafka bridge of a service that publishes events: its topic and its publishing processor. A read-only
+ * The Kafka bridge of a service that publishes events: its publishing processor. A read-only
  * service switches it off with {@code fangpin.publishing.enabled: false}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,18 +29,5 @@ public class PublishingConfiguration {
     ConfigurerModule publisherErrorHandling() {
         return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
                 KafkaEventPublisher.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
-    }
-
-    @Bean
-    NewTopic publishedTopic(PlatformProperties properties) {
-        String topic = EventCatalog.entries().stream()
-                .filter(entry -> entry.service().equals(properties.service()))
-                .map(EventCatalog.Entry::topic)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(
-                        "the event catalog names no event of service " + properties.service()));
-        // Kept forever: the topics are the history the read side is rebuilt from.
-        return TopicBuilder.name(topic).partitions(properties.topicPartitions()).replicas(1)
-                .config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
     }
 }

@@ -1,6 +1,7 @@
 package org.fangpin.platform.web;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -44,9 +45,15 @@ public class Problems {
 
     private String message(String code, Object[] args, Locale locale) {
         try {
-            return messages.getMessage("problem." + code, args, locale);
+            return messages.getMessage("problem." + code, plain(args), locale);
         } catch (NoSuchMessageException e) {
             return code;
         }
+    }
+
+    /** Numbers as written (a year is 2026, an amount 8300.00), not in MessageFormat's grouped form "2,026". */
+    private static Object[] plain(Object[] args) {
+        return Arrays.stream(args).map(arg -> arg instanceof Number number ? String.valueOf(number) : arg)
+                .toArray();
     }
 }

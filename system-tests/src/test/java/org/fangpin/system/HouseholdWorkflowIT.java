@@ -1,0 +1,404 @@
+package org.fangpin.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.Driver;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.web.client.RestClient;
+
+import org.fangpin.contracts.value.IdNumber;
+import org.fangpin.testsupport.Infrastructure;
+import org.fangpin.testsupport.PostgresServer.TestDatabase;
+import org.fangpin.testsupport.RealInfrastructureExtension;
+import org.fangpin.testsupport.ServiceProcess;
+
+/**
+ * Households' lives as users meet them: every service and the gateway run as their own processes against a real
+ * PostgreSQL and a real Kafka broker, and every request goes through the gateway with a token.
+ */
+@ExtendWith(RealInfrastructureExtension.class)
+class HouseholdWorkflowIT {
+
+    private static final String VILLAGE = "150724213201";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final List<String> SERVICES = List.of("identification", "monitoring", "assistance", "timeline");
+    private static final List<ServiceProcess> PROCESSES = new ArrayList<>();
+    private static final Map<String, JdbcClient> DATABASES = new HashMap<>();
+    private static ServiceProcess gateway;
+    private static Infrastructure infrastructure;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void startTheSystem(Infrastructure given) {
+        infrastructure = given;
+        Path apps = Path.of(System.getProperty("fangpin.apps", "target/apps"));
+        Path logs = Path.of(System.getProperty("fangpin.logs", "target/e2e-logs"));
+        Map<String, String> routes = new HashMap<>();
+        for (String service : SERVICES) {
+            TestDatabase database = infrastructure.database(service);
+            DATABASES.put(service, JdbcClient.create(new SimpleDriverDataSource(new Driver(), database.jdbcUrl())));
+            Map<String, String> environment = new HashMap<>(common());
+            environment.put("FANGPIN_DB_URL", database.jdbcUrl());
+            ServiceProcess process = ServiceProcess.start(service + "-service", apps.resolve(service + "-service.jar"),
+                    environment, logs);
+            PROCESSES.add(process);
+            routes.put("FANGPIN_" + service.toUpperCase() + "_URL", process.baseUrl());
+        }
+        Map<String, String> gatewayEnvironment = new HashMap<>(common());
+        gatewayEnvironment.putAll(routes);
+        gateway = ServiceProcess.start("gateway", apps.resolve("gateway.jar"), gatewayEnvironment, logs);
+        PROCESSES.add(gateway);
+        PROCESSES.forEach(ServiceProcess::awaitHealthy);
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        PROCESSES.forEach(ServiceProcess::close);
+    }
+
+    @Test
+    void aHouseholdIdentifiedThroughTheGatewayIsMonitoredAssistedAndItsTimelineShowsEveryStepInOrder() {
+        String householdId = register(VILLAGE, "额尔登", idNumber("15072419690823001"));
+        walkThroughIdentification(VILLAGE, reportLead(VILLAGE, householdId), "SUDDEN_HARDSHIP", "DISASTER");
+
+        List<JsonNode> entries = awaitTimeline(householdId, "fangpin.assistance.AssistanceCaseOpened.v1",
+                "fangpin.monitoring.MonitoringStarted.v1");
+        List<String> types = entries.stream().map(entry -> entry.get("type").asText()).toList();
+
+        assertThat(types.subList(0, 7)).containsExactly(
+                "fangpin.identification.HouseholdRegistered.v1", "fangpin.identification.MemberAdded.v1",
+                "fangpin.identification.LeadReported.v1", "fangpin.identification.HouseholdVerified.v1",
+                "fangpin.identification.VillageEvaluationRecorded.v1", "fangpin.identification.TownshipApproved.v1",
+                "fangpin.identification.HouseholdIdentified.v1");
+        assertThat(entries).allSatisfy(entry -> {
+            assertThat(entry.get("occurredAt").asText()).isNotBlank();
+            assertThat(entry.get("actor").get("role").asText()).isNotBlank();
+        });
+        assertThat(entries.get(0).get("actor").get("id").asText()).isEqualTo("demo-village_officer");
+        assertThat(entries.get(5).get("actor").get("role").asText()).isEqualTo("TOWNSHIP_REVIEWER");
+        assertThat(entries.get(6).get("actor").get("role").asText()).isEqualTo("COUNTY_APPROVER");
+        assertThat(entry(entries, "MonitoringStarted").get("actor").get("role").asText()).isEqualTo("SYSTEM");
+        RestClient county = client("COUNTY_APPROVER", "150724");
+        assertThat(county.get().uri("/api/monitoring/{id}", householdId).retrieve().body(JsonNode.class)
+                .get("objectType").asText()).isEqualTo("SUDDEN_HARDSHIP");
+        assertThat(county.get().uri("/api/assistance/{id}", householdId).retrieve().body(JsonNode.class)
+                .get("riskTypes").asText()).isEqualTo("DISASTER");
+    }
+
+    /**
+     * Seeds piece 7 and seed 001: the medical insurance data show a self-pay above the warning line for a household
+     * that is not monitored; identification opens a case by itself, the household is verified, evaluated, reviewed
+     * and identified as 突发严重困难户 因病, and the timeline shows every step with its actor.
+     */
+    @Test
+    void aMedicalSelfPayReportedByMedicalInsuranceEndsInIdentificationAsSuddenHardshipByIllness() {
+        String village = "150724213202";
+        String headIdNumber = idNumber("15072419660218011");
+        String householdId = register(village, "孟和", headIdNumber);
+        // Screening matches against the registry monitoring-service keeps from identification's events.
+        await().atMost(Duration.ofSeconds(60)).until(() -> DATABASES.get("monitoring").sql(
+                "SELECT count(*) FROM registry_member WHERE id_number = :id").param("id", headIdNumber)
+                .query(Long.class).single() == 1);
+
+        String csv = "身份证号,姓名,指标,数值,日期\n" + headIdNumber + ",孟和,MEDICAL_SELF_PAID,12500.00,"
+                + today().minusDays(20) + "\n";
+        int uploaded = client("COUNTY_APPROVER", "150724").post()
+                .uri("/api/department-data/batches?department=MEDICAL_INSURANCE&fileName={name}", "医保2026年自付费用.csv")
+                .contentType(MediaType.parseMediaType("text/csv")).body(csv.getBytes(StandardCharsets.UTF_8))
+                .exchange((request, response) -> response.getStatusCode().value(), false);
+        assertThat(uploaded).isEqualTo(202);
+
+        String leadId = await().atMost(Duration.ofSeconds(60)).until(
+                () -> client("VILLAGE_OFFICER", village).get().uri("/api/households/{id}", householdId)
+                        .retrieve().body(JsonNode.class).path("openLeadId").asText(null), Objects::nonNull);
+        walkThroughIdentification(village, leadId, "SUDDEN_HARDSHIP", "ILLNESS");
+
+        List<JsonNode> entries = awaitTimeline(householdId, "fangpin.identification.HouseholdIdentified.v1");
+        assertThat(entries.stream().map(entry -> entry.get("type").asText()).toList()).containsSubsequence(
+                "fangpin.identification.HouseholdRegistered.v1", "fangpin.monitoring.DepartmentLeadRaised.v1",
+                "fangpin.identification.LeadReported.v1", "fangpin.identification.HouseholdVerified.v1",
+                "fangpin.identification.VillageEvaluationRecorded.v1", "fangpin.identification.TownshipApproved.v1",
+                "fangpin.identification.HouseholdIdentified.v1");
+        assertThat(entries).allSatisfy(entry -> assertThat(entry.get("actor").get("role").asText()).isNotBlank());
+        assertThat(entry(entries, "DepartmentLeadRaised").get("actor").get("role").asText()).isEqualTo("COUNTY_APPROVER");
+        assertThat(entry(entries, "LeadReported").get("summary").asText()).contains("行业部门筛查预警");
+        assertThat(entry(entries, "HouseholdIdentified").get("summary").asText()).contains("突发严重困难户", "因病");
+    }
+
+    @Test
+    void aCaseReturnedByTheTownshipIsVerifiedAgainAndTheCountyMayRejectItWithItsJudgement() {
+        String village = "150724213203";
+        String householdId = register(village, "其木格", idNumber("15072419800101022"));
+        String leadId = reportLead(village, householdId);
+        RestClient officer = client("VILLAGE_OFFICER", village);
+        RestClient township = client("TOWNSHIP_REVIEWER", "150724213");
+        verifyAndEvaluate(officer, leadId);
+        township.post().uri("/api/leads/{id}/township-review", leadId)
+                .body(Map.of("decision", "RETURN", "reason", "收入核算漏计转移性收入，请重新核实"))
+                .retrieve().toBodilessEntity();
+        verifyAndEvaluate(officer, leadId);
+        township.post().uri("/api/leads/{id}/township-review", leadId)
+                .body(Map.of("decision", "APPROVE", "opinion", "经乡镇复核，情况属实")).retrieve().toBodilessEntity();
+        client("COUNTY_APPROVER", "150724").post().uri("/api/leads/{id}/county-decision", leadId)
+                .body(Map.of("decision", "REJECT", "judgement", "家庭人均纯收入高于监测收入标准，不予认定"))
+                .retrieve().toBodilessEntity();
+
+        List<String> types = awaitTimeline(householdId, "fangpin.identification.IdentificationRejected.v1").stream()
+                .map(entry -> entry.get("type").asText()).toList();
+        assertThat(types).containsSubsequence("fangpin.identification.LeadReported.v1",
+                "fangpin.identification.HouseholdVerified.v1", "fangpin.identification.TownshipReturned.v1",
+                "fangpin.identification.HouseholdVerified.v1", "fangpin.identification.TownshipApproved.v1",
+                "fangpin.identification.IdentificationRejected.v1");
+        assertThat(types).doesNotContain("fangpin.monitoring.MonitoringStarted.v1");
+    }
+
+    /**
+     * The life the issue asks for: identified → warned → measures → eliminated → warned again (look-back) → rolled
+     * back → eliminated again, each step taken by its user through the gateway and carried by events between the
+     * services; the decision keeps its evidence and the timeline shows each step in order with its actor.
+     */
+    @Test
+    void identifiedWarnedAssistedEliminatedWarnedAgainRolledBackAndEliminatedAgain() {
+        String village = "150724213201";
+        RestClient officer = client("VILLAGE_OFFICER", village);
+        RestClient township = client("TOWNSHIP_REVIEWER", "150724213");
+        RestClient county = client("COUNTY_APPROVER", "150724");
+        // The banner's own policy for this year: one month of stable income suffices (the rules stay the same).
+        county.put().uri("/api/policy/150724/{year}", today().getYear()).body(Map.ofEntries(
+                        Map.entry("monitoringLine", 8300.00), Map.entry("medicalExpenditureWarningLine", 5000.00),
+                        Map.entry("disasterLossWarningLine", 10000.00), Map.entry("educationExpenditureWarningLine", 8000.00),
+                        Map.entry("verificationDueWorkingDays", 5), Map.entry("identificationDueDays", 15),
+                        Map.entry("publicNoticeDays", 5), Map.entry("monthlyMonitoringDueDay", 25),
+                        Map.entry("stableIncomeMonths", 1), Map.entry("minimumMonitoredMonths", 0),
+                        Map.entry("warningResponseDays", 15), Map.entry("gradualExitMonths", 6),
+                        Map.entry("reason", "旗乡村振兴局：演练用监测帮扶参数")))
+                .retrieve().toBodilessEntity();
+        String householdId = register(village, "巴雅尔", idNumber("15072419720405031"));
+        walkThroughIdentification(village, reportLead(village, householdId), "UNSTABLE_ALLEVIATED", "ILLNESS");
+        await().atMost(Duration.ofSeconds(60)).until(() -> status(county, "/api/assistance/{id}", householdId) == 200
+                && status(county, "/api/monitoring/{id}", householdId) == 200);
+
+        monthlyRecord(officer, householdId, "6100.00");
+        String firstWarning = awaitOpenWarning(county, householdId);
+        String measureId = officer.post().uri("/api/assistance/{id}/measures", householdId).body(Map.of(
+                        "measureType", "EMPLOYMENT", "description", "安排到镇肉牛合作社务工", "riskTypes", List.of("ILLNESS"),
+                        "department", "人社局", "responsiblePerson", "包银花", "dueDate", today().plusDays(30).toString()))
+                .retrieve().body(JsonNode.class).get("measureId").asText();
+        officer.patch().uri("/api/assistance/{id}/measures/{m}", householdId, measureId).body(Map.of(
+                "status", "IN_PROGRESS", "progressNote", "已上岗，月工资3200元", "incomeEffect", 4800.00)).retrieve()
+                .toBodilessEntity();
+        officer.post().uri("/api/assistance/{id}/developmental-assistance/confirmation", householdId).retrieve()
+                .toBodilessEntity();
+        township.post().uri("/api/assistance/{id}/developmental-assistance/confirmation", householdId).retrieve()
+                .toBodilessEntity();
+        monthlyRecord(officer, householdId, "9100.00");
+        awaitClosed(county, householdId, firstWarning);
+
+        eliminate(officer, township, county, householdId);
+        JsonNode eliminated = county.get().uri("/api/assistance/{id}", householdId).retrieve().body(JsonNode.class);
+        assertThat(eliminated.get("status").asText()).isEqualTo("RISK_ELIMINATED");
+        JsonNode evidence = eliminated.get("eliminations").get(0).get("evidence");
+        assertThat(evidence.get("monitoringLine").decimalValue()).isEqualByComparingTo("8300.00");
+        assertThat(evidence.get("measuresCarriedOut").get(0).asText()).isEqualTo("EMPLOYMENT");
+        await().atMost(Duration.ofSeconds(60)).until(() -> county.get().uri("/api/monitoring/{id}", householdId)
+                .retrieve().body(JsonNode.class).path("lookBack").asBoolean());
+
+        monthlyRecord(officer, householdId, "6000.00");
+        String lookBackWarning = awaitOpenWarning(county, householdId);
+        officer.post().uri("/api/assistance/{id}/rollback/propose", householdId)
+                .body(Map.of("reason", "回头看发现务工中断，收入回落")).retrieve().toBodilessEntity();
+        township.post().uri("/api/assistance/{id}/rollback/verify", householdId).retrieve().toBodilessEntity();
+        assertThat(county.post().uri("/api/assistance/{id}/rollback/approve", householdId).retrieve()
+                .body(JsonNode.class).get("status").asText()).isEqualTo("RISK_NOT_ELIMINATED");
+        monthlyRecord(officer, householdId, "9200.00");
+        awaitClosed(county, householdId, lookBackWarning);
+        eliminate(officer, township, county, householdId);
+
+        List<JsonNode> entries = awaitTimeline(householdId);
+        List<String> steps = entries.stream().map(entry -> entry.get("type").asText())
+                .map(type -> type.substring(type.indexOf('.', "fangpin.".length()) + 1, type.length() - 3)).toList();
+        assertThat(steps).containsSubsequence("HouseholdIdentified", "MonthlyMonitoringRecorded", "WarningRaised",
+                "MeasureAdded", "RiskEliminationProposed", "RiskEliminationVerified", "RiskEliminated",
+                "WarningRaised", "RiskRollbackProposed", "RiskRollbackVerified", "RiskRolledBack",
+                "RiskEliminationProposed", "RiskEliminationVerified", "RiskEliminated");
+        assertThat(entries.stream().filter(entry -> entry.get("type").asText().endsWith(".RiskEliminated.v1")
+                        || entry.get("type").asText().endsWith(".RiskRolledBack.v1"))
+                .map(entry -> entry.get("actor").get("role").asText()).toList())
+                .containsExactly("COUNTY_APPROVER", "COUNTY_APPROVER", "COUNTY_APPROVER");
+        assertThat(steps).doesNotContain("ReidentificationOpened", "NewRiskReported");
+    }
+
+    @Test
+    void aRequestWithoutAValidTokenIsRefusedAtTheGateway() {
+        int status = RestClient.create(gateway.baseUrl()).post().uri("/api/households")
+                .contentType(MediaType.APPLICATION_JSON).body("{}")
+                .exchange((request, response) -> response.getStatusCode().value(), false);
+
+        assertThat(status).isEqualTo(401);
+    }
+
+    @Test
+    void aMalformedBodyGetsProblemJsonAndWritesNothing() {
+        long before = storedIdentificationEvents();
+
+        var reply = client("VILLAGE_OFFICER", VILLAGE).post().uri("/api/households")
+                .body("{\"regionCode\": \"150724213201\", \"memberCount\": ")
+                .exchange((request, response) -> Map.entry(response.getStatusCode().value(),
+                        json.readTree(response.getBody())), false);
+
+        assertThat(reply.getKey()).isEqualTo(400);
+        assertThat(reply.getValue().get("code").asText()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(reply.getValue().get("correlationId").asText()).isNotBlank();
+        assertThat(storedIdentificationEvents()).isEqualTo(before);
+    }
+
+    // ---- the steps, as the users take them
+
+    private static String register(String village, String headName, String headIdNumber) {
+        return client("VILLAGE_OFFICER", village).post().uri("/api/households").body(Map.of(
+                        "regionCode", village, "villageGroup", 2, "headName", headName, "headIdNumber", headIdNumber,
+                        "category", "POVERTY_ALLEVIATED", "memberCount", 4))
+                .retrieve().body(JsonNode.class).get("householdId").asText();
+    }
+
+    /** Recorded after the fact, as cadres do: reported 8 days ago, so the 5-day public notice is over by now. */
+    private static String reportLead(String village, String householdId) {
+        return client("VILLAGE_OFFICER", village).post().uri("/api/leads").body(Map.of(
+                        "householdId", householdId, "channel", "CADRE_VISIT", "description", "入户走访发现因病支出大",
+                        "reportedOn", today().minusDays(8).toString()))
+                .retrieve().body(JsonNode.class).get("leadId").asText();
+    }
+
+    private static void verifyAndEvaluate(RestClient officer, String leadId) {
+        officer.post().uri("/api/leads/{id}/verification", leadId).body(Map.of(
+                        "perCapitaNetIncome", 6800.00, "labourCapacity", "FULL", "collector", "娜仁",
+                        "householdConfirmed", true, "verifiedOn", today().minusDays(7).toString()))
+                .retrieve().toBodilessEntity();
+        officer.post().uri("/api/leads/{id}/village-evaluation", leadId).body(Map.of(
+                        "opinion", "经村两委、驻村工作队评议，同意纳入", "noticeFrom", today().minusDays(7).toString()))
+                .retrieve().toBodilessEntity();
+    }
+
+    private static void walkThroughIdentification(String village, String leadId, String objectType, String risk) {
+        verifyAndEvaluate(client("VILLAGE_OFFICER", village), leadId);
+        client("TOWNSHIP_REVIEWER", "150724213").post().uri("/api/leads/{id}/township-review", leadId)
+                .body(Map.of("decision", "APPROVE", "opinion", "经乡镇审核，情况属实")).retrieve().toBodilessEntity();
+        client("COUNTY_APPROVER", "150724").post().uri("/api/leads/{id}/county-decision", leadId)
+                .body(Map.of("decision", "IDENTIFY", "objectType", objectType, "riskTypes", List.of(risk)))
+                .retrieve().toBodilessEntity();
+    }
+
+    private static void monthlyRecord(RestClient officer, String householdId, String income) {
+        officer.post().uri("/api/monitoring/{id}/records", householdId).body(Map.of(
+                        "month", YearMonth.from(today()).toString(), "perCapitaNetIncome", income,
+                        "contactMethod", "HOME_VISIT"))
+                .retrieve().toBodilessEntity();
+    }
+
+    /** A warning reaches assistance-service through Kafka; the case shows it a moment later. */
+    private static String awaitOpenWarning(RestClient county, String householdId) {
+        return await().atMost(PATIENCE).until(() -> StreamSupport.stream(county.get()
+                                .uri("/api/assistance/{id}", householdId).retrieve().body(JsonNode.class)
+                                .path("warnings").spliterator(), false)
+                        .filter(warning -> warning.path("closedOn").isNull() || warning.path("closedOn").isMissingNode())
+                        .map(warning -> warning.get("warningId").asText()).findFirst().orElse(null),
+                Objects::nonNull);
+    }
+
+    private static void awaitClosed(RestClient county, String householdId, String warningId) {
+        await().atMost(PATIENCE).until(() -> StreamSupport.stream(county.get()
+                        .uri("/api/assistance/{id}", householdId).retrieve().body(JsonNode.class)
+                        .path("warnings").spliterator(), false)
+                .anyMatch(warning -> warning.get("warningId").asText().equals(warningId)
+                        && warning.hasNonNull("closedOn")));
+    }
+
+    /** The proposal waits until assistance-service has seen the month's record; the later steps follow at once. */
+    private static void eliminate(RestClient officer, RestClient township, RestClient county, String householdId) {
+        await().atMost(PATIENCE).until(() -> status(officer, "POST", "/api/assistance/{id}/elimination/propose",
+                householdId) == 200);
+        township.post().uri("/api/assistance/{id}/elimination/verify", householdId).retrieve().toBodilessEntity();
+        county.post().uri("/api/assistance/{id}/elimination/approve", householdId).retrieve().toBodilessEntity();
+    }
+
+    // ---- reading what the system shows
+
+    /** The household's timeline once it shows every given event type, or two eliminations when none is given. */
+    private List<JsonNode> awaitTimeline(String householdId, String... types) {
+        RestClient supervisor = client("SUPERVISOR", "150724");
+        return await().atMost(PATIENCE).until(() -> {
+            JsonNode timeline = supervisor.get().uri("/api/households/{id}/timeline", householdId)
+                    .exchange((request, response) -> response.getStatusCode().value() == 200
+                            ? json.readTree(response.getBody()) : json.createObjectNode(), false);
+            return StreamSupport.stream(timeline.path("entries").spliterator(), false).toList();
+        }, entries -> {
+            List<String> seen = entries.stream().map(entry -> entry.get("type").asText()).toList();
+            return types.length > 0 ? seen.containsAll(List.of(types))
+                    : seen.stream().filter(type -> type.endsWith(".RiskEliminated.v1")).count() == 2;
+        });
+    }
+
+    private static JsonNode entry(List<JsonNode> entries, String event) {
+        return entries.stream().filter(entry -> entry.get("type").asText().endsWith("." + event + ".v1"))
+                .findFirst().orElseThrow();
+    }
+
+    private static int status(RestClient client, String uri, String householdId) {
+        return status(client, "GET", uri, householdId);
+    }
+
+    private static int status(RestClient client, String method, String uri, String householdId) {
+        return client.method(HttpMethod.valueOf(method)).uri(uri, householdId)
+                .exchange((request, response) -> response.getStatusCode().value(), false);
+    }
+
+    private static long storedIdentificationEvents() {
+        return DATABASES.get("identification").sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+    }
+
+    private static RestClient client(String role, String region) {
+        return RestClient.builder().baseUrl(gateway.baseUrl())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + infrastructure.tokens().token(role, region))
+                .defaultHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+                .build();
+    }
+
+    private static Map<String, String> common() {
+        return Map.of(
+                "FANGPIN_KAFKA", infrastructure.kafka().bootstrapServers(),
+                "FANGPIN_ISSUER", infrastructure.tokens().issuer());
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    }
+
+    private static String idNumber(String first17) {
+        return first17 + IdNumber.checkCharacter(first17);
+    }
+}
