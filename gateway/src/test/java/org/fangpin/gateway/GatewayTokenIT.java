@@ -6,28 +6,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.function.UnaryOperator;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +18,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
+import org.fangpin.testsupport.ForgingTokenIssuer;
+
 /**
  * RFC 8725 at the edge: only tokens signed with the issuer's asymmetric keys (RS256, ES256) and carrying the right
  * issuer, audience and an expiry pass; {@code alg=none}, HMAC and tokens missing a required claim are refused.
@@ -45,7 +27,7 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayTokenIT {
 
-    private static final Forge ISSUER = new Forge();
+    private static final ForgingTokenIssuer ISSUER = new ForgingTokenIssuer();
     private static final HttpServer SERVICE = echo();
 
     @LocalServerPort
@@ -53,14 +35,14 @@ class GatewayTokenIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER.issuer);
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> ISSUER.issuer + "/jwks.json");
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER::issuer);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", ISSUER::jwksUri);
         registry.add("FANGPIN_IDENTIFICATION_URL", () -> "http://127.0.0.1:" + SERVICE.getAddress().getPort());
     }
 
     @AfterAll
     static void stop() {
-        ISSUER.server.stop(0);
+        ISSUER.close();
         SERVICE.stop(0);
     }
 
@@ -72,7 +54,7 @@ class GatewayTokenIT {
 
     @Test
     void anUnsignedTokenIsRefused() {
-        assertThat(status(new PlainJWT(ISSUER.claims().build()).serialize())).isEqualTo(401);
+        assertThat(status(ISSUER.unsigned())).isEqualTo(401);
     }
 
     @Test
@@ -121,65 +103,4 @@ class GatewayTokenIT {
     }
 
     /** An issuer with an RSA and an EC key in its JWKS that can also sign what a real issuer never would. */
-    private static final class Forge {
-        private final RSAKey rsa;
-        private final ECKey ec;
-        private final HttpServer server;
-        private final String issuer;
-
-        Forge() {
-            try {
-                rsa = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
-                ec = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (JOSEException | IOException e) {
-                throw new IllegalStateException(e);
-            }
-            issuer = "http://127.0.0.1:" + server.getAddress().getPort();
-            byte[] jwks = new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK())).toString()
-                    .getBytes(StandardCharsets.UTF_8);
-            server.createContext("/jwks.json", exchange -> {
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, jwks.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(jwks);
-                }
-            });
-            server.start();
-        }
-
-        JWTClaimsSet.Builder claims() {
-            Instant now = Instant.now();
-            return new JWTClaimsSet.Builder().issuer(issuer).audience("fangpin").subject("u-7")
-                    .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)))
-                    .claim("name", "包银花").claim("roles", List.of("VILLAGE_OFFICER")).claim("region", "150724213201");
-        }
-
-        String signed(JWSAlgorithm algorithm, UnaryOperator<JWTClaimsSet.Builder> change) {
-            try {
-                boolean ecdsa = JWSAlgorithm.Family.EC.contains(algorithm);
-                JWSSigner signer = ecdsa ? new ECDSASigner(ec) : new RSASSASigner(rsa);
-                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm)
-                        .keyID(ecdsa ? ec.getKeyID() : rsa.getKeyID()).build(), change.apply(claims()).build());
-                jwt.sign(signer);
-                return jwt.serialize();
-            } catch (JOSEException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** HS256 with the RSA key's id: the classic confusion of a verifier that trusts the token's alg. */
-        String hmac() {
-            try {
-                byte[] secret = new byte[32];
-                new SecureRandom().nextBytes(secret);
-                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(rsa.getKeyID()).build(),
-                        claims().build());
-                jwt.sign(new MACSigner(secret));
-                return jwt.serialize();
-            } catch (JOSEException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
 }

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -29,6 +30,8 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
     /** One per test class: equal only to itself's class, so no two classes share a context or a database. */
     private record RealInfrastructureCustomizer(Class<?> testClass) implements ContextCustomizer {
 
+        private static final String DYNAMIC_TEST_PROPERTIES = "Dynamic Test Properties";
+
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             PostgresServer.TestDatabase database = PostgresServer.get().createDatabase(testClass.getSimpleName());
@@ -44,8 +47,14 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
             properties.put("logging.level.kafka", "WARN");
             properties.put("logging.level.org.apache.kafka", "WARN");
             properties.put("logging.level.state.change.logger", "WARN");
-            context.getEnvironment().getPropertySources()
-                    .addFirst(new MapPropertySource("fangpin-real-infrastructure", properties));
+            // Above the application's configuration, below a test's own @DynamicPropertySource values.
+            MutablePropertySources sources = context.getEnvironment().getPropertySources();
+            MapPropertySource infrastructure = new MapPropertySource("fangpin-real-infrastructure", properties);
+            if (sources.contains(DYNAMIC_TEST_PROPERTIES)) {
+                sources.addAfter(DYNAMIC_TEST_PROPERTIES, infrastructure);
+            } else {
+                sources.addFirst(infrastructure);
+            }
 
             context.getBeanFactory().registerSingleton("kafkaBroker", kafka);
             context.getBeanFactory().registerSingleton("devTokenIssuer", issuer);

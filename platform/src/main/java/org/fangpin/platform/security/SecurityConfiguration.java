@@ -1,9 +1,11 @@
 package org.fangpin.platform.security;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +19,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -25,8 +30,8 @@ import org.fangpin.platform.actor.Role;
 import org.fangpin.platform.web.Problems;
 
 /**
- * Every service validates the caller's JWT itself (defence in depth behind the gateway): signature through the
- * issuer's JWKS, issuer, audience and expiry. The {@code roles} claim becomes {@code ROLE_*} authorities.
+ * Every service validates the caller's JWT itself (defence in depth behind the gateway), as the gateway does:
+ * RS256/ES256 signature through the issuer's JWKS, issuer, audience and a required expiry. The {@code roles} claim becomes {@code ROLE_*} authorities.
  * Health, metrics and API docs stay open for operators; every other path needs a token.
  */
 @Configuration(proxyBeanMethods = false)
@@ -49,6 +54,12 @@ public class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
                         write(response, json, problems, HttpStatus.FORBIDDEN, "FORBIDDEN", request.getLocale())));
         return http.build();
+    }
+
+    /** Spring checks exp only when present; an access token without one would never expire (RFC 8725). */
+    @Bean
+    OAuth2TokenValidator<Jwt> expiryRequired() {
+        return new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull);
     }
 
     static AbstractAuthenticationToken authentication(Jwt jwt) {

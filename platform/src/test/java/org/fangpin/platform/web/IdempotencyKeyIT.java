@@ -3,30 +3,22 @@ package org.fangpin.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 
 import org.fangpin.testsupport.DevTokenIssuer;
 import org.fangpin.testsupport.WithRealInfrastructure;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = IdempotencyKeyIT.CountingApplication.class,
+        classes = PlatformTestApplication.class,
         properties = {"fangpin.service=platform-test", "fangpin.publishing.enabled=false"})
 @WithRealInfrastructure
 class IdempotencyKeyIT {
@@ -36,7 +28,7 @@ class IdempotencyKeyIT {
     @Autowired
     DevTokenIssuer tokens;
     @Autowired
-    CountingApplication.Registrations registrations;
+    PlatformTestApplication.Registrations registrations;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -88,28 +80,5 @@ class IdempotencyKeyIT {
     }
 
     record Reply(int status, JsonNode body, boolean replayed) {
-    }
-
-    @SpringBootApplication
-    static class CountingApplication {
-
-        @RestController
-        static class Registrations {
-
-            private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-            private final AtomicInteger sequence = new AtomicInteger();
-
-            @PostMapping("/registrations")
-            @ResponseStatus(HttpStatus.CREATED)
-            Map<String, Object> register(@RequestBody Map<String, String> body) {
-                counts.computeIfAbsent(body.get("name"), name -> new AtomicInteger()).incrementAndGet();
-                return Map.of("registration", sequence.incrementAndGet());
-            }
-
-            int count(String name) {
-                AtomicInteger count = counts.get(name);
-                return count == null ? 0 : count.get();
-            }
-        }
     }
 }

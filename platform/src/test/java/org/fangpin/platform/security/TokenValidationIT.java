@@ -1,0 +1,73 @@
+package org.fangpin.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import org.fangpin.platform.web.PlatformTestApplication;
+import org.fangpin.testsupport.ForgingTokenIssuer;
+import org.fangpin.testsupport.WithRealInfrastructure;
+
+/** Behind the gateway every service validates tokens the same way (RFC 8725), so a request around it gains nothing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        classes = PlatformTestApplication.class,
+        properties = {"fangpin.service=platform-test", "fangpin.publishing.enabled=false"})
+@WithRealInfrastructure
+class TokenValidationIT {
+
+    private static final ForgingTokenIssuer ISSUER = new ForgingTokenIssuer();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER::issuer);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", ISSUER::jwksUri);
+    }
+
+    @AfterAll
+    static void stop() {
+        ISSUER.close();
+    }
+
+    @Test
+    void tokensSignedWithTheIssuersRsaOrEcKeyAreAccepted() {
+        assertThat(status(ISSUER.signed(JWSAlgorithm.RS256, claims -> claims))).isEqualTo(201);
+        assertThat(status(ISSUER.signed(JWSAlgorithm.ES256, claims -> claims))).isEqualTo(201);
+    }
+
+    @Test
+    void unsignedAndHmacTokensAreRefused() {
+        assertThat(status(ISSUER.unsigned())).isEqualTo(401);
+        assertThat(status(ISSUER.hmac())).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenWithoutExpiryOrForAnotherAudienceOrIssuerIsRefused() {
+        assertThat(status(ISSUER.signed(JWSAlgorithm.RS256, claims -> claims.expirationTime(null)))).isEqualTo(401);
+        assertThat(status(ISSUER.signed(JWSAlgorithm.RS256, claims -> claims.audience("another-system"))))
+                .isEqualTo(401);
+        assertThat(status(ISSUER.signed(JWSAlgorithm.RS256, claims -> claims.issuer("http://127.0.0.1:1"))))
+                .isEqualTo(401);
+    }
+
+    private int status(String token) {
+        return RestClient.create("http://127.0.0.1:" + port).post().uri("/registrations")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "娜仁"))
+                .exchange((request, response) -> response.getStatusCode().value(), false);
+    }
+}
