@@ -127,7 +127,7 @@ class HouseholdWorkflowIT {
 
         String csv = "身份证号,姓名,指标,数值,日期\n" + headIdNumber + ",孟和,MEDICAL_SELF_PAID,12500.00,"
                 + today().minusDays(20) + "\n";
-        int uploaded = client("COUNTY_APPROVER", "150724").post()
+        int uploaded = client(infrastructure.tokens().departmentToken("MEDICAL_INSURANCE", "150724")).post()
                 .uri("/api/department-data/batches?department=MEDICAL_INSURANCE&fileName={name}", "医保2026年自付费用.csv")
                 .contentType(MediaType.parseMediaType("text/csv")).body(csv.getBytes(StandardCharsets.UTF_8))
                 .exchange((request, response) -> response.getStatusCode().value(), false);
@@ -145,7 +145,8 @@ class HouseholdWorkflowIT {
                 "fangpin.identification.VillageEvaluationRecorded.v1", "fangpin.identification.TownshipApproved.v1",
                 "fangpin.identification.HouseholdIdentified.v1");
         assertThat(entries).allSatisfy(entry -> assertThat(entry.get("actor").get("role").asText()).isNotBlank());
-        assertThat(entry(entries, "DepartmentLeadRaised").get("actor").get("role").asText()).isEqualTo("COUNTY_APPROVER");
+        assertThat(entry(entries, "DepartmentLeadRaised").get("actor").get("role").asText())
+                .isEqualTo("DEPARTMENT_OFFICER");
         assertThat(entry(entries, "LeadReported").get("summary").asText()).contains("行业部门筛查预警");
         assertThat(entry(entries, "HouseholdIdentified").get("summary").asText()).contains("突发严重困难户", "因病");
     }
@@ -382,8 +383,12 @@ class HouseholdWorkflowIT {
     }
 
     private static RestClient client(String role, String region) {
+        return client(infrastructure.tokens().token(role, region));
+    }
+
+    private static RestClient client(String token) {
         return RestClient.builder().baseUrl(gateway.baseUrl())
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + infrastructure.tokens().token(role, region))
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .defaultHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
                 .build();
     }

@@ -35,7 +35,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
  * {@code region}, audience {@code fangpin}). Production points the services at a real OIDC issuer instead.
  * <p>
  * Endpoints: {@code /.well-known/openid-configuration}, {@code /jwks.json} and
- * {@code GET /token?role=&region=&sub=&name=} (the token as text).
+ * {@code GET /token?role=&region=&sub=&name=&department=} (the token as text).
  */
 public final class DevTokenIssuer implements AutoCloseable {
 
@@ -93,7 +93,19 @@ public final class DevTokenIssuer implements AutoCloseable {
         return token(subject, subject, List.of(role), region, LIFETIME);
     }
 
+    /** A department officer's token: its {@code department} claim names the department whose data it may send. */
+    public String departmentToken(String department, String region) {
+        String subject = "demo-department_officer-" + department.toLowerCase(Locale.ROOT);
+        return token(subject, subject, List.of("DEPARTMENT_OFFICER"), region, LIFETIME,
+                Map.of("department", department));
+    }
+
     public String token(String subject, String name, List<String> roles, String region, Duration lifetime) {
+        return token(subject, name, roles, region, lifetime, Map.of());
+    }
+
+    private String token(String subject, String name, List<String> roles, String region, Duration lifetime,
+                         Map<String, Object> extraClaims) {
         Instant now = Instant.now();
         Instant expires = now.plus(lifetime);
         JwtClaimsSet claims = JwtClaimsSet.builder()
@@ -106,6 +118,7 @@ public final class DevTokenIssuer implements AutoCloseable {
                 .claim("name", name)
                 .claim("roles", roles)
                 .claim("region", region)
+                .claims(all -> all.putAll(extraClaims))
                 .build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).type("JWT").build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
@@ -126,7 +139,9 @@ public final class DevTokenIssuer implements AutoCloseable {
         }
         String subject = query.getOrDefault("sub", "demo-" + role.toLowerCase(Locale.ROOT));
         String name = query.getOrDefault("name", subject);
-        respond(exchange, 200, "text/plain", token(subject, name, List.of(role), region, LIFETIME));
+        Map<String, Object> extraClaims = query.containsKey("department")
+                ? Map.of("department", query.get("department")) : Map.of();
+        respond(exchange, 200, "text/plain", token(subject, name, List.of(role), region, LIFETIME, extraClaims));
     }
 
     private static Map<String, String> query(String raw) {
