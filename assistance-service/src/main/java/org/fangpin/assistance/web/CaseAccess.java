@@ -33,8 +33,7 @@ class CaseAccess {
     }
 
     PolicyThresholds policy(String regionCode, LocalDate today) {
-        return policy.thresholds(regionCode, today.getYear())
-                .orElseThrow(() -> RuleViolation.of("POLICY_MISSING", regionCode, today.getYear()));
+        return policy.require(regionCode, today.getYear());
     }
 
     /** The level the caller's role acts at; the endpoints admit only these roles. */

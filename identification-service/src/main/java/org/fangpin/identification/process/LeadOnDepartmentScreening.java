@@ -14,10 +14,10 @@ import org.fangpin.contracts.monitoring.DepartmentLeadRaised;
 import org.fangpin.contracts.value.LeadChannel;
 import org.fangpin.identification.command.Commands.ReportLeadCommand;
 import org.fangpin.identification.command.DueDates;
-import org.fangpin.identification.query.PolicyQueries;
-import org.fangpin.identification.query.RegistryQueries;
 import org.fangpin.identification.query.RegistryQueries.HouseholdView;
+import org.fangpin.identification.query.RegistryQueries;
 import org.fangpin.platform.consuming.EventInbox;
+import org.fangpin.platform.policy.PolicyBook;
 
 /**
  * A department's data (医保, 民政, 残联, ...) shows a household that is not monitored above a warning line: a lead
@@ -32,10 +32,10 @@ class LeadOnDepartmentScreening {
     private final EventInbox inbox;
     private final CommandGateway commands;
     private final RegistryQueries registry;
-    private final PolicyQueries policies;
+    private final PolicyBook policies;
 
     LeadOnDepartmentScreening(EventInbox inbox, CommandGateway commands, RegistryQueries registry,
-                              PolicyQueries policies) {
+                              PolicyBook policies) {
         this.inbox = inbox;
         this.commands = commands;
         this.registry = registry;

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 
 import org.fangpin.identification.command.Policy.SetPolicyCommand;
 import org.fangpin.identification.config.IdentificationProperties;
-import org.fangpin.identification.query.PolicyQueries;
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.RequestContext;
+import org.fangpin.platform.policy.PolicyBook;
 
 /**
  * At the first start, when no policy exists, records the configured baseline (national lines by year, provinces
@@ -26,10 +26,10 @@ class PolicyBaseline implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(PolicyBaseline.class);
 
     private final CommandGateway commands;
-    private final PolicyQueries policies;
+    private final PolicyBook policies;
     private final IdentificationProperties properties;
 
-    PolicyBaseline(CommandGateway commands, PolicyQueries policies, IdentificationProperties properties) {
+    PolicyBaseline(CommandGateway commands, PolicyBook policies, IdentificationProperties properties) {
         this.commands = commands;
         this.policies = policies;
         this.properties = properties;
@@ -37,7 +37,7 @@ class PolicyBaseline implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!policies.noPolicyYet()) {
+        if (!policies.isEmpty()) {
             return;
         }
         String correlation = "policy-baseline-" + UUID.randomUUID();

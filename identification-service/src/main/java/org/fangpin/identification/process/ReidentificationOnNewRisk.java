@@ -16,9 +16,9 @@ import org.fangpin.identification.command.Commands.NoteRiskEliminatedCommand;
 import org.fangpin.identification.command.Commands.NoteRiskRolledBackCommand;
 import org.fangpin.identification.command.Commands.OpenReidentificationCommand;
 import org.fangpin.identification.command.DueDates;
-import org.fangpin.identification.query.PolicyQueries;
 import org.fangpin.identification.query.RegistryQueries;
 import org.fangpin.platform.consuming.EventInbox;
+import org.fangpin.platform.policy.PolicyBook;
 
 /**
  * 风险再标注: a new risk that assistance-service's look-back (回头看) found on a household whose risk was eliminated
@@ -33,10 +33,10 @@ class ReidentificationOnNewRisk {
     private final EventInbox inbox;
     private final CommandGateway commands;
     private final RegistryQueries registry;
-    private final PolicyQueries policies;
+    private final PolicyBook policies;
 
     ReidentificationOnNewRisk(EventInbox inbox, CommandGateway commands, RegistryQueries registry,
-                              PolicyQueries policies) {
+                              PolicyBook policies) {
         this.inbox = inbox;
         this.commands = commands;
         this.registry = registry;

@@ -54,18 +54,18 @@ import org.fangpin.identification.command.Commands.RejectAtCountyCommand;
 import org.fangpin.identification.command.Commands.ReportLeadCommand;
 import org.fangpin.identification.command.Commands.ReturnFromCountyCommand;
 import org.fangpin.identification.command.Commands.ReturnFromTownshipCommand;
-import org.fangpin.identification.command.Criteria;
 import org.fangpin.identification.command.Criteria.Criterion;
+import org.fangpin.identification.command.Criteria;
 import org.fangpin.identification.command.DueDates;
 import org.fangpin.identification.config.ObjectModels;
-import org.fangpin.identification.query.LeadQueries;
 import org.fangpin.identification.query.LeadQueries.LeadStep;
 import org.fangpin.identification.query.LeadQueries.LeadView;
 import org.fangpin.identification.query.LeadQueries.NoticeEntry;
-import org.fangpin.identification.query.PolicyQueries;
-import org.fangpin.identification.query.RegistryQueries;
+import org.fangpin.identification.query.LeadQueries;
 import org.fangpin.identification.query.RegistryQueries.HouseholdView;
+import org.fangpin.identification.query.RegistryQueries;
 import org.fangpin.platform.actor.RequestContext;
+import org.fangpin.platform.policy.PolicyBook;
 import org.fangpin.platform.security.Jurisdiction;
 import org.fangpin.platform.web.RuleViolation;
 
@@ -82,11 +82,11 @@ class LeadController {
     private final CommandGateway commands;
     private final RegistryQueries registry;
     private final LeadQueries leads;
-    private final PolicyQueries policies;
+    private final PolicyBook policies;
     private final ObjectModels objectModels;
     private final Clock clock;
 
-    LeadController(CommandGateway commands, RegistryQueries registry, LeadQueries leads, PolicyQueries policies,
+    LeadController(CommandGateway commands, RegistryQueries registry, LeadQueries leads, PolicyBook policies,
                    ObjectModels objectModels, Clock clock) {
         this.commands = commands;
         this.registry = registry;
@@ -322,13 +322,14 @@ class LeadController {
             return new Evidence(null, null, List.of());
         }
         int year = lead.verifiedOn().getYear();
-        PolicyThresholds policy = policies.require(lead.regionCode(), year);
-        var source = policies.source(lead.regionCode(), year).orElseThrow();
+        PolicyBook.InForce source = policies.inForce(lead.regionCode(), year)
+                .orElseThrow(() -> RuleViolation.of("POLICY_MISSING", lead.regionCode(), year));
+        PolicyThresholds policy = source.thresholds();
         List<Guarantee> gaps = lead.guaranteeGaps() == null || lead.guaranteeGaps().isEmpty() ? List.of()
                 : Arrays.stream(lead.guaranteeGaps().split(",")).map(Guarantee::valueOf).toList();
         List<Finding> findings = Criteria.judge(lead.perCapitaNetIncome(), expenditures, gaps, policy).stream()
                 .map(LeadController::finding).toList();
-        return new Evidence(source.regionPrefix(), source.policyYear(), findings);
+        return new Evidence(source.regionPrefix(), source.year(), findings);
     }
 
     private static Finding finding(Criterion criterion) {

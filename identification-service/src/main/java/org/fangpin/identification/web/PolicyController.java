@@ -32,11 +32,10 @@ import org.fangpin.contracts.identification.PolicyThresholds;
 import org.fangpin.contracts.value.ObjectType;
 import org.fangpin.identification.command.Policy.SetPolicyCommand;
 import org.fangpin.identification.config.ObjectModels;
-import org.fangpin.identification.query.PolicyQueries;
-import org.fangpin.identification.query.PolicyQueries.PolicySource;
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.actor.Role;
+import org.fangpin.platform.policy.PolicyBook;
 import org.fangpin.platform.security.Jurisdiction;
 import org.fangpin.platform.web.RuleViolation;
 
@@ -54,10 +53,10 @@ class PolicyController {
     private static final String REGION_PREFIX = "national|\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}";
 
     private final CommandGateway commands;
-    private final PolicyQueries policies;
+    private final PolicyBook policies;
     private final ObjectModels objectModels;
 
-    PolicyController(CommandGateway commands, PolicyQueries policies, ObjectModels objectModels) {
+    PolicyController(CommandGateway commands, PolicyBook policies, ObjectModels objectModels) {
         this.commands = commands;
         this.policies = policies;
         this.objectModels = objectModels;
@@ -110,10 +109,10 @@ class PolicyController {
     PolicyInForce get(@PathVariable @Pattern(regexp = REGION_PREFIX) String regionPrefix,
                       @PathVariable @Min(2000) @Max(2100) int year) {
         String prefix = prefix(regionPrefix);
-        PolicyThresholds thresholds = policies.require(prefix, year);
-        PolicySource source = policies.source(prefix, year).orElseThrow();
-        return new PolicyInForce(regionPrefix, year, thresholds,
-                source.regionPrefix().isEmpty() ? "national" : source.regionPrefix(), source.policyYear(),
+        PolicyBook.InForce source = policies.inForce(prefix, year)
+                .orElseThrow(() -> RuleViolation.of("POLICY_MISSING", prefix, year));
+        return new PolicyInForce(regionPrefix, year, source.thresholds(),
+                source.regionPrefix().isEmpty() ? "national" : source.regionPrefix(), source.year(),
                 source.changedAt());
     }
 

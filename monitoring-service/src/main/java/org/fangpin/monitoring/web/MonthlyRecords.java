@@ -23,7 +23,6 @@ import org.fangpin.contracts.value.RigidExpenditure;
 import org.fangpin.monitoring.command.Commands.RecordMonthlyMonitoringCommand;
 import org.fangpin.monitoring.command.Commands.Recorded;
 import org.fangpin.platform.policy.PolicyBook;
-import org.fangpin.platform.web.RuleViolation;
 
 /** Turns a monthly record as entered into the command, with the policy of the household's region and year. */
 @Component
@@ -59,8 +58,7 @@ class MonthlyRecords {
     }
 
     Recorded record(String householdId, String regionCode, MonthlyRecordRequest request) {
-        PolicyThresholds thresholds = policy.thresholds(regionCode, request.month().getYear())
-                .orElseThrow(() -> RuleViolation.of("POLICY_MISSING", regionCode, request.month().getYear()));
+        PolicyThresholds thresholds = policy.require(regionCode, request.month().getYear());
         Set<Guarantee> gaps = request.guaranteeGaps() == null || request.guaranteeGaps().isEmpty()
                 ? EnumSet.noneOf(Guarantee.class) : EnumSet.copyOf(request.guaranteeGaps());
         return commands.sendAndWait(new RecordMonthlyMonitoringCommand(householdId, request.month(),

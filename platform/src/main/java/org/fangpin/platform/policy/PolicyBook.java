@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.identification.PolicyChanged;
 import org.fangpin.contracts.identification.PolicyThresholds;
+import org.fangpin.platform.web.RuleViolation;
 
 /**
  * The policy thresholds this service knows, one entry per region prefix and year, kept from {@link PolicyChanged}
@@ -27,17 +28,35 @@ public class PolicyBook {
         this.jdbc = jdbc;
     }
 
-    public Optional<PolicyThresholds> thresholds(String regionCode, int year) {
+    /** The policy a household of this region is judged by in this year, and where it comes from. */
+    public record InForce(String regionPrefix, int year, PolicyThresholds thresholds, Instant changedAt) {
+    }
+
+    public Optional<InForce> inForce(String regionCode, int year) {
         return jdbc.sql("""
-                        SELECT thresholds::text FROM policy
+                        SELECT region_prefix, policy_year, thresholds::text AS thresholds, changed_at FROM policy
                         WHERE :region LIKE region_prefix || '%' AND policy_year <= :year
                         ORDER BY length(region_prefix) DESC, policy_year DESC
                         LIMIT 1""")
                 .param("region", regionCode)
                 .param("year", year)
-                .query(String.class)
-                .optional()
-                .map(PolicyBook::read);
+                .query((row, number) -> new InForce(row.getString("region_prefix"), row.getInt("policy_year"),
+                        read(row.getString("thresholds")), row.getTimestamp("changed_at").toInstant()))
+                .optional();
+    }
+
+    public Optional<PolicyThresholds> thresholds(String regionCode, int year) {
+        return inForce(regionCode, year).map(InForce::thresholds);
+    }
+
+    /** The thresholds in force; refused with 422 {@code POLICY_MISSING} when no policy covers the region and year. */
+    public PolicyThresholds require(String regionCode, int year) {
+        return thresholds(regionCode, year)
+                .orElseThrow(() -> RuleViolation.of("POLICY_MISSING", regionCode, year));
+    }
+
+    public boolean isEmpty() {
+        return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM policy)").query(Boolean.class).single();
     }
 
     /** Records a change; an older or repeated delivery of the same region and year is replaced by the newer one. */

@@ -1,6 +1,7 @@
 package org.fangpin.platform.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import org.fangpin.contracts.identification.PolicyChanged;
 import org.fangpin.contracts.identification.PolicyThresholds;
+import org.fangpin.platform.web.RuleViolation;
 import org.fangpin.testsupport.PostgresServer;
 
 class PolicyBookIT {
@@ -46,6 +48,23 @@ class PolicyBookIT {
         assertThat(book.thresholds("110105001001", 2025)).get()
                 .extracting(PolicyThresholds::monitoringLine).isEqualTo(new BigDecimal("7500.00"));
         assertThat(book.thresholds("150724213201", 2020)).isEmpty();
+    }
+
+    @Test
+    void thePolicyInForceSaysWhereItComesFrom() {
+        PolicyBook.InForce inForce = book.inForce("152221100201", 2026).orElseThrow();
+
+        assertThat(inForce.regionPrefix()).isEqualTo("15");
+        assertThat(inForce.year()).isEqualTo(2024);
+        assertThat(inForce.changedAt()).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void aRegionAndYearNoPolicyCoversIsRefusedByName() {
+        assertThatThrownBy(() -> book.require("150724213201", 2020))
+                .isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("POLICY_MISSING");
+        assertThat(book.isEmpty()).isFalse();
     }
 
     @Test
