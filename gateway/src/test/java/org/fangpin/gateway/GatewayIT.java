@@ -2,17 +2,12 @@ package org.fangpin.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,8 +24,8 @@ import org.fangpin.testsupport.DevTokenIssuer;
 class GatewayIT {
 
     private static final DevTokenIssuer ISSUER = DevTokenIssuer.shared();
-    private static final HttpServer IDENTIFICATION = echo("identification");
-    private static final HttpServer TIMELINE = echo("timeline");
+    private static final StandInService IDENTIFICATION = new StandInService("identification");
+    private static final StandInService TIMELINE = new StandInService("timeline");
 
     @LocalServerPort
     int port;
@@ -41,16 +36,16 @@ class GatewayIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER::issuer);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", ISSUER::jwksUri);
-        registry.add("FANGPIN_IDENTIFICATION_URL", () -> url(IDENTIFICATION));
-        registry.add("FANGPIN_TIMELINE_URL", () -> url(TIMELINE));
+        registry.add("FANGPIN_IDENTIFICATION_URL", IDENTIFICATION::url);
+        registry.add("FANGPIN_TIMELINE_URL", TIMELINE::url);
         registry.add("fangpin.gateway.rate-limit.burst", () -> 5);
         registry.add("fangpin.gateway.rate-limit.per-second", () -> 1);
     }
 
     @AfterAll
     static void stopBackends() {
-        IDENTIFICATION.stop(0);
-        TIMELINE.stop(0);
+        IDENTIFICATION.close();
+        TIMELINE.close();
     }
 
     @Test
@@ -139,31 +134,5 @@ class GatewayIT {
             return Map.entry(reply.getStatusCode().value(),
                     body.length == 0 ? json.createObjectNode() : json.readTree(body));
         }, false);
-    }
-
-    private static HttpServer echo(String service) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                String body = """
-                        {"service":"%s","path":"%s","authorization":"%s","correlationId":"%s"}""".formatted(service,
-                        exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Authorization"),
-                        exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, bytes.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String url(HttpServer server) {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 }

@@ -2,13 +2,7 @@ package org.fangpin.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-
 import com.nimbusds.jose.JWSAlgorithm;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,7 +22,7 @@ import org.fangpin.testsupport.ForgingTokenIssuer;
 class GatewayTokenIT {
 
     private static final ForgingTokenIssuer ISSUER = new ForgingTokenIssuer();
-    private static final HttpServer SERVICE = echo();
+    private static final StandInService SERVICE = new StandInService("identification");
 
     @LocalServerPort
     int port;
@@ -37,13 +31,13 @@ class GatewayTokenIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER::issuer);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", ISSUER::jwksUri);
-        registry.add("FANGPIN_IDENTIFICATION_URL", () -> "http://127.0.0.1:" + SERVICE.getAddress().getPort());
+        registry.add("FANGPIN_IDENTIFICATION_URL", SERVICE::url);
     }
 
     @AfterAll
     static void stop() {
         ISSUER.close();
-        SERVICE.stop(0);
+        SERVICE.close();
     }
 
     @Test
@@ -83,24 +77,4 @@ class GatewayTokenIT {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange((request, response) -> response.getStatusCode().value(), false);
     }
-
-    private static HttpServer echo() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                byte[] bytes = "{}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, bytes.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** An issuer with an RSA and an EC key in its JWKS that can also sign what a real issuer never would. */
 }
