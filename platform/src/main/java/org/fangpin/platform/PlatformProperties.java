@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param service         the service's short name ({@code identification}, {@code monitoring}, ...): the
  *                        CloudEvents source, the consumer group and the dead-letter topic suffix
- * @param topicPartitions partitions of the topic this service creates (households spread over them by key)
+ * @param topicPartitions partitions of the published topics, created by each service if missing (households
+ *                        spread over them by key)
  * @param delivery        how received events that fail are retried
  */
 @ConfigurationProperties("fangpin")
