@@ -1,11 +1,16 @@
 package org.fangpin.platform.consuming;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.fangpin.contracts.envelope.EnvelopeCodec;
@@ -43,7 +48,7 @@ public class EventInbox {
     public boolean receive(String consumer, ConsumerRecord<String, byte[]> record, Consumer<EventEnvelope> effect) {
         EventEnvelope envelope = codec.decode(record.value());
         boolean applied = Boolean.TRUE.equals(transactions.execute(status -> {
-            if (!recordFirstDelivery(consumer, envelope.id())) {
+            if (recordFirstDeliveries(consumer, List.of(envelope)).isEmpty()) {
                 return false;
             }
             String correlation = envelope.correlationId() != null ? envelope.correlationId() : envelope.id();
@@ -53,19 +58,87 @@ public class EventInbox {
             });
             return true;
         }));
+        count(consumer, record, applied);
+        return applied;
+    }
+
+    /**
+     * The batch form for projections that keep up with a whole topic (a read side, a rebuild): a poll's events are
+     * recorded with one statement and their effect gets, in order, those not seen before, all in one transaction.
+     * When that fails, the records are received again one transaction each, and the first that still fails is
+     * reported to the listener container by its index, so that only it is retried (and at last dead-lettered) after
+     * the ones before it are kept. The effect runs as the system actor; it is meant for writes to the consumer's own
+     * tables, not for commands.
+     *
+     * @return the events whose effect was applied
+     */
+    public List<EventEnvelope> receiveAll(String consumer, List<ConsumerRecord<String, byte[]>> records,
+                                          Consumer<List<EventEnvelope>> effect) {
+        List<EventEnvelope> envelopes;
+        List<EventEnvelope> applied;
+        try {
+            envelopes = records.stream().map(record -> codec.decode(record.value())).toList();
+            applied = transactions.execute(status -> applyFirstDeliveries(consumer, envelopes, effect));
+        } catch (RuntimeException batchFailed) {
+            return receiveOneByOne(consumer, records, effect);
+        }
+        Set<String> appliedIds = new HashSet<>();
+        applied.forEach(envelope -> appliedIds.add(envelope.id()));
+        for (int i = 0; i < records.size(); i++) {
+            count(consumer, records.get(i), appliedIds.remove(envelopes.get(i).id()));
+        }
+        return applied;
+    }
+
+    private List<EventEnvelope> receiveOneByOne(String consumer, List<ConsumerRecord<String, byte[]>> records,
+                                                Consumer<List<EventEnvelope>> effect) {
+        List<EventEnvelope> applied = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            try {
+                EventEnvelope envelope = codec.decode(record.value());
+                List<EventEnvelope> now = transactions.execute(
+                        status -> applyFirstDeliveries(consumer, List.of(envelope), effect));
+                count(consumer, record, !now.isEmpty());
+                applied.addAll(now);
+            } catch (RuntimeException failure) {
+                throw new BatchListenerFailedException("receiving failed in " + consumer, failure, i);
+            }
+        }
+        return applied;
+    }
+
+    private List<EventEnvelope> applyFirstDeliveries(String consumer, List<EventEnvelope> envelopes,
+                                                     Consumer<List<EventEnvelope>> effect) {
+        List<EventEnvelope> first = recordFirstDeliveries(consumer, envelopes);
+        if (!first.isEmpty()) {
+            RequestContext.runAs(systemActor, null, () -> {
+                effect.accept(first);
+                return null;
+            });
+        }
+        return first;
+    }
+
+    /** Records the deliveries' event ids; returns, in order, the envelopes recorded now (not seen before). */
+    private List<EventEnvelope> recordFirstDeliveries(String consumer, List<EventEnvelope> envelopes) {
+        Set<String> recordedNow = new HashSet<>(jdbc.sql("""
+                        INSERT INTO processed_event (consumer, event_id)
+                        SELECT :consumer, id FROM unnest(CAST(:ids AS VARCHAR[])) AS id
+                        ON CONFLICT DO NOTHING
+                        RETURNING event_id""")
+                .param("consumer", consumer)
+                .param("ids", envelopes.stream().map(EventEnvelope::id).toArray(String[]::new))
+                .query(String.class)
+                .list());
+        // remove(): an event delivered twice within the same poll is applied once
+        return envelopes.stream().filter(envelope -> recordedNow.remove(envelope.id())).toList();
+    }
+
+    private void count(String consumer, ConsumerRecord<String, byte[]> record, boolean applied) {
         Counter.builder("fangpin.events.consumed")
                 .description("Events received from Kafka, by whether they had an effect or were seen before")
                 .tag("consumer", consumer).tag("topic", record.topic()).tag("outcome", applied ? "applied" : "duplicate")
                 .register(meters).increment();
-        return applied;
-    }
-
-    private boolean recordFirstDelivery(String consumer, String eventId) {
-        return jdbc.sql("""
-                        INSERT INTO processed_event (consumer, event_id) VALUES (:consumer, :eventId)
-                        ON CONFLICT DO NOTHING""")
-                .param("consumer", consumer)
-                .param("eventId", eventId)
-                .update() == 1;
     }
 }

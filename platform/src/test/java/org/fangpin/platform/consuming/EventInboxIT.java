@@ -1,0 +1,154 @@
+package org.fangpin.platform.consuming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.Driver;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.fangpin.contracts.envelope.ActorRef;
+import org.fangpin.contracts.envelope.EventEnvelope;
+import org.fangpin.contracts.envelope.MalformedEnvelopeException;
+import org.fangpin.contracts.identification.PolicyChanged;
+import org.fangpin.contracts.identification.PolicyThresholds;
+import org.fangpin.platform.actor.RequestContext;
+import org.fangpin.testsupport.Envelopes;
+import org.fangpin.testsupport.PostgresServer;
+
+class EventInboxIT {
+
+    private static final String CONSUMER = "ReadModel_Test";
+
+    private static PostgresServer.TestDatabase database;
+    private static JdbcClient jdbc;
+    private static EventInbox inbox;
+    private static SimpleMeterRegistry meters;
+
+    @BeforeAll
+    static void migrate() {
+        database = PostgresServer.get().createDatabase("event_inbox");
+        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new Driver(), database.jdbcUrl());
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/platform").load().migrate();
+        jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("CREATE TABLE effect (event_id VARCHAR(255) PRIMARY KEY)").update();
+        meters = new SimpleMeterRegistry();
+        inbox = new EventInbox(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                "platform-test", meters);
+    }
+
+    @AfterAll
+    static void drop() {
+        database.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        jdbc.sql("TRUNCATE effect, processed_event").update();
+        meters.clear();
+    }
+
+    @Test
+    void aPollIsAppliedOnceInOrderWithoutTheEventsSeenBeforeOrTwiceInThePoll() {
+        EventEnvelope seenBefore = envelope(2024);
+        inbox.receiveAll(CONSUMER, List.of(record(seenBefore)), this::recordEffect);
+        EventEnvelope first = envelope(2025);
+        EventEnvelope second = envelope(2026);
+
+        List<EventEnvelope> applied = inbox.receiveAll(CONSUMER,
+                List.of(record(first), record(seenBefore), record(second), record(first)), this::recordEffect);
+
+        assertThat(applied).extracting(EventEnvelope::id).containsExactly(first.id(), second.id());
+        assertThat(effects()).containsExactlyInAnyOrder(seenBefore.id(), first.id(), second.id());
+        assertThat(counted("applied")).isEqualTo(3);
+        assertThat(counted("duplicate")).isEqualTo(2);
+    }
+
+    @Test
+    void theEffectRunsAsTheServicesSystemActor() {
+        List<String> actors = new ArrayList<>();
+
+        inbox.receiveAll(CONSUMER, List.of(record(envelope(2025))), envelopes -> actors.add(RequestContext.requireActor().id()));
+
+        assertThat(actors).containsExactly("system:platform-test-service");
+    }
+
+    @Test
+    void whenOneEventFailsTheOnesBeforeItAreKeptAndItIsReportedByItsIndex() {
+        EventEnvelope before = envelope(2024);
+        EventEnvelope failing = envelope(2025);
+        EventEnvelope after = envelope(2026);
+
+        BatchListenerFailedException failure = catchThrowableOfType(BatchListenerFailedException.class,
+                () -> inbox.receiveAll(CONSUMER, List.of(record(before), record(failing), record(after)), envelopes -> {
+                    if (envelopes.stream().anyMatch(envelope -> envelope.id().equals(failing.id()))) {
+                        throw new IllegalStateException("projection refused " + failing.id());
+                    }
+                    recordEffect(envelopes);
+                }));
+
+        assertThat(failure.getIndex()).isEqualTo(1);
+        assertThat(failure).hasRootCauseMessage("projection refused " + failing.id());
+        assertThat(effects()).containsExactly(before.id());
+        assertThat(processed()).containsExactly(before.id());
+    }
+
+    @Test
+    void aMalformedEnvelopeIsReportedByItsIndexAndChangesNothingOfItsOwn() {
+        EventEnvelope before = envelope(2024);
+        ConsumerRecord<String, byte[]> malformed = new ConsumerRecord<>("fangpin.identification.v1", 0, 1, "key",
+                "{not an envelope".getBytes(StandardCharsets.UTF_8));
+
+        BatchListenerFailedException failure = catchThrowableOfType(BatchListenerFailedException.class,
+                () -> inbox.receiveAll(CONSUMER, List.of(record(before), malformed), this::recordEffect));
+
+        assertThat(failure.getIndex()).isEqualTo(1);
+        assertThat(failure).hasCauseInstanceOf(MalformedEnvelopeException.class);
+        assertThat(effects()).containsExactly(before.id());
+    }
+
+    private void recordEffect(List<EventEnvelope> envelopes) {
+        envelopes.forEach(envelope -> jdbc.sql("INSERT INTO effect (event_id) VALUES (:id)")
+                .param("id", envelope.id()).update());
+    }
+
+    private static List<String> effects() {
+        return jdbc.sql("SELECT event_id FROM effect").query(String.class).list();
+    }
+
+    private static List<String> processed() {
+        return jdbc.sql("SELECT event_id FROM processed_event WHERE consumer = :consumer")
+                .param("consumer", CONSUMER).query(String.class).list();
+    }
+
+    private static double counted(String outcome) {
+        return meters.get("fangpin.events.consumed").tag("consumer", CONSUMER).tag("outcome", outcome)
+                .counters().stream().mapToDouble(counter -> counter.count()).sum();
+    }
+
+    private static EventEnvelope envelope(int year) {
+        PolicyChanged change = new PolicyChanged("150724", year, new PolicyThresholds(new BigDecimal("8300.00"),
+                new BigDecimal("5000.00"), new BigDecimal("10000.00"), new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6,
+                15, 6), "年度调整");
+        return Envelopes.of(change, new ActorRef("county-1", "县审定员", "COUNTY_APPROVER", "150724"), null);
+    }
+
+    private static ConsumerRecord<String, byte[]> record(EventEnvelope envelope) {
+        return new ConsumerRecord<>("fangpin.identification.v1", 0, 0, envelope.subject(), Envelopes.encode(envelope));
+    }
+}
