@@ -21,6 +21,9 @@ PG_DIST=$RUN_DIR/postgres      # unpacked binaries: bin/ lib/ share/
 PG_DATA=$RUN_DIR/pgdata
 KAFKA_DIR=$RUN_DIR/kafka
 
+# Shared by the gateway and the services: the gateway signs each request it routes (ADR 0014).
+GATEWAY_SECRET_FILE=$RUN_DIR/gateway-secret
+
 # The identity provider: Keycloak (default) or the light development issuer (up.sh --dev-issuer).
 # up.sh records its choice here, so that token.sh asks the one that runs.
 IDP_FILE=$RUN_DIR/identity-provider

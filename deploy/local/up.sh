@@ -378,6 +378,16 @@ start_token_issuer() {
   wait_http token-issuer "http://127.0.0.1:$ISSUER_PORT/jwks.json" $((SECONDS + 60))
 }
 
+# The secret the gateway signs each routed request with and the services check (ADR 0014): made once,
+# readable only by this user, kept in run/ until down.sh --purge.
+ensure_gateway_secret() {
+  if [[ ! -s $GATEWAY_SECRET_FILE ]]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$GATEWAY_SECRET_FILE")
+    log "gateway secret: made $GATEWAY_SECRET_FILE"
+  fi
+  GATEWAY_SECRET=$(<"$GATEWAY_SECRET_FILE")
+}
+
 # Starts MODULE on PORT with the common environment plus "$@" (VAR=value ...), unless running.
 start_app() {
   local module=$1 port=$2; shift 2
@@ -389,7 +399,7 @@ start_app() {
   require_free_port "$module" "$port"
   log "$module: starting on port $port"
   start_bg "$module" env SERVER_PORT="$port" FANGPIN_KAFKA="127.0.0.1:$KAFKA_PORT" \
-    FANGPIN_ISSUER="$ISSUER_URL" FANGPIN_JWKS_URI="$JWKS_URL" "$@" \
+    FANGPIN_ISSUER="$ISSUER_URL" FANGPIN_JWKS_URI="$JWKS_URL" FANGPIN_GATEWAY_SECRET="$GATEWAY_SECRET" "$@" \
     java -Xmx512m "-D$(process_marker "$module")" -jar "$ROOT/$module/target/$module-$VERSION-exec.jar"
 }
 
@@ -460,6 +470,7 @@ if [[ $INFRA_ONLY == true ]]; then
   exit 0
 fi
 start_identity_provider
+ensure_gateway_secret
 start_services
 if [[ $DEMO == true ]]; then
   "$LOCAL_DIR/demo-data.sh"

@@ -18,14 +18,16 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import org.fangpin.testsupport.DevTokenIssuer;
+import org.fangpin.testsupport.GatewayTrust;
 
 /** The gateway in front of two stand-in services that echo what reached them. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayIT {
 
     private static final DevTokenIssuer ISSUER = DevTokenIssuer.shared();
-    private static final StandInService IDENTIFICATION = new StandInService("identification");
-    private static final StandInService TIMELINE = new StandInService("timeline");
+    private static final GatewayTrust TRUST = GatewayTrust.withNewSecret();
+    private static final StandInService IDENTIFICATION = new StandInService("identification", TRUST.secret());
+    private static final StandInService TIMELINE = new StandInService("timeline", TRUST.secret());
 
     @LocalServerPort
     int port;
@@ -38,6 +40,7 @@ class GatewayIT {
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", ISSUER::jwksUri);
         registry.add("FANGPIN_IDENTIFICATION_URL", IDENTIFICATION::url);
         registry.add("FANGPIN_TIMELINE_URL", TIMELINE::url);
+        registry.add("fangpin.gateway.secret", TRUST::secret);
         registry.add("fangpin.gateway.rate-limit.burst", () -> 5);
         registry.add("fangpin.gateway.rate-limit.per-second", () -> 1);
     }
@@ -80,6 +83,19 @@ class GatewayIT {
         assertThat(reply.getValue().get("service").asText()).isEqualTo("identification");
         assertThat(reply.getValue().get("authorization").asText()).startsWith("Bearer ");
         assertThat(reply.getValue().get("correlationId").asText()).isNotBlank();
+        assertThat(reply.getValue().get("signature").asText()).isEqualTo("VALID");
+    }
+
+    @Test
+    void theServiceGetsTheGatewaysSignatureForThePathAndQueryAsSentNotTheClients() {
+        String token = ISSUER.token("VILLAGE_OFFICER", "150724213201");
+        var reply = RestClient.create("http://127.0.0.1:" + port).get()
+                .uri("/api/households/h-1?fileName={name}", "医保 2026年.csv")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header(GatewayTrust.HEADER, "t=1,s=forged-by-the-client")
+                .exchange((request, response) -> json.readTree(response.getBody()), false);
+
+        assertThat(reply.get("signature").asText()).isEqualTo("VALID");
     }
 
     @Test
@@ -117,6 +133,7 @@ class GatewayIT {
         assertThat(timelineDocs.getKey()).isEqualTo(200);
         assertThat(timelineDocs.getValue().get("service").asText()).isEqualTo("timeline");
         assertThat(timelineDocs.getValue().get("path").asText()).isEqualTo("/v3/api-docs");
+        assertThat(timelineDocs.getValue().get("signature").asText()).isEqualTo("VALID");
     }
 
     @Test

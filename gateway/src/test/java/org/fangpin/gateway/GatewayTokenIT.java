@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import org.fangpin.testsupport.ForgingTokenIssuer;
+import org.fangpin.testsupport.GatewayTrust;
 
 /**
  * RFC 8725 at the edge: only tokens signed with the issuer's asymmetric keys (RS256, ES256) and carrying the right
@@ -22,7 +23,8 @@ import org.fangpin.testsupport.ForgingTokenIssuer;
 class GatewayTokenIT {
 
     private static final ForgingTokenIssuer ISSUER = new ForgingTokenIssuer();
-    private static final StandInService SERVICE = new StandInService("identification");
+    private static final GatewayTrust TRUST = GatewayTrust.withNewSecret();
+    private static final StandInService SERVICE = new StandInService("identification", TRUST.secret());
 
     @LocalServerPort
     int port;
@@ -32,6 +34,7 @@ class GatewayTokenIT {
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER::issuer);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", ISSUER::jwksUri);
         registry.add("FANGPIN_IDENTIFICATION_URL", SERVICE::url);
+        registry.add("fangpin.gateway.secret", TRUST::secret);
     }
 
     @AfterAll

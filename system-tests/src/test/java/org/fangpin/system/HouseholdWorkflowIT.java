@@ -4,51 +4,48 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.postgresql.Driver;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.web.client.RestClient;
 
 import org.fangpin.contracts.value.IdNumber;
 import org.fangpin.testsupport.Infrastructure;
-import org.fangpin.testsupport.PostgresServer.TestDatabase;
 import org.fangpin.testsupport.RealInfrastructureExtension;
-import org.fangpin.testsupport.ServiceProcess;
 
 /**
  * Households' lives as users meet them: every service and the gateway run as their own processes against a real
  * PostgreSQL and a real Kafka broker, and every request goes through the gateway with a token.
  */
 @ExtendWith(RealInfrastructureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HouseholdWorkflowIT {
 
     private static final String VILLAGE = "150724213201";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final List<String> SERVICES = List.of("identification", "monitoring", "assistance", "timeline");
-    private static final List<ServiceProcess> PROCESSES = new ArrayList<>();
-    private static final Map<String, JdbcClient> DATABASES = new HashMap<>();
-    private static ServiceProcess gateway;
+    /** The ID numbers and names of the residents this run registers: none may appear in a log. */
+    private static final Set<String> PERSONAL_DATA = ConcurrentHashMap.newKeySet();
+    private static RunningSystem system;
     private static Infrastructure infrastructure;
 
     private final ObjectMapper json = new ObjectMapper();
@@ -56,29 +53,13 @@ class HouseholdWorkflowIT {
     @BeforeAll
     static void startTheSystem(Infrastructure given) {
         infrastructure = given;
-        Path apps = Path.of(System.getProperty("fangpin.apps", "target/apps"));
-        Path logs = Path.of(System.getProperty("fangpin.logs", "target/e2e-logs"));
-        Map<String, String> routes = new HashMap<>();
-        for (String service : SERVICES) {
-            TestDatabase database = infrastructure.database(service);
-            DATABASES.put(service, JdbcClient.create(new SimpleDriverDataSource(new Driver(), database.jdbcUrl())));
-            Map<String, String> environment = new HashMap<>(common());
-            environment.put("FANGPIN_DB_URL", database.jdbcUrl());
-            ServiceProcess process = ServiceProcess.start(service + "-service", apps.resolve(service + "-service.jar"),
-                    environment, logs);
-            PROCESSES.add(process);
-            routes.put("FANGPIN_" + service.toUpperCase() + "_URL", process.baseUrl());
-        }
-        Map<String, String> gatewayEnvironment = new HashMap<>(common());
-        gatewayEnvironment.putAll(routes);
-        gateway = ServiceProcess.start("gateway", apps.resolve("gateway.jar"), gatewayEnvironment, logs);
-        PROCESSES.add(gateway);
-        PROCESSES.forEach(ServiceProcess::awaitHealthy);
+        system = RunningSystem.start(infrastructure, infrastructure.tokens().issuer(),
+                infrastructure.tokens().jwksUri(), "household-workflow").awaitHealthy();
     }
 
     @AfterAll
     static void stopTheSystem() {
-        PROCESSES.forEach(ServiceProcess::close);
+        system.close();
     }
 
     @Test
@@ -121,7 +102,7 @@ class HouseholdWorkflowIT {
         String headIdNumber = idNumber("15072419660218011");
         String householdId = register(village, "孟和", headIdNumber);
         // Screening matches against the registry monitoring-service keeps from identification's events.
-        await().atMost(Duration.ofSeconds(60)).until(() -> DATABASES.get("monitoring").sql(
+        await().atMost(Duration.ofSeconds(60)).until(() -> system.database("monitoring").sql(
                 "SELECT count(*) FROM registry_member WHERE id_number = :id").param("id", headIdNumber)
                 .query(Long.class).single() == 1);
 
@@ -256,11 +237,42 @@ class HouseholdWorkflowIT {
 
     @Test
     void aRequestWithoutAValidTokenIsRefusedAtTheGateway() {
-        int status = RestClient.create(gateway.baseUrl()).post().uri("/api/households")
+        int status = RestClient.create(system.gateway().baseUrl()).post().uri("/api/households")
                 .contentType(MediaType.APPLICATION_JSON).body("{}")
                 .exchange((request, response) -> response.getStatusCode().value(), false);
 
         assertThat(status).isEqualTo(401);
+    }
+
+    @Test
+    void aServiceRefusesARequestThatBypassesTheGatewayEvenWithAValidTokenButAnswersItsOperators() {
+        String householdId = register(VILLAGE, "乌日娜", idNumber("15072419850611042"));
+        String token = infrastructure.tokens().token("COUNTY_APPROVER", "150724");
+
+        for (String service : RunningSystem.SERVICES) {
+            var reply = RestClient.create(system.service(service).baseUrl()).get()
+                    .uri("/api/households/{id}", householdId).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange((request, response) -> Map.entry(response.getStatusCode().value(),
+                            json.readTree(response.getBody())), false);
+            assertThat(reply.getKey()).as(service).isEqualTo(403);
+            assertThat(reply.getValue().get("code").asText()).as(service).isEqualTo("NOT_VIA_GATEWAY");
+            for (String operatorPath : List.of("/actuator/health", "/actuator/prometheus")) {
+                int operatorStatus = RestClient.create(system.service(service).baseUrl()).get().uri(operatorPath)
+                        .exchange((request, response) -> response.getStatusCode().value(), false);
+                assertThat(operatorStatus).as(service + operatorPath).isEqualTo(200);
+            }
+        }
+        assertThat(client("COUNTY_APPROVER", "150724").get().uri("/api/households/{id}", householdId).retrieve()
+                .toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+    }
+
+    /** Runs last, over everything the other tests made the services log. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theServicesLogsHoldNoIdNumberOrNameOfAResident() {
+        assertThat(PERSONAL_DATA).isNotEmpty();
+        assertThat(PersonalDataInLogs.find(system.logFiles(), PERSONAL_DATA)).as("personal data in the logs")
+                .isEmpty();
     }
 
     @Test
@@ -281,6 +293,7 @@ class HouseholdWorkflowIT {
     // ---- the steps, as the users take them
 
     private static String register(String village, String headName, String headIdNumber) {
+        PERSONAL_DATA.addAll(List.of(headName, headIdNumber));
         return client("VILLAGE_OFFICER", village).post().uri("/api/households").body(Map.of(
                         "regionCode", village, "villageGroup", 2, "headName", headName, "headIdNumber", headIdNumber,
                         "category", "POVERTY_ALLEVIATED", "memberCount", 4))
@@ -379,7 +392,7 @@ class HouseholdWorkflowIT {
     }
 
     private static long storedIdentificationEvents() {
-        return DATABASES.get("identification").sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+        return system.database("identification").sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
     }
 
     private static RestClient client(String role, String region) {
@@ -387,16 +400,7 @@ class HouseholdWorkflowIT {
     }
 
     private static RestClient client(String token) {
-        return RestClient.builder().baseUrl(gateway.baseUrl())
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .defaultHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
-                .build();
-    }
-
-    private static Map<String, String> common() {
-        return Map.of(
-                "FANGPIN_KAFKA", infrastructure.kafka().bootstrapServers(),
-                "FANGPIN_ISSUER", infrastructure.tokens().issuer());
+        return system.client(token);
     }
 
     private static LocalDate today() {

@@ -43,6 +43,8 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
             properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
             properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer());
             properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer.jwksUri());
+            // Tests call the service in their JVM directly, not through a gateway (see GatewayTrust to sign).
+            properties.put("fangpin.security.require-gateway", "false");
             // The embedded broker runs in the test's JVM; its own INFO lines would drown the service's log.
             properties.put("logging.level.kafka", "WARN");
             properties.put("logging.level.org.apache.kafka", "WARN");

@@ -12,7 +12,8 @@ import org.springframework.test.annotation.DirtiesContext;
 /**
  * Gives a {@code @SpringBootTest} class real infrastructure of its own: a fresh PostgreSQL database (dropped after
  * the class), a Kafka broker in KRaft mode (stopped after the class), and the JVM's {@link DevTokenIssuer} as the
- * trusted issuer. The context is closed after the class so that nothing outlives it.
+ * trusted issuer. Requests need no gateway signature ({@code fangpin.security.require-gateway=false}): the test
+ * calls the service directly. The context is closed after the class so that nothing outlives it.
  * <p>
  * Beans added to the context: {@link KafkaBroker} and {@link DevTokenIssuer}, for tests that send to Kafka or need
  * a token.

@@ -42,8 +42,6 @@ import org.fangpin.identification.command.MemberChange;
 import org.fangpin.identification.query.RegistryQueries;
 import org.fangpin.identification.query.RegistryQueries.HouseholdView;
 import org.fangpin.identification.query.RegistryQueries.MemberView;
-import org.fangpin.platform.actor.RequestContext;
-import org.fangpin.platform.actor.Role;
 import org.fangpin.platform.security.Jurisdiction;
 import org.fangpin.platform.web.RuleViolation;
 
@@ -148,12 +146,12 @@ class HouseholdController {
         HouseholdView household = registry.household(householdId)
                 .orElseThrow(() -> RuleViolation.notFound("HOUSEHOLD_NOT_FOUND", householdId));
         Jurisdiction.requireWithin(household.regionCode());
-        boolean seesIdNumbers = seesIdNumbers(RequestContext.requireActor().role());
+        boolean seesIdNumbers = Jurisdiction.seesIdNumbers();
         List<MemberView> members = registry.members(householdId).stream()
                 .map(member -> seesIdNumbers ? member : masked(member)).toList();
         return new HouseholdDetails(household.householdId(), household.regionCode(), household.villageGroup(),
                 household.headName(),
-                seesIdNumbers ? household.headIdNumber() : IdNumber.mask(household.headIdNumber()),
+                Jurisdiction.idNumber(household.headIdNumber()),
                 household.category(), household.categoryFlags().isEmpty() ? List.of()
                         : Arrays.asList(household.categoryFlags().split(",")),
                 household.memberCount(), household.objectType(), household.openLeadId() != null,
@@ -210,10 +208,6 @@ class HouseholdController {
                 Integer.parseInt(idNumber.substring(10, 12)), Integer.parseInt(idNumber.substring(12, 14)));
         return new MemberDetails(UUID.randomUUID().toString(), member.name(), idNumber, member.relation(), birthDate,
                 member.labourCapacity(), member.health(), member.schooling(), member.employment());
-    }
-
-    private static boolean seesIdNumbers(Role role) {
-        return role == Role.VILLAGE_OFFICER || role == Role.TOWNSHIP_REVIEWER || role == Role.COUNTY_APPROVER;
     }
 
     /** Roles that do not need them see neither the ID number nor the health of a member. */

@@ -33,4 +33,9 @@ public enum Role {
     public boolean isReadOnly() {
         return this == SUPERVISOR || this == INSPECTOR;
     }
+
+    /** Those who verify and decide on households need residents' ID numbers in full; the others see them masked. */
+    public boolean seesIdNumbers() {
+        return this == VILLAGE_OFFICER || this == TOWNSHIP_REVIEWER || this == COUNTY_APPROVER;
+    }
 }

@@ -1,5 +1,6 @@
 package org.fangpin.platform.security;
 
+import org.fangpin.contracts.value.IdNumber;
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.actor.Role;
@@ -7,7 +8,8 @@ import org.fangpin.platform.web.RuleViolation;
 
 /**
  * Object-level authorisation: a user acts only within the prefix of their region (county 6 digits, township 9,
- * village 12), and read-only roles never write. A system actor works on behalf of events and is not limited.
+ * village 12), read-only roles never write, and only the roles that need them see residents' ID numbers in full.
+ * A system actor works on behalf of events and is not limited.
  */
 public final class Jurisdiction {
 
@@ -34,5 +36,15 @@ public final class Jurisdiction {
             throw RuleViolation.forbidden("READ_ONLY_ROLE", actor.role());
         }
         requireWithin(regionCode);
+    }
+
+    /** Whether the current actor sees residents' ID numbers in full ({@link Role#seesIdNumbers()}). */
+    public static boolean seesIdNumbers() {
+        return RequestContext.requireActor().role().seesIdNumbers();
+    }
+
+    /** An ID number as the current actor may see it: in full, or masked ({@code 150724********0211}). */
+    public static String idNumber(String idNumber) {
+        return idNumber == null || seesIdNumbers() ? idNumber : IdNumber.mask(idNumber);
     }
 }

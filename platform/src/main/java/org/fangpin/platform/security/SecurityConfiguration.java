@@ -8,9 +8,15 @@ import java.util.Locale;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -26,13 +32,15 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 
+import org.fangpin.contracts.trust.GatewaySignature;
 import org.fangpin.platform.actor.Role;
 import org.fangpin.platform.web.Problems;
 
 /**
  * Every service validates the caller's JWT itself (defence in depth behind the gateway), as the gateway does:
  * RS256/ES256 signature through the issuer's JWKS, issuer, audience and a required expiry. The {@code roles} claim becomes {@code ROLE_*} authorities.
- * Health, metrics and API docs stay open for operators; every other path needs a token.
+ * Health, metrics and API docs stay open for operators; every other path needs a token, and before that the
+ * gateway's signature ({@link GatewayTrustFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -49,11 +57,26 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authentication))
                         .authenticationEntryPoint((request, response, e) ->
-                                write(response, json, problems, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                                        request.getLocale())))
+                                write(request, response, json, problems, HttpStatus.UNAUTHORIZED,
+                                        "UNAUTHENTICATED")))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
-                        write(response, json, problems, HttpStatus.FORBIDDEN, "FORBIDDEN", request.getLocale())));
+                        write(request, response, json, problems, HttpStatus.FORBIDDEN, "FORBIDDEN")));
         return http.build();
+    }
+
+    /**
+     * Requests must come through the gateway (ADR 0014). Only tests that call a service in its own JVM switch this
+     * off ({@code fangpin.security.require-gateway=false}, set by test-support's {@code @WithRealInfrastructure}).
+     */
+    @Bean
+    @ConditionalOnProperty(name = "fangpin.security.require-gateway", havingValue = "true", matchIfMissing = true)
+    FilterRegistrationBean<GatewayTrustFilter> gatewayTrustFilter(
+            @Value("${fangpin.security.gateway-secret:}") String secret, Problems problems, ObjectMapper json) {
+        FilterRegistrationBean<GatewayTrustFilter> registration = new FilterRegistrationBean<>(
+                new GatewayTrustFilter(new GatewaySignature(secret), problems, json));
+        // after the correlation id, before Spring Security looks at the token
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+        return registration;
     }
 
     /** Spring checks exp only when present; an access token without one would never expire (RFC 8725). */
@@ -75,8 +98,11 @@ public class SecurityConfiguration {
                 .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
     }
 
-    private static void write(HttpServletResponse response, ObjectMapper json, Problems problems, HttpStatus status,
-                              String code, Locale locale) throws IOException {
+    /** A refusal before any controller runs, in the request's language: Chinese unless it asks for English. */
+    static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper json,
+                      Problems problems, HttpStatus status, String code) throws IOException {
+        Locale locale = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? Problems.CHINESE
+                : request.getLocale();
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

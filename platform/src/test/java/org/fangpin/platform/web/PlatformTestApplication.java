@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class PlatformTestApplication {
 
     @RestController
-    static class Registrations {
+    public static class Registrations {
 
         private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
         private final AtomicInteger sequence = new AtomicInteger();
@@ -28,7 +28,7 @@ public class PlatformTestApplication {
             return Map.of("registration", sequence.incrementAndGet());
         }
 
-        int count(String name) {
+        public int count(String name) {
             AtomicInteger count = counts.get(name);
             return count == null ? 0 : count.get();
         }

@@ -1,0 +1,106 @@
+package org.fangpin.system;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.postgresql.Driver;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.web.client.RestClient;
+
+import org.fangpin.testsupport.GatewayTrust;
+import org.fangpin.testsupport.Infrastructure;
+import org.fangpin.testsupport.PostgresServer.TestDatabase;
+import org.fangpin.testsupport.ServiceProcess;
+
+/**
+ * Fangpin as it runs in production: the four services and the gateway, each its own process from its executable
+ * jar, on fresh databases and the test's Kafka broker, trusting one token issuer and sharing a fresh gateway secret.
+ * Each process logs to {@code <fangpin.logs>/<logs>/<process>.log}.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("identification", "monitoring", "assistance", "timeline");
+
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, JdbcClient> databases = new HashMap<>();
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private final ServiceProcess gateway;
+
+    private RunningSystem(Infrastructure infrastructure, String issuer, String jwksUri, String logs) {
+        Path apps = Path.of(System.getProperty("fangpin.apps", "target/apps"));
+        Path logDirectory = logsRoot().resolve(logs);
+        Map<String, String> common = Map.of(
+                "FANGPIN_KAFKA", infrastructure.kafka().bootstrapServers(),
+                "FANGPIN_ISSUER", issuer,
+                "FANGPIN_JWKS_URI", jwksUri,
+                GatewayTrust.ENVIRONMENT_VARIABLE, GatewayTrust.withNewSecret().secret());
+        Map<String, String> routes = new HashMap<>();
+        for (String service : SERVICES) {
+            TestDatabase database = infrastructure.database(service);
+            databases.put(service, JdbcClient.create(new SimpleDriverDataSource(new Driver(), database.jdbcUrl())));
+            Map<String, String> environment = new HashMap<>(common);
+            environment.put("FANGPIN_DB_URL", database.jdbcUrl());
+            ServiceProcess process = ServiceProcess.start(service + "-service",
+                    apps.resolve(service + "-service.jar"), environment, logDirectory);
+            services.put(service, process);
+            processes.add(process);
+            routes.put("FANGPIN_" + service.toUpperCase() + "_URL", process.baseUrl());
+        }
+        Map<String, String> gatewayEnvironment = new HashMap<>(common);
+        gatewayEnvironment.putAll(routes);
+        gateway = ServiceProcess.start("gateway", apps.resolve("gateway.jar"), gatewayEnvironment, logDirectory);
+        processes.add(gateway);
+    }
+
+    /** Where the end-to-end tests' processes log, each test class in its own directory. */
+    static Path logsRoot() {
+        return Path.of(System.getProperty("fangpin.logs", "target/e2e-logs"));
+    }
+
+    /** Starts every process; returns at once, {@link #awaitHealthy()} before use. */
+    static RunningSystem start(Infrastructure infrastructure, String issuer, String jwksUri, String logs) {
+        return new RunningSystem(infrastructure, issuer, jwksUri, logs);
+    }
+
+    RunningSystem awaitHealthy() {
+        processes.forEach(ServiceProcess::awaitHealthy);
+        return this;
+    }
+
+    ServiceProcess gateway() {
+        return gateway;
+    }
+
+    ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    JdbcClient database(String service) {
+        return databases.get(service);
+    }
+
+    /** Every process's log file. */
+    List<Path> logFiles() {
+        return processes.stream().map(ServiceProcess::log).toList();
+    }
+
+    /** A client that sends every request through the gateway with the token, as a user's browser would. */
+    RestClient client(String token) {
+        return RestClient.builder().baseUrl(gateway.baseUrl())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .defaultHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+                .build();
+    }
+
+    @Override
+    public void close() {
+        processes.forEach(ServiceProcess::close);
+    }
+}
