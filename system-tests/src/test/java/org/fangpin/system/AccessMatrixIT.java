@@ -61,20 +61,20 @@ class AccessMatrixIT {
      */
     private static final String EXPECTED = """
             family             VILLAGE  TOWNSHIP COUNTY  DEPARTMENT SUPERVISOR INSPECTOR ADMIN
-            household-read     in       in       in      in         in         in        in
+            household-read     in       in       in      -          in         in        in
             household-write    in       in       in      -          -          -         -
-            lead-read          in       in       in      in         in         in        in
-            lead-write         in       in       in      in         -          -         -
-            policy-read        in+out   in+out   in+out  in+out     in+out     in+out    in+out
+            lead-read          in       in       in      -          in         in        in
+            lead-write         in       in       in      -          -          -         -
+            policy-read        in       in       in      -          in         in        in
             policy-write       -        -        in      -          -          -         in
-            monitoring-read    in       in       in      in         in         in        in
-            records-read       in       in       in      in         in         in        in
+            monitoring-read    in       in       in      -          in         in        in
+            records-read       in       in       in      -          in         in        in
             records-write      in       in       -       -          -          -         -
-            warnings-read      in       in       in      in         in         in        in
+            warnings-read      in       in       in      -          in         in        in
             department-upload  -        -        in      in         -          -         -
             batch-read         -        -        in      in         in         in        in
-            assistance-read    in       in       in      in         in         in        in
-            assistance-write   in       in       in      in         -          -         -
+            assistance-read    in       in       in      -          in         in        in
+            assistance-write   in       in       in      -          -          -         -
             timeline-read      in       in       in      -          in         in        in
             state-read         in       in       in      -          in         in        in
             event-log          in       in       in      -          in         in        in
@@ -232,7 +232,9 @@ class AccessMatrixIT {
                 assertThat(reads.get("ledger")).as(role).contains(inside.headIdNumber());
             } else {
                 assertThat(shownInFull).as(role + " must see no ID number in full").isEmpty();
-                assertThat(reads.get("household-read")).as(role).contains(IdNumber.mask(inside.headIdNumber()));
+                if (!"-".equals(parse(EXPECTED).get("household-read").get(role))) {
+                    assertThat(reads.get("household-read")).as(role).contains(IdNumber.mask(inside.headIdNumber()));
+                }
             }
         }
     }

@@ -44,6 +44,7 @@ import org.fangpin.platform.web.RuleViolation;
 /** A household's assistance case (一户一策): its measures, its answers to warnings and its policy marks. */
 @RestController
 @RequestMapping("/api/assistance")
+@PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
 class AssistanceController {
 
     private final CommandGateway commands;
@@ -93,7 +94,7 @@ class AssistanceController {
 
     @PostMapping("/{householdId}/measures")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER', 'DEPARTMENT_OFFICER')")
+    @PreAuthorize("hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER')")
     MeasureReference addMeasure(@PathVariable String householdId, @Valid @RequestBody AddMeasureRequest request) {
         access.writableCase(householdId);
         String measureId = UUID.randomUUID().toString();
@@ -104,7 +105,7 @@ class AssistanceController {
     }
 
     @PatchMapping("/{householdId}/measures/{measureId}")
-    @PreAuthorize("hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER', 'DEPARTMENT_OFFICER')")
+    @PreAuthorize("hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER')")
     MeasureView updateMeasure(@PathVariable String householdId, @PathVariable String measureId,
                               @Valid @RequestBody UpdateMeasureRequest request) {
         CaseSummary found = access.writableCase(householdId);
@@ -120,7 +121,7 @@ class AssistanceController {
 
     /** 预警响应 with a reason why no new or changed measure is needed. */
     @PostMapping("/{householdId}/warnings/{warningId}/response")
-    @PreAuthorize("hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER', 'DEPARTMENT_OFFICER')")
+    @PreAuthorize("hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER')")
     CaseView respondToWarning(@PathVariable String householdId, @PathVariable String warningId,
                               @Valid @RequestBody ReasonRequest request) {
         access.writableCase(householdId);

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 import org.fangpin.assistance.query.CaseQueries;
 import org.fangpin.assistance.query.CaseQueries.LookBackFinding;
@@ -24,6 +25,7 @@ import org.fangpin.platform.security.Jurisdiction;
  */
 @RestController
 @RequestMapping("/api/assistance")
+@PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
 class WorklistController {
 
     private final CaseQueries queries;

@@ -48,6 +48,7 @@ import org.fangpin.platform.web.RuleViolation;
 /** The household registry (户登记) and its members (家庭成员变更). */
 @RestController
 @RequestMapping("/api/households")
+@PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
 @Tag(name = "户登记", description = "Household registry and member changes")
 class HouseholdController {
 

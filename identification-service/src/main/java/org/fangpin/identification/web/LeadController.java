@@ -72,6 +72,7 @@ import org.fangpin.platform.web.RuleViolation;
 /** Leads (线索) and the steps of the identification procedure on them, from discovery to the county decision. */
 @RestController
 @RequestMapping("/api/leads")
+@PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
 @Validated
 @Tag(name = "识别认定", description = "Leads and the identification procedure")
 class LeadController {
@@ -178,7 +179,7 @@ class LeadController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER', 'DEPARTMENT_OFFICER')")
+    @PreAuthorize("hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER')")
     @Operation(summary = "线索上报 — a lead from any channel",
             description = "Opens an identification case with its due dates (201), or joins the household's open case "
                     + "(200, merged = true, LeadMerged). A household already monitored with its risk not eliminated "

@@ -45,6 +45,7 @@ import org.fangpin.platform.web.RuleViolation;
  */
 @RestController
 @RequestMapping("/api/policy")
+@PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
 @Validated
 @Tag(name = "政策参数", description = "Policy thresholds per region and year, and the monitoring-object models")
 class PolicyController {
@@ -109,6 +110,7 @@ class PolicyController {
     PolicyInForce get(@PathVariable @Pattern(regexp = REGION_PREFIX) String regionPrefix,
                       @PathVariable @Min(2000) @Max(2100) int year) {
         String prefix = prefix(regionPrefix);
+        Jurisdiction.requireAboveOrWithin(prefix);
         PolicyBook.InForce source = policies.inForce(prefix, year)
                 .orElseThrow(() -> RuleViolation.of("POLICY_MISSING", prefix, year));
         return new PolicyInForce(regionPrefix, year, source.thresholds(),
@@ -139,7 +141,7 @@ class PolicyController {
     @GetMapping("/object-types")
     @Operation(summary = "监测对象类型 — the monitoring-object model the region runs and the types it offers")
     ObjectModelView objectTypes(@RequestParam @Pattern(regexp = "\\d{6}|\\d{9}|\\d{12}") String region) {
-        Jurisdiction.requireWithin(region);
+        Jurisdiction.requireAboveOrWithin(region);
         var model = objectModels.of(region);
         return new ObjectModelView(region, model.name(), model.objectTypes());
     }

@@ -13,6 +13,13 @@ import org.fangpin.platform.web.RuleViolation;
  */
 public final class Jurisdiction {
 
+    /**
+     * The roles that read households' records ({@code @PreAuthorize}): everyone but a department officer, who shares
+     * its department's data and reads its own batches only.
+     */
+    public static final String HOUSEHOLD_READERS = "hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', "
+            + "'COUNTY_APPROVER', 'SUPERVISOR', 'INSPECTOR', 'ADMIN')";
+
     private Jurisdiction() {
     }
 
@@ -26,6 +33,17 @@ public final class Jurisdiction {
         Actor actor = RequestContext.requireActor();
         if (!covers(actor, regionCode)) {
             throw RuleViolation.forbidden("OUT_OF_JURISDICTION", regionCode, actor.region());
+        }
+    }
+
+    /**
+     * Refuses with 403 {@code OUT_OF_JURISDICTION} unless the region lies within the current actor's or contains it:
+     * what applies to a village is set for its township, county, province or the nation ({@code ""}).
+     */
+    public static void requireAboveOrWithin(String regionPrefix) {
+        Actor actor = RequestContext.requireActor();
+        if (!covers(actor, regionPrefix) && !actor.region().startsWith(regionPrefix)) {
+            throw RuleViolation.forbidden("OUT_OF_JURISDICTION", regionPrefix, actor.region());
         }
     }
 

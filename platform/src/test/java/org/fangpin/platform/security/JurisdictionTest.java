@@ -1,13 +1,17 @@
 package org.fangpin.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.actor.Role;
+import org.fangpin.platform.web.RuleViolation;
 
 class JurisdictionTest {
 
@@ -23,6 +27,27 @@ class JurisdictionTest {
     @EnumSource(value = Role.class, names = {"DEPARTMENT_OFFICER", "SUPERVISOR", "INSPECTOR", "ADMIN"})
     void everyOtherRoleSeesThemMasked(Role role) {
         assertThat(shownTo(role)).isEqualTo("150724********0211");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "15", "150724", "150724213", "150724213201"})
+    void aTownshipOfficerReachesItsOwnLineUpAndDown(String region) {
+        assertThatCode(() -> asTownship(() -> Jurisdiction.requireAboveOrWithin(region))).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"150725", "150724101", "150724101001", "16"})
+    void aTownshipOfficerDoesNotReachAnotherLine(String region) {
+        assertThatThrownBy(() -> asTownship(() -> Jurisdiction.requireAboveOrWithin(region)))
+                .isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("OUT_OF_JURISDICTION");
+    }
+
+    private static void asTownship(Runnable check) {
+        RequestContext.runAs(new Actor("u-2", "巴图", Role.TOWNSHIP_REVIEWER, "150724213"), "c-2", () -> {
+            check.run();
+            return null;
+        });
     }
 
     private static String shownTo(Role role) {
