@@ -2,6 +2,7 @@ package org.fangpin.monitoring.web;
 
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -12,9 +13,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,8 +35,11 @@ import org.fangpin.monitoring.query.MonitoringQueries.MissedView;
 import org.fangpin.monitoring.query.MonitoringQueries.MonitoredHouseholdView;
 import org.fangpin.monitoring.query.MonitoringQueries.MonthlyRecordView;
 import org.fangpin.monitoring.query.MonitoringQueries.WarningChangeView;
+import org.fangpin.monitoring.web.MonthlyRecords.HouseholdRecord;
 import org.fangpin.monitoring.web.MonthlyRecords.MonthlyRecordRequest;
+import org.fangpin.monitoring.web.MonthlyRecords.RecordsRefused;
 import org.fangpin.platform.security.Jurisdiction;
+import org.fangpin.platform.web.Problems;
 import org.fangpin.platform.web.RuleViolation;
 
 /** A household's monthly dynamic monitoring (动态监测): its standing, records, warnings and missed months. */
@@ -47,12 +52,12 @@ class MonitoringController {
 
     private final MonitoringQueries queries;
     private final MonthlyRecords records;
-    private final TransactionTemplate transactions;
+    private final Problems problems;
 
-    MonitoringController(MonitoringQueries queries, MonthlyRecords records, TransactionTemplate transactions) {
+    MonitoringController(MonitoringQueries queries, MonthlyRecords records, Problems problems) {
         this.queries = queries;
         this.records = records;
-        this.transactions = transactions;
+        this.problems = problems;
     }
 
     record MonthRecorded(String householdId, YearMonth month, boolean correction, WarningLevel warningLevel,
@@ -63,6 +68,10 @@ class MonitoringController {
     }
 
     record BulkRecorded(int recorded, long corrections) {
+    }
+
+    /** A refused record of a bulk request: its position in the request, its household, and why. */
+    record RefusedRecord(int index, String householdId, String code, String detail) {
     }
 
     @GetMapping("/{householdId}")
@@ -95,8 +104,8 @@ class MonitoringController {
     }
 
     /**
-     * A village officer's month for many households at once: all of them are recorded, or, when one is refused,
-     * none.
+     * A village officer's month for many households at once: all of them are recorded, or, when the rules refuse
+     * any, none, and the answer (422 {@code MONITORING_RECORDS_REFUSED}) lists every refused record.
      */
     @PostMapping("/records")
     @ResponseStatus(HttpStatus.CREATED)
@@ -112,10 +121,20 @@ class MonitoringController {
             }
             Jurisdiction.requireWritableWithin(region);
         }
-        List<Recorded> recorded = transactions.execute(status -> request.stream()
-                .map(item -> records.record(item.householdId(), regions.get(item.householdId()), item.record()))
-                .toList());
-        return new BulkRecorded(request.size(), recorded.stream().filter(Recorded::correction).count());
+        List<Recorded> recorded = records.recordAll(request.stream().map(item ->
+                new HouseholdRecord(item.householdId(), regions.get(item.householdId()), item.record())).toList());
+        return new BulkRecorded(recorded.size(), recorded.stream().filter(Recorded::correction).count());
+    }
+
+    @ExceptionHandler(RecordsRefused.class)
+    ProblemDetail recordsRefused(RecordsRefused refused, Locale locale) {
+        ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "MONITORING_RECORDS_REFUSED",
+                locale, refused.refusals().size());
+        problem.setProperty("refusals", refused.refusals().stream().map(refusal -> new RefusedRecord(
+                refusal.index(), refusal.householdId(), refusal.violation().code(), problems.problem(
+                        refusal.violation().status(), refusal.violation().code(), locale,
+                        refusal.violation().args()).getDetail())).toList());
+        return problem;
     }
 
     /** 漏测: the households of a village whose month was flagged and is still unrecorded. */

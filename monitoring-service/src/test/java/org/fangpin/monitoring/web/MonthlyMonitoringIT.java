@@ -146,20 +146,37 @@ class MonthlyMonitoringIT {
         String first = monitored(VILLAGE, ObjectType.MARGINAL_VULNERABLE);
         String second = monitored(VILLAGE, ObjectType.SUDDEN_HARDSHIP);
 
+        long before = storedEvents();
+
         Reply refused = villageOfficer.post("/api/monitoring/records", List.of(
-                Map.of("householdId", first, "record", month("9000.00", List.of())),
+                Map.of("householdId", first, "record", month("6100.00", List.of())),
                 Map.of("householdId", second, "record", Map.of("month", THIS_MONTH.toString(),
-                        "perCapitaNetIncome", 9000, "contactMethod", "PHONE"))));
+                        "perCapitaNetIncome", 9000, "contactMethod", "PHONE")),
+                Map.of("householdId", first, "record", Map.of("month", THIS_MONTH.plusMonths(1).toString(),
+                        "perCapitaNetIncome", 9000, "contactMethod", "HOME_VISIT"))));
         assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("MONITORING_RECORDS_REFUSED");
+        assertThat(refused.body().get("refusals").findValuesAsText("index")).containsExactly("1", "2");
+        assertThat(refused.body().get("refusals").findValuesAsText("householdId")).containsExactly(second, first);
+        assertThat(refused.body().get("refusals").findValuesAsText("code"))
+                .containsExactly("MONITORING_NO_VISIT_REASON", "MONITORING_MONTH_NOT_BEGUN");
+        assertThat(refused.body().get("refusals").get(0).get("detail").asText()).contains("未入户的原因");
         assertThat(villageOfficer.get("/api/monitoring/{id}/records", first).body()).isEmpty();
+        assertThat(villageOfficer.get("/api/monitoring/{id}", first).body().has("warningLevel")).isFalse();
+        assertThat(storedEvents()).isEqualTo(before);
 
         Reply recorded = villageOfficer.post("/api/monitoring/records", List.of(
                 Map.of("householdId", first, "record", month("9000.00", List.of())),
-                Map.of("householdId", second, "record", month("5200.00", List.of("HOUSING_SAFETY")))));
+                Map.of("householdId", second, "record", month("5200.00", List.of("HOUSING_SAFETY"))),
+                Map.of("householdId", first, "record", month("9100.00", List.of()))));
         assertThat(recorded.status()).isEqualTo(201);
-        assertThat(recorded.body().get("recorded").asInt()).isEqualTo(2);
+        assertThat(recorded.body().get("recorded").asInt()).isEqualTo(3);
+        assertThat(recorded.body().get("corrections").asInt()).isEqualTo(1);
+        assertThat(villageOfficer.get("/api/monitoring/{id}/records", first).body()).hasSize(2);
         assertThat(villageOfficer.get("/api/monitoring/{id}", second).body().get("warningLevel").asText())
                 .isEqualTo("I_RED");
+        assertThat(published(second, 2)).extracting(EventEnvelope::type).startsWith(
+                "fangpin.monitoring.MonthlyMonitoringRecorded.v1", "fangpin.monitoring.WarningRaised.v1");
     }
 
     @Test

@@ -1,54 +1,143 @@
 package org.fangpin.monitoring.process.department;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Comma-separated rows (RFC 4180 quoting, one record per line), UTF-8 unless the upload says otherwise; the byte
- * order mark Excel writes is skipped. A quoted field left open at the end of a line is kept as read, so the row
- * fails validation instead of swallowing the next line.
+ * Comma-separated rows (RFC 4180 quoting, one record per line) in UTF-8, GBK or another charset that writes the
+ * ASCII delimiters as single bytes; the byte order mark Excel writes is skipped. Lines are cut and split as bytes
+ * and only each cell is decoded, so a file of a million rows is never turned into text line by line. A quoted field
+ * left open at the end of a line is kept as read, so the row fails validation instead of swallowing the next line.
  */
 final class CsvRows implements Rows {
 
-    private final BufferedReader reader;
+    private static final byte[] DELIMITERS = {',', '"', '\r', '\n'};
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private final InputStream in;
+    private final Charset charset;
+    private byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
+    private boolean endOfInput;
+    private boolean afterCarriageReturn;
     private long lineNo;
 
     CsvRows(InputStream in, Charset charset) {
-        this.reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
+        this.in = in;
+        this.charset = charset;
+    }
+
+    /** Whether the delimiters are single ASCII bytes in this charset, as the rows are cut before decoding. */
+    static boolean supports(Charset charset) {
+        return Arrays.equals(new String(DELIMITERS, StandardCharsets.US_ASCII).getBytes(charset), DELIMITERS);
     }
 
     @Override
     public Row next() throws IOException {
-        String line;
-        do {
-            line = reader.readLine();
-            if (line == null) {
+        while (true) {
+            if (afterCarriageReturn && available() && buffer[position] == '\n') {
+                position++;
+            }
+            afterCarriageReturn = false;
+            int end = lineEnd();
+            if (end < 0) {
                 return null;
             }
-            lineNo++;
-            if (lineNo == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-                line = line.substring(1);
+            int from = position;
+            if (end < limit) {
+                afterCarriageReturn = buffer[end] == '\r';
+                position = end + 1;
+            } else {
+                position = end;
             }
-        } while (line.isBlank());
-        return new Row(lineNo, split(line));
+            lineNo++;
+            if (lineNo == 1 && charset.equals(StandardCharsets.UTF_8)
+                    && Arrays.equals(buffer, from, Math.min(from + 3, end), UTF8_BOM, 0, 3)) {
+                from += 3;
+            }
+            if (!blank(from, end)) {
+                return new Row(lineNo, split(from, end));
+            }
+        }
     }
 
-    static List<String> split(String line) {
-        List<String> cells = new ArrayList<>(8);
-        if (line.indexOf('"') < 0) {
-            int from = 0;
-            for (int comma = line.indexOf(','); comma >= 0; comma = line.indexOf(',', from)) {
-                cells.add(line.substring(from, comma).trim());
-                from = comma + 1;
+    /** Whether a byte is at {@code position}, reading more when needed. */
+    private boolean available() throws IOException {
+        return position < limit || fill();
+    }
+
+    /** The end of the line at {@code position} (its terminator or the end of the input), or -1 at the end. */
+    private int lineEnd() throws IOException {
+        int scanned = position;
+        while (true) {
+            for (int i = scanned; i < limit; i++) {
+                if (buffer[i] == '\n' || buffer[i] == '\r') {
+                    return i;
+                }
             }
-            cells.add(line.substring(from).trim());
-            return cells;
+            scanned = limit - position;
+            if (!fill()) {
+                return position < limit ? limit : -1;
+            }
+            scanned += position;
         }
+    }
+
+    /** Moves the unread bytes to the front (growing the buffer for a long line) and reads more after them. */
+    private boolean fill() throws IOException {
+        if (endOfInput) {
+            return false;
+        }
+        int unread = limit - position;
+        if (unread == buffer.length) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        }
+        System.arraycopy(buffer, position, buffer, 0, unread);
+        position = 0;
+        limit = unread;
+        int read = in.read(buffer, limit, buffer.length - limit);
+        if (read < 0) {
+            endOfInput = true;
+            return false;
+        }
+        limit += read;
+        return true;
+    }
+
+    private boolean blank(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buffer[i] < 0 || buffer[i] > ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<String> split(int from, int to) {
+        List<String> cells = new ArrayList<>(8);
+        int start = from;
+        for (int i = from; i < to; i++) {
+            if (buffer[i] == '"') {
+                return quoted(new String(buffer, from, to - from, charset));
+            }
+            if (buffer[i] == ',') {
+                cells.add(new String(buffer, start, i - start, charset).trim());
+                start = i + 1;
+            }
+        }
+        cells.add(new String(buffer, start, to - start, charset).trim());
+        return cells;
+    }
+
+    /** A line with quotes, split as text. */
+    private static List<String> quoted(String line) {
+        List<String> cells = new ArrayList<>(8);
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {
@@ -77,6 +166,6 @@ final class CsvRows implements Rows {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        in.close();
     }
 }

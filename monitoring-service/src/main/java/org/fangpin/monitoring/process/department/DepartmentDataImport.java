@@ -77,6 +77,9 @@ public class DepartmentDataImport {
      */
     public Receipt upload(Department department, Format format, String fileName, InputStream body, Charset charset) {
         Actor uploader = RequestContext.requireActor();
+        if (format == Format.CSV && !CsvRows.supports(charset)) {
+            throw RuleViolation.of("DEPARTMENT_FILE_CHARSET", charset.name());
+        }
         MessageDigest sha256 = sha256();
         DigestInputStream content = new DigestInputStream(body, sha256);
         Path spooled = format == Format.XLSX ? spool(content) : null;

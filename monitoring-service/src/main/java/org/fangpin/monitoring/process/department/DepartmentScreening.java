@@ -59,9 +59,6 @@ public class DepartmentScreening {
     record Batch(String batchId, Department department, String regionCode, String status) {
     }
 
-    record RegionYear(String regionCode, int year, long rows) {
-    }
-
     record HitRow(String householdId, String regionCode, Indicator indicator, BigDecimal value, BigDecimal threshold,
                   LocalDate reportedOn) {
     }
@@ -89,74 +86,75 @@ public class DepartmentScreening {
     }
 
     /**
-     * One join of the staged rows with the registry counts the matches per region and year, whose policy lines
-     * then judge only the rows that can be above one (a status, or an amount above the lowest line): a hit is rare,
-     * so the second pass joins a few rows.
+     * The policy lines of every region of the uploader's registry and every year of the batch are set down first,
+     * so that one join of the staged rows with the registry both counts the matches and keeps the hits; only the
+     * rows that can be above a line (a status, or an amount above the lowest line) are judged against theirs, as a
+     * hit is rare.
      */
     private void findHits(Batch batch) {
         String staged = Staging.table(batch.batchId());
-        List<RegionYear> matched = transactions.execute(status -> {
-            jdbc.sql("SET LOCAL work_mem = '256MB'").update();
-            jdbc.sql("ANALYZE " + staged).update();
-            return jdbc.sql("""
-                            SELECT h.region_code, CAST(EXTRACT(YEAR FROM r.reported_on) AS INTEGER) AS year,
-                                   count(*) AS rows
-                            FROM %s r
-                            LEFT JOIN registry_member m ON m.id_number = r.id_number
-                            JOIN registry_household h ON h.household_id = COALESCE(m.household_id, r.household_id)
-                            WHERE h.region_code LIKE :region || '%%'
-                            GROUP BY 1, 2""".formatted(staged))
-                    .param("region", batch.regionCode())
-                    .query(RegionYear.class).list();
-        });
+        List<String> regions = jdbc.sql("""
+                        SELECT DISTINCT region_code FROM registry_household WHERE region_code LIKE :region || '%'""")
+                .param("region", batch.regionCode()).query(String.class).list();
+        List<Integer> years = jdbc.sql("SELECT DISTINCT CAST(EXTRACT(YEAR FROM reported_on) AS INTEGER) FROM "
+                + staged).query(Integer.class).list();
         List<Indicator> amounts = Arrays.stream(Indicator.values())
                 .filter(i -> i.department() == batch.department() && i.isAmount()).toList();
-        BigDecimal lowestLine = null;
-        for (RegionYear group : matched) {
-            PolicyThresholds thresholds = policy.thresholds(group.regionCode(), group.year()).orElse(null);
-            if (thresholds == null) {
-                continue;
-            }
-            for (Indicator indicator : amounts) {
-                BigDecimal line = indicator.line(thresholds).orElse(null);
-                if (line != null) {
-                    jdbc.sql("""
-                                    INSERT INTO screening_line (batch_id, region_code, year, indicator, line)
-                                    VALUES (:id, :region, :year, :indicator, :line) ON CONFLICT DO NOTHING""")
-                            .param("id", batch.batchId()).param("region", group.regionCode())
-                            .param("year", group.year()).param("indicator", indicator.name()).param("line", line)
-                            .update();
-                    lowestLine = lowestLine == null || line.compareTo(lowestLine) < 0 ? line : lowestLine;
-                }
-            }
-        }
         List<String> statuses = Arrays.stream(Indicator.values())
                 .filter(i -> i.department() == batch.department() && !i.isAmount()).map(Enum::name).toList();
-        BigDecimal candidateAbove = lowestLine;
         transactions.executeWithoutResult(status -> {
-            long hits = jdbc.sql("""
-                            INSERT INTO department_hit (batch_id, line_no, household_id, region_code, indicator, value,
-                                threshold, reported_on, monitored)
-                            SELECT :id, r.line_no, h.household_id, h.region_code, r.indicator, r.value, l.line,
-                                   r.reported_on, mh.household_id IS NOT NULL
-                            FROM %s r
-                            LEFT JOIN registry_member m ON m.id_number = r.id_number
-                            JOIN registry_household h ON h.household_id = COALESCE(m.household_id, r.household_id)
-                            LEFT JOIN screening_line l ON l.batch_id = :id AND l.region_code = h.region_code
-                                 AND l.year = EXTRACT(YEAR FROM r.reported_on) AND l.indicator = r.indicator
-                            LEFT JOIN monitored_household mh ON mh.household_id = h.household_id
-                            WHERE (r.indicator IN (:statuses) OR r.value > :candidateAbove)
-                              AND h.region_code LIKE :region || '%%'
-                              AND (r.indicator IN (:statuses) OR r.value > l.line)
-                            ON CONFLICT DO NOTHING""".formatted(staged))
+            BigDecimal lowestLine = null;
+            for (String region : regions) {
+                for (int year : years) {
+                    PolicyThresholds thresholds = policy.thresholds(region, year).orElse(null);
+                    if (thresholds == null) {
+                        continue;
+                    }
+                    for (Indicator indicator : amounts) {
+                        BigDecimal line = indicator.line(thresholds).orElse(null);
+                        if (line != null) {
+                            jdbc.sql("""
+                                            INSERT INTO screening_line (batch_id, region_code, year, indicator, line)
+                                            VALUES (:id, :region, :year, :indicator, :line)""")
+                                    .param("id", batch.batchId()).param("region", region).param("year", year)
+                                    .param("indicator", indicator.name()).param("line", line)
+                                    .update();
+                            lowestLine = lowestLine == null || line.compareTo(lowestLine) < 0 ? line : lowestLine;
+                        }
+                    }
+                }
+            }
+            jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+            Map<String, Object> counts = jdbc.sql("""
+                            WITH matched AS MATERIALIZED (
+                                SELECT r.line_no, r.indicator, r.value, r.reported_on, h.household_id, h.region_code
+                                FROM %s r
+                                LEFT JOIN registry_member m ON m.id_number = r.id_number
+                                JOIN registry_household h ON h.household_id = COALESCE(m.household_id, r.household_id)
+                                WHERE h.region_code LIKE :region || '%%'),
+                            hits AS (
+                                INSERT INTO department_hit (batch_id, line_no, household_id, region_code, indicator,
+                                    value, threshold, reported_on, monitored)
+                                SELECT :id, x.line_no, x.household_id, x.region_code, x.indicator, x.value, l.line,
+                                       x.reported_on, mh.household_id IS NOT NULL
+                                FROM (SELECT * FROM matched
+                                      WHERE indicator IN (:statuses) OR value > :candidateAbove) x
+                                LEFT JOIN screening_line l ON l.batch_id = :id AND l.region_code = x.region_code
+                                     AND l.year = EXTRACT(YEAR FROM x.reported_on) AND l.indicator = x.indicator
+                                LEFT JOIN monitored_household mh ON mh.household_id = x.household_id
+                                WHERE x.indicator IN (:statuses) OR x.value > l.line
+                                ON CONFLICT DO NOTHING
+                                RETURNING 1)
+                            SELECT (SELECT count(*) FROM matched) AS matched, (SELECT count(*) FROM hits) AS hits"""
+                            .formatted(staged))
                     .param("id", batch.batchId()).param("region", batch.regionCode())
                     .param("statuses", statuses.isEmpty() ? List.of("") : statuses)
-                    .param("candidateAbove", candidateAbove)
-                    .update();
+                    .param("candidateAbove", lowestLine)
+                    .query().singleRow();
             jdbc.sql("""
                             UPDATE department_batch SET rows_matched = :matched, hits = :hits, status = 'PUBLISHING'
                             WHERE batch_id = :id""")
-                    .param("matched", matched.stream().mapToLong(RegionYear::rows).sum()).param("hits", hits)
+                    .param("matched", counts.get("matched")).param("hits", counts.get("hits"))
                     .param("id", batch.batchId()).update();
             jdbc.sql("DELETE FROM screening_line WHERE batch_id = :id").param("id", batch.batchId()).update();
             jdbc.sql("DROP TABLE " + staged).update();
