@@ -19,7 +19,8 @@ public final class MonitoringEvents {
             new Entry(LookBackMonitoringStarted.class, "monitoring", 1),
             new Entry(RegularMonitoringResumed.class, "monitoring", 1),
             new Entry(AreaHazardDeclared.class, "monitoring", 1),
-            new Entry(ImmediateVisitRequested.class, "monitoring", 1));
+            new Entry(ImmediateVisitRequested.class, "monitoring", 1),
+            new Entry(MonitoringClosed.class, "monitoring", 1));
 
     private MonitoringEvents() {
     }

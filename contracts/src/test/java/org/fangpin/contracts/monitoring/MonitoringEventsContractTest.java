@@ -18,6 +18,7 @@ import org.fangpin.contracts.envelope.ActorRef;
 import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.envelope.EventEnvelope;
 import org.fangpin.contracts.value.AreaHazardType;
+import org.fangpin.contracts.value.ClosureReason;
 import org.fangpin.contracts.value.ColourGrade;
 import org.fangpin.contracts.value.ContactMethod;
 import org.fangpin.contracts.value.Guarantee;
@@ -43,7 +44,9 @@ class MonitoringEventsContractTest {
                 new RegularMonitoringResumed(HOUSEHOLD, VILLAGE, "收入再次低于监测收入标准", AUGUST_15),
                 new AreaHazardDeclared("hz-1", "150724213", List.of(VILLAGE, "150724213202"),
                         AreaHazardType.DISASTER, "暴雪灾害", AUGUST_15),
-                new ImmediateVisitRequested(HOUSEHOLD, VILLAGE, "hz-1", AreaHazardType.DISASTER, AUGUST_15));
+                new ImmediateVisitRequested(HOUSEHOLD, VILLAGE, "hz-1", AreaHazardType.DISASTER, AUGUST_15),
+                new MonitoringClosed(HOUSEHOLD, VILLAGE, ClosureReason.STABLE_AFTER_LOOK_BACK,
+                        "风险消除后回头看连续十二个月收入稳定", AUGUST_15));
 
         for (PublishedEvent event : events) {
             EventEnvelope received = codec.decode(codec.encode(envelope(event)));

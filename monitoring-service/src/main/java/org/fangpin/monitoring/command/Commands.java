@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import org.fangpin.contracts.identification.PolicyThresholds;
 import org.fangpin.contracts.value.AreaHazardType;
+import org.fangpin.contracts.value.ClosureReason;
 import org.fangpin.contracts.value.ColourGrade;
 import org.fangpin.contracts.value.ContactMethod;
 import org.fangpin.contracts.value.Guarantee;
@@ -82,5 +83,10 @@ public final class Commands {
     /** 区域性风险 — visit the household at once. */
     public record RequestImmediateVisitCommand(@TargetAggregateIdentifier String householdId, String hazardId,
                                                AreaHazardType hazardType, LocalDate requestedOn) {
+    }
+
+    /** 终止监测 — the county closes the household's monitoring, with its judgement. */
+    public record CloseMonitoringCommand(@TargetAggregateIdentifier String householdId, ClosureReason reason,
+                                         String judgement, LocalDate closedOn) {
     }
 }

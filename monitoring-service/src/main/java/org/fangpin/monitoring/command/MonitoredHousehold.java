@@ -18,6 +18,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.fangpin.contracts.monitoring.ColourGradeChanged;
 import org.fangpin.contracts.monitoring.ImmediateVisitRequested;
 import org.fangpin.contracts.monitoring.LookBackMonitoringStarted;
+import org.fangpin.contracts.monitoring.MonitoringClosed;
 import org.fangpin.contracts.monitoring.MonitoringStarted;
 import org.fangpin.contracts.monitoring.MonthlyMonitoringMissed;
 import org.fangpin.contracts.monitoring.MonthlyMonitoringRecorded;
@@ -29,6 +30,7 @@ import org.fangpin.contracts.value.ColourGrade;
 import org.fangpin.contracts.value.ContactMethod;
 import org.fangpin.contracts.value.ObjectType;
 import org.fangpin.contracts.value.WarningLevel;
+import org.fangpin.monitoring.command.Commands.CloseMonitoringCommand;
 import org.fangpin.monitoring.command.Commands.FlagMissedMonitoringCommand;
 import org.fangpin.monitoring.command.Commands.RecordMonthlyMonitoringCommand;
 import org.fangpin.monitoring.command.Commands.Recorded;
@@ -37,6 +39,8 @@ import org.fangpin.monitoring.command.Commands.ResumeRegularMonitoringCommand;
 import org.fangpin.monitoring.command.Commands.ScreenDepartmentHitsCommand;
 import org.fangpin.monitoring.command.Commands.StartLookBackCommand;
 import org.fangpin.monitoring.command.Commands.StartMonitoringCommand;
+import org.fangpin.monitoring.command.Rules.ClosureOnlyWhenStable;
+import org.fangpin.monitoring.command.Rules.MonitoringNotClosed;
 import org.fangpin.monitoring.command.Rules.MonthHasBegun;
 import org.fangpin.monitoring.command.Rules.MonthWithinMonitoring;
 import org.fangpin.monitoring.command.Rules.NoVisitNeedsReason;
@@ -47,6 +51,7 @@ import org.fangpin.monitoring.command.Rules.NoVisitNeedsReason;
  * <p>
  * A monthly record judges the household afresh: its findings set the warning level, or clear the warning. A
  * department hit only raises or escalates: the next monthly visit is where the household is judged as a whole.
+ * Monitoring ends only when the county closes it; a later identification starts it again.
  */
 @Aggregate
 public class MonitoredHousehold {
@@ -57,6 +62,7 @@ public class MonitoredHousehold {
     private ObjectType objectType;
     private LocalDate startedOn;
     private boolean lookBack;
+    private LocalDate closedOn;
     private final Set<YearMonth> recordedMonths = new HashSet<>();
     private final Set<YearMonth> missedMonths = new HashSet<>();
     private final Set<String> visitsRequested = new HashSet<>();
@@ -70,11 +76,11 @@ public class MonitoredHousehold {
         // for Axon
     }
 
-    /** Starting monitoring of a household already monitored changes nothing. */
+    /** Starting monitoring of a household already monitored changes nothing; a closed monitoring starts again. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(StartMonitoringCommand command) {
-        if (startedOn != null) {
+        if (startedOn != null && closedOn == null) {
             return;
         }
         apply(new MonitoringStarted(command.householdId(), command.regionCode(), command.objectType(),
@@ -84,6 +90,7 @@ public class MonitoredHousehold {
     /** @return whether the record corrected an earlier one of the month, and the household's standing after it */
     @CommandHandler
     Recorded handle(RecordMonthlyMonitoringCommand command) {
+        new MonitoringNotClosed(closedOn).verify();
         new MonthHasBegun(command.month(), command.recordedOn()).verify();
         new MonthWithinMonitoring(command.month(), startedOn).verify();
         new NoVisitNeedsReason(command.contactMethod(), command.noVisitReason()).verify();
@@ -105,6 +112,9 @@ public class MonitoredHousehold {
 
     @CommandHandler
     void handle(ScreenDepartmentHitsCommand command) {
+        if (closedOn != null) {
+            return;
+        }
         Finding.decisive(WarningRules.judge(command.hits()))
                 .filter(finding -> openLevel == null || finding.level().compareTo(openLevel) < 0)
                 .ifPresent(finding -> raiseOrChange(finding, command.screenedOn()));
@@ -115,7 +125,7 @@ public class MonitoredHousehold {
     @CommandHandler
     void handle(FlagMissedMonitoringCommand command) {
         LocalDate due = command.month().atDay(Math.min(command.dueDay(), command.month().lengthOfMonth()));
-        if (recordedMonths.contains(command.month()) || missedMonths.contains(command.month())
+        if (closedOn != null || recordedMonths.contains(command.month()) || missedMonths.contains(command.month())
                 || startedOn.isAfter(due)) {
             return;
         }
@@ -125,24 +135,37 @@ public class MonitoredHousehold {
 
     @CommandHandler
     void handle(StartLookBackCommand command) {
-        if (!lookBack) {
+        if (closedOn == null && !lookBack) {
             apply(new LookBackMonitoringStarted(householdId, regionCode, command.startedOn()));
         }
     }
 
     @CommandHandler
     void handle(ResumeRegularMonitoringCommand command) {
-        if (lookBack) {
+        if (closedOn == null && lookBack) {
             apply(new RegularMonitoringResumed(householdId, regionCode, command.reason(), command.resumedOn()));
         }
     }
 
     @CommandHandler
     void handle(RequestImmediateVisitCommand command) {
-        if (!visitsRequested.contains(command.hazardId())) {
+        if (closedOn == null && !visitsRequested.contains(command.hazardId())) {
             apply(new ImmediateVisitRequested(householdId, regionCode, command.hazardId(), command.hazardType(),
                     command.requestedOn()));
         }
+    }
+
+    /** 终止监测: an open warning is cleared with the closure, so that no list shows it any longer. */
+    @CommandHandler
+    void handle(CloseMonitoringCommand command) {
+        new MonitoringNotClosed(closedOn).verify();
+        new ClosureOnlyWhenStable(command.reason(), lookBack, openLevel).verify();
+        if (openWarningId != null) {
+            apply(new WarningCleared(householdId, regionCode, openWarningId, openRule,
+                    "终止监测：" + command.reason().chineseName(), command.closedOn()));
+        }
+        apply(new MonitoringClosed(householdId, regionCode, command.reason(), command.judgement(),
+                command.closedOn()));
     }
 
     private void raiseOrChange(Finding finding, LocalDate on) {
@@ -182,6 +205,8 @@ public class MonitoredHousehold {
         regionCode = event.regionCode();
         objectType = event.objectType();
         startedOn = event.startedOn();
+        lookBack = false;
+        closedOn = null;
     }
 
     @EventSourcingHandler
@@ -236,5 +261,10 @@ public class MonitoredHousehold {
     @EventSourcingHandler
     void on(ImmediateVisitRequested event) {
         visitsRequested.add(event.hazardId());
+    }
+
+    @EventSourcingHandler
+    void on(MonitoringClosed event) {
+        closedOn = event.closedOn();
     }
 }

@@ -44,7 +44,8 @@ public class AreaHazards {
         transactions.executeWithoutResult(status -> events.publish(List.of(new AreaHazardDeclared(hazardId,
                 regionCode, villages, hazardType, description, declaredOn))));
         List<String> households = jdbc.sql("""
-                        SELECT household_id FROM monitored_household WHERE region_code IN (:villages)
+                        SELECT household_id FROM monitored_household
+                        WHERE region_code IN (:villages) AND closed_on IS NULL
                         ORDER BY household_id""")
                 .param("villages", villages)
                 .query(String.class).list();

@@ -78,14 +78,16 @@ public class MissedMonitoringCheck {
     }
 
     private List<String> villages() {
-        return jdbc.sql("SELECT DISTINCT region_code FROM monitored_household ORDER BY region_code")
+        return jdbc.sql("""
+                        SELECT DISTINCT region_code FROM monitored_household WHERE closed_on IS NULL
+                        ORDER BY region_code""")
                 .query(String.class).list();
     }
 
     private List<String> unrecorded(String village, YearMonth month, LocalDate due) {
         return jdbc.sql("""
                         SELECT h.household_id FROM monitored_household h
-                        WHERE h.region_code = :village AND h.started_on <= :due
+                        WHERE h.region_code = :village AND h.started_on <= :due AND h.closed_on IS NULL
                           AND NOT EXISTS (SELECT 1 FROM monthly_record r
                                           WHERE r.household_id = h.household_id AND r.month = :month)
                           AND NOT EXISTS (SELECT 1 FROM missed_monitoring m

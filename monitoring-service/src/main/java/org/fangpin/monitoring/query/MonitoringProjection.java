@@ -18,6 +18,7 @@ import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.monitoring.ColourGradeChanged;
 import org.fangpin.contracts.monitoring.ImmediateVisitRequested;
 import org.fangpin.contracts.monitoring.LookBackMonitoringStarted;
+import org.fangpin.contracts.monitoring.MonitoringClosed;
 import org.fangpin.contracts.monitoring.MonitoringStarted;
 import org.fangpin.contracts.monitoring.MonthlyMonitoringMissed;
 import org.fangpin.contracts.monitoring.MonthlyMonitoringRecorded;
@@ -45,11 +46,16 @@ class MonitoringProjection {
         this.jdbc = jdbc;
     }
 
+    /** A household whose monitoring was closed and is started again keeps its history under the new start. */
     @EventHandler
     void on(MonitoringStarted event) {
         jdbc.sql("""
                         INSERT INTO monitored_household (household_id, region_code, object_type, started_on)
-                        VALUES (:id, :region, :type, :on)""")
+                        VALUES (:id, :region, :type, :on)
+                        ON CONFLICT (household_id) DO UPDATE
+                        SET region_code = EXCLUDED.region_code, object_type = EXCLUDED.object_type,
+                            started_on = EXCLUDED.started_on, look_back = FALSE, closed_on = NULL,
+                            closure_reason = NULL""")
                 .param("id", event.householdId())
                 .param("region", event.regionCode())
                 .param("type", event.objectType().name())
@@ -165,6 +171,18 @@ class MonitoringProjection {
     @EventHandler
     void on(RegularMonitoringResumed event) {
         lookBack(event.householdId(), false);
+    }
+
+    @EventHandler
+    void on(MonitoringClosed event) {
+        jdbc.sql("""
+                        UPDATE monitored_household
+                        SET closed_on = :on, closure_reason = :reason, visit_hazard_id = NULL, visit_requested_on = NULL
+                        WHERE household_id = :id""")
+                .param("on", event.closedOn())
+                .param("reason", event.reason().name())
+                .param("id", event.householdId())
+                .update();
     }
 
     @EventHandler

@@ -23,7 +23,7 @@ public class MonitoringQueries {
         return jdbc.sql("""
                         SELECT household_id, region_code, object_type, started_on, look_back, warning_level,
                                colour_grade, to_char(last_recorded_month, 'YYYY-MM') AS last_recorded_month,
-                               visit_hazard_id, visit_requested_on
+                               visit_hazard_id, visit_requested_on, closed_on, closure_reason
                         FROM monitored_household WHERE household_id = :id""")
                 .param("id", householdId)
                 .query(MonitoredHouseholdView.class)
@@ -97,7 +97,7 @@ public class MonitoringQueries {
     public record MonitoredHouseholdView(String householdId, String regionCode, String objectType,
                                          LocalDate startedOn, boolean lookBack, String warningLevel,
                                          String colourGrade, String lastRecordedMonth, String visitHazardId,
-                                         LocalDate visitRequestedOn) {
+                                         LocalDate visitRequestedOn, LocalDate closedOn, String closureReason) {
     }
 
     public record HouseholdRegion(String householdId, String regionCode) {

@@ -142,6 +142,7 @@ public class DepartmentScreening {
                                 LEFT JOIN screening_line l ON l.batch_id = :id AND l.region_code = x.region_code
                                      AND l.year = EXTRACT(YEAR FROM x.reported_on) AND l.indicator = x.indicator
                                 LEFT JOIN monitored_household mh ON mh.household_id = x.household_id
+                                     AND mh.closed_on IS NULL
                                 WHERE x.indicator IN (:statuses) OR x.value > l.line
                                 ON CONFLICT DO NOTHING
                                 RETURNING 1)
