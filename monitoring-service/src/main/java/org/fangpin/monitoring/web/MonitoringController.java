@@ -45,6 +45,7 @@ import org.fangpin.platform.web.RuleViolation;
 /** A household's monthly dynamic monitoring (动态监测): its standing, records, warnings and missed months. */
 @RestController
 @RequestMapping("/api/monitoring")
+@PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
 @Validated
 class MonitoringController {
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,6 +22,7 @@ import org.fangpin.platform.web.RuleViolation;
 /** The open warnings (预警) of a region, by level, a page at a time. */
 @RestController
 @RequestMapping("/api/warnings")
+@PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
 @Validated
 class WarningController {
 

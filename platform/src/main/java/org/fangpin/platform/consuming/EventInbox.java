@@ -3,7 +3,9 @@ package org.fangpin.platform.consuming;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Counter;
@@ -33,6 +35,7 @@ public class EventInbox {
     private final EnvelopeCodec codec = new EnvelopeCodec();
     private final Actor systemActor;
     private final MeterRegistry meters;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public EventInbox(JdbcClient jdbc, TransactionTemplate transactions, String service, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -136,9 +139,11 @@ public class EventInbox {
     }
 
     private void count(String consumer, ConsumerRecord<String, byte[]> record, boolean applied) {
-        Counter.builder("fangpin.events.consumed")
-                .description("Events received from Kafka, by whether they had an effect or were seen before")
-                .tag("consumer", consumer).tag("topic", record.topic()).tag("outcome", applied ? "applied" : "duplicate")
-                .register(meters).increment();
+        String outcome = applied ? "applied" : "duplicate";
+        counters.computeIfAbsent(consumer + "/" + record.topic() + "/" + outcome, key ->
+                Counter.builder("fangpin.events.consumed")
+                        .description("Events received from Kafka, by whether they had an effect or were seen before")
+                        .tag("consumer", consumer).tag("topic", record.topic()).tag("outcome", outcome)
+                        .register(meters)).increment();
     }
 }

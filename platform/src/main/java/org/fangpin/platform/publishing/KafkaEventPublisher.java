@@ -3,7 +3,9 @@ package org.fangpin.platform.publishing;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,6 +47,7 @@ public class KafkaEventPublisher {
     private final EnvelopeCodec codec = new EnvelopeCodec();
     private final String service;
     private final MeterRegistry meters;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, String service, MeterRegistry meters) {
         this.kafka = kafka;
@@ -71,10 +74,10 @@ public class KafkaEventPublisher {
     }
 
     private Counter counter(EventCatalog.Entry entry) {
-        return Counter.builder("fangpin.events.published")
+        return counters.computeIfAbsent(entry.type(), type -> Counter.builder("fangpin.events.published")
                 .description("Events sent to Kafka and acknowledged by the broker")
-                .tag("topic", entry.topic()).tag("type", entry.type())
-                .register(meters);
+                .tag("topic", entry.topic()).tag("type", type)
+                .register(meters));
     }
 
     private List<CompletableFuture<?>> pendingSends() {

@@ -36,20 +36,18 @@ class EventInboxIT {
     private static final String CONSUMER = "ReadModel_Test";
 
     private static PostgresServer.TestDatabase database;
+    private static SimpleDriverDataSource dataSource;
     private static JdbcClient jdbc;
-    private static EventInbox inbox;
-    private static SimpleMeterRegistry meters;
+    private EventInbox inbox;
+    private SimpleMeterRegistry meters;
 
     @BeforeAll
     static void migrate() {
         database = PostgresServer.get().createDatabase("event_inbox");
-        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new Driver(), database.jdbcUrl());
+        dataSource = new SimpleDriverDataSource(new Driver(), database.jdbcUrl());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/platform").load().migrate();
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("CREATE TABLE effect (event_id VARCHAR(255) PRIMARY KEY)").update();
-        meters = new SimpleMeterRegistry();
-        inbox = new EventInbox(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                "platform-test", meters);
     }
 
     @AfterAll
@@ -58,9 +56,11 @@ class EventInboxIT {
     }
 
     @BeforeEach
-    void empty() {
+    void emptyInbox() {
         jdbc.sql("TRUNCATE effect, processed_event").update();
-        meters.clear();
+        meters = new SimpleMeterRegistry();
+        inbox = new EventInbox(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                "platform-test", meters);
     }
 
     @Test
@@ -136,7 +136,7 @@ class EventInboxIT {
                 .param("consumer", CONSUMER).query(String.class).list();
     }
 
-    private static double counted(String outcome) {
+    private double counted(String outcome) {
         return meters.get("fangpin.events.consumed").tag("consumer", CONSUMER).tag("outcome", outcome)
                 .counters().stream().mapToDouble(counter -> counter.count()).sum();
     }
