@@ -80,6 +80,7 @@ class AccessMatrixIT {
             event-log          in       in       in      -          in         in        in
             dashboard          in       in       in      -          in         in        in
             ledger             in       in       in      -          in         in        in
+            monitoring-closure -        -        in      -          -          -         -
             """;
 
     /** The roles that verify and decide on households, and so see residents' ID numbers in full. */
@@ -284,7 +285,10 @@ class AccessMatrixIT {
                         + today()), true),
                 new Probe("event-log", side -> get("/api/events?region=" + side.village()), true),
                 new Probe("dashboard", side -> get("/api/dashboard?region=" + side.village()), true),
-                new Probe("ledger", side -> get("/api/ledger?region=" + side.village() + "&format=xlsx"), true));
+                new Probe("ledger", side -> get("/api/ledger?region=" + side.village() + "&format=xlsx"), true),
+                // last: it ends the household's monitoring (a later attempt is 409, still not a refusal of access)
+                new Probe("monitoring-closure", side -> post("/api/monitoring/" + side.householdId() + "/closure",
+                        Map.of("reason", "MOVED_AWAY", "judgement", "全户户籍迁出本旗")), true));
     }
 
     private static Request get(String uri) {
