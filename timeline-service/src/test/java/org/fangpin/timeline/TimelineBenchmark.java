@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,16 +28,21 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import org.fangpin.contracts.EventCatalog;
-import org.fangpin.contracts.HouseholdEvent;
+import org.fangpin.contracts.PublishedEvent;
 import org.fangpin.contracts.assistance.AssistanceCaseOpened;
 import org.fangpin.contracts.assistance.MeasureAdded;
 import org.fangpin.contracts.envelope.ActorRef;
@@ -43,6 +50,8 @@ import org.fangpin.contracts.envelope.EventEnvelope;
 import org.fangpin.contracts.identification.HouseholdIdentified;
 import org.fangpin.contracts.identification.HouseholdRegistered;
 import org.fangpin.contracts.identification.LeadReported;
+import org.fangpin.contracts.identification.PolicyChanged;
+import org.fangpin.contracts.identification.PolicyThresholds;
 import org.fangpin.contracts.monitoring.MonitoringStarted;
 import org.fangpin.contracts.monitoring.MonthlyMonitoringRecorded;
 import org.fangpin.contracts.monitoring.WarningCleared;
@@ -57,16 +66,20 @@ import org.fangpin.contracts.value.RiskType;
 import org.fangpin.contracts.value.WarningLevel;
 import org.fangpin.testsupport.DevTokenIssuer;
 import org.fangpin.testsupport.Envelopes;
+import org.fangpin.testsupport.GatewayTrust;
+import org.fangpin.testsupport.Infrastructure;
+import org.fangpin.testsupport.PostgresServer.TestDatabase;
+import org.fangpin.testsupport.RealInfrastructureExtension;
 import org.fangpin.testsupport.ServiceProcess;
-import org.fangpin.testsupport.WithRealInfrastructure;
 
 /**
- * Not part of the test suite (see BENCHMARK.md): prints the latency of a 300-event timeline read through the gateway
- * beside the same read sent directly to timeline-service, at a fixed rate, and the speed of a projection rebuild
- * from the topics. It generates its own data.
+ * Not part of the test suite (see BENCHMARK.md). Runs timeline-service, the gateway and monitoring-service as their
+ * own processes from their jars, on a fresh database each and the test's Kafka broker, and prints: the latency of a
+ * 300-event timeline read through the gateway beside the same read sent directly to timeline-service, at a fixed
+ * rate; the speed of live recording and of a rebuild from the topics; and how long events of monthly records sent
+ * to monitoring-service take to show in the timeline. It generates all its data; it asserts nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@WithRealInfrastructure
+@ExtendWith(RealInfrastructureExtension.class)
 class TimelineBenchmark {
 
     private static final int TIMELINE_EVENTS = 300;
@@ -74,102 +87,227 @@ class TimelineBenchmark {
     private static final int RATE = Integer.getInteger("benchmark.rate", 200);
     private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("benchmark.warmUpSeconds", 10));
     private static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("benchmark.seconds", 20));
+    private static final int MONITORED = Integer.getInteger("benchmark.monitored", 1_000);
+    private static final int RECORD_RATE = Integer.getInteger("benchmark.recordRate", 100);
+    private static final Duration RECORD_WARM_UP =
+            Duration.ofSeconds(Integer.getInteger("benchmark.recordWarmUpSeconds", 10));
+    private static final Duration RECORDING = Duration.ofSeconds(Integer.getInteger("benchmark.recordSeconds", 30));
+    /** Extra JVM options for timeline-service, e.g. {@code -XX:StartFlightRecording=filename=timeline.jfr}. */
+    private static final String JVM_OPTIONS = System.getProperty("benchmark.jvm", "");
     private static final String VILLAGE = "150724213201";
     private static final ActorRef CADRE = new ActorRef("u-101", "包银花", "VILLAGE_OFFICER", VILLAGE);
+    private static final ActorRef COUNTY = new ActorRef("u-301", "乌云", "COUNTY_APPROVER", "150724");
+    private static final Path LOGS = Path.of("target", "benchmark");
 
-    @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    DevTokenIssuer tokens;
-    @LocalServerPort
-    int port;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final DevTokenIssuer tokens = DevTokenIssuer.shared();
+    /** Requests sent to a service directly carry the signature the gateway would add. */
+    private final GatewayTrust trust = GatewayTrust.withNewSecret();
+    private static Infrastructure infrastructure;
+    private KafkaTemplate<String, byte[]> kafka;
+    private JdbcClient timelineDatabase;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Taken here rather than by the test method, so that it is closed (databases dropped) after the class. */
+    @BeforeAll
+    static void infrastructure(Infrastructure real) {
+        infrastructure = real;
+    }
 
     @Test
-    void timelineThroughTheGatewayAndProjectionRebuild() {
+    void timelineRecordingRebuildAndPropagation() {
+        kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafka().bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 5),
+                new StringSerializer(), new ByteArraySerializer()));
+        TestDatabase timelineDb = infrastructure.database("timeline");
+        timelineDatabase = JdbcClient.create(new DriverManagerDataSource(timelineDb.jdbcUrl()));
+        Map<String, String> common = Map.of(
+                "FANGPIN_KAFKA", infrastructure.kafka().bootstrapServers(),
+                "FANGPIN_ISSUER", tokens.issuer(),
+                "FANGPIN_JWKS_URI", tokens.jwksUri(),
+                GatewayTrust.ENVIRONMENT_VARIABLE, trust.secret());
+        Map<String, String> timelineEnvironment = new HashMap<>(common);
+        timelineEnvironment.putAll(Map.of("FANGPIN_DB_URL", timelineDb.jdbcUrl(), "JAVA_TOOL_OPTIONS", JVM_OPTIONS));
+        try (ServiceProcess timeline = ServiceProcess.start("timeline-service", jar("timeline-service"),
+                timelineEnvironment, LOGS)) {
+            Reads reads;
+            Map<String, String> gatewayEnvironment = new HashMap<>(common);
+            gatewayEnvironment.putAll(Map.of("FANGPIN_TIMELINE_URL", timeline.baseUrl(),
+                    "FANGPIN_RATE_LIMIT_PER_SECOND", String.valueOf(RATE * 10),
+                    "FANGPIN_RATE_LIMIT_BURST", String.valueOf(RATE * 10)));
+            try (ServiceProcess gateway = ServiceProcess.start("gateway", jar("gateway"), gatewayEnvironment, LOGS)) {
+                timeline.awaitHealthy();
+                gateway.awaitHealthy();
+                reads = recordingRebuildAndReads(timeline, gateway);
+            }
+            // started only now, so that it neither competes for the CPU nor reacts to the stories' events before
+            Propagation propagation;
+            try (ServiceProcess monitoring = ServiceProcess.start("monitoring-service", jar("monitoring-service"),
+                    with(common, "FANGPIN_DB_URL", infrastructure.database("monitoring").jdbcUrl()), LOGS)) {
+                monitoring.awaitHealthy();
+                propagation = propagation(monitoring);
+            }
+            print(reads, propagation);
+        }
+    }
+
+    private record Reads(long events, double recordingSeconds, int rebuildStatus, double rebuildSeconds,
+                         Latencies direct, Latencies routed) {
+    }
+
+    private Reads recordingRebuildAndReads(ServiceProcess timeline, ServiceProcess gateway) {
         String household = UUID.randomUUID().toString();
         OffsetDateTime start = OffsetDateTime.of(2021, 1, 4, 9, 0, 0, 0, ZoneOffset.ofHours(8));
-        List<HouseholdEvent> story = story(household);
+        List<PublishedEvent> story = story(household);
         for (int i = 0; i < story.size(); i++) {
-            send(story.get(i), start.plusHours(i));
+            send(story.get(i), CADRE, start.plusHours(i));
         }
         int bulkEvents = 0;
         for (int h = 0; h < REBUILD_HOUSEHOLDS; h++) {
-            for (HouseholdEvent event : story(UUID.randomUUID().toString()).subList(0, 10)) {
-                send(event, start.plusMinutes(bulkEvents++));
+            for (PublishedEvent event : story(UUID.randomUUID().toString()).subList(0, 10)) {
+                send(event, CADRE, start.plusMinutes(bulkEvents++));
             }
         }
         kafka.flush();
         long total = TIMELINE_EVENTS + bulkEvents;
         long recordingStarted = System.nanoTime();
-        await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(200)).until(() -> entries() == total);
-        double recordingSeconds = (System.nanoTime() - recordingStarted) / 1e9;
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200)).until(() -> entries() == total);
+        double recordingSeconds = seconds(recordingStarted);
 
-        String token = tokens.token("SUPERVISOR", "150724");
+        long rebuildStarted = System.nanoTime();
+        HttpResponse<String> accepted = send(signed(HttpRequest.newBuilder(
+                        URI.create(timeline.baseUrl() + "/api/admin/timeline/rebuild"))
+                .header("Authorization", "Bearer " + tokens.token("ADMIN", "150724"))
+                .POST(HttpRequest.BodyPublishers.noBody())));
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> entries() == total && statuses() == REBUILD_HOUSEHOLDS + 1);
+        double rebuildSeconds = seconds(rebuildStarted);
+
+        String token = "Bearer " + tokens.token("SUPERVISOR", "150724");
         String path = "/api/households/" + household + "/timeline";
-        Map<String, String> gatewayEnvironment = Map.of(
-                "FANGPIN_ISSUER", tokens.issuer(), "FANGPIN_JWKS_URI", tokens.jwksUri(),
-                "FANGPIN_TIMELINE_URL", "http://127.0.0.1:" + port,
-                "FANGPIN_RATE_LIMIT_PER_SECOND", String.valueOf(RATE * 10),
-                "FANGPIN_RATE_LIMIT_BURST", String.valueOf(RATE * 10));
-        try (ServiceProcess gateway = ServiceProcess.start("gateway", gatewayJar(), gatewayEnvironment,
-                Path.of("target", "benchmark")).awaitHealthy()) {
-            long rebuildStarted = System.nanoTime();
-            HttpResponse<String> accepted = send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/api/admin/timeline/rebuild"))
-                    .header("Authorization", "Bearer " + tokens.token("ADMIN", "150724"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build());
-            await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> entries() == total && statuses() == REBUILD_HOUSEHOLDS + 1);
-            double rebuildSeconds = (System.nanoTime() - rebuildStarted) / 1e9;
+        String direct = timeline.baseUrl() + path;
+        String routed = gateway.baseUrl() + path;
+        load(RATE, WARM_UP, i -> signed(get(direct, token)));
+        load(RATE, WARM_UP, i -> get(routed, token).build());
+        Latencies directLatencies = load(RATE, MEASURED, i -> signed(get(direct, token)));
+        Latencies routedLatencies = load(RATE, MEASURED, i -> get(routed, token).build());
+        return new Reads(total, recordingSeconds, accepted.statusCode(), rebuildSeconds, directLatencies,
+                routedLatencies);
+    }
 
-            String direct = "http://127.0.0.1:" + port + path;
-            String routed = gateway.baseUrl() + path;
-            load(direct, token, WARM_UP);
-            load(routed, token, WARM_UP);
-            Latencies directLatencies = load(direct, token, MEASURED);
-            Latencies routedLatencies = load(routed, token, MEASURED);
+    private static void print(Reads reads, Propagation propagation) {
+        System.out.printf("""
 
-            System.out.printf("""
+                ==== Fangpin timeline benchmark (%d CPUs, load average at the end %.1f) ====
+                timeline of one household with %d events, %d requests/s for %d s after %d s of warm-up
+                  %-28s %s
+                  %-28s %s
+                  gateway adds at p50 %.1f ms, at p99 %.1f ms
+                recording %d events from the topics (live): %.1f s, %.0f events/s
+                rebuild (HTTP %d) of %d events, %d households from the topics: %.1f s, %.0f events/s
+                propagation: monthly records for %d households sent to monitoring-service at %d/s for %d s after %d s
+                  requests                   %s
+                  achieved                   %.0f records/s
+                  recorded in the timeline   %d events (%d monthly records), the last %.1f s after the last reply
+                  commit to timeline         p50 %.0f ms, p99 %.0f ms, max %.0f ms
+                ====
+                """, Runtime.getRuntime().availableProcessors(), loadAverage(), TIMELINE_EVENTS, RATE,
+                MEASURED.toSeconds(), WARM_UP.toSeconds(), "direct to timeline-service", reads.direct(),
+                "through the gateway", reads.routed(),
+                reads.routed().percentile(50) - reads.direct().percentile(50),
+                reads.routed().percentile(99) - reads.direct().percentile(99),
+                reads.events(), reads.recordingSeconds(), reads.events() / reads.recordingSeconds(),
+                reads.rebuildStatus(), reads.events(), REBUILD_HOUSEHOLDS + 1, reads.rebuildSeconds(),
+                reads.events() / reads.rebuildSeconds(),
+                MONITORED, RECORD_RATE, RECORDING.toSeconds(), RECORD_WARM_UP.toSeconds(), propagation.requests(),
+                propagation.requests().sorted().size() / propagation.seconds(), propagation.events(),
+                propagation.monthlyRecords(), propagation.drainSeconds(), propagation.p50(), propagation.p99(),
+                propagation.max());
+    }
 
-                    ==== Fangpin timeline benchmark (%d CPUs, load average at the end %.1f) ====
-                    timeline of one household with %d events, %d requests/s for %d s after %d s of warm-up
-                      %-28s %s
-                      %-28s %s
-                      gateway adds at p50 %.1f ms, at p99 %.1f ms
-                    recording %d events from the topics (live): %.1f s, %.0f events/s
-                    rebuild (HTTP %d) of %d events, %d households from the topics: %.1f s, %.0f events/s
-                    ====
-                    """, Runtime.getRuntime().availableProcessors(), loadAverage(), TIMELINE_EVENTS, RATE,
-                    MEASURED.toSeconds(), WARM_UP.toSeconds(), "direct to timeline-service", directLatencies,
-                    "through the gateway", routedLatencies,
-                    routedLatencies.percentile(50) - directLatencies.percentile(50),
-                    routedLatencies.percentile(99) - directLatencies.percentile(99),
-                    total, recordingSeconds, total / recordingSeconds,
-                    accepted.statusCode(), total, REBUILD_HOUSEHOLDS + 1, rebuildSeconds, total / rebuildSeconds);
+    private record Propagation(Latencies requests, double seconds, long events, long monthlyRecords,
+                               double drainSeconds, double p50, double p99, double max) {
+    }
+
+    /**
+     * Identification events start the monitoring of {@link #MONITORED} households (monitoring-service consumes
+     * them); then monthly records go to monitoring-service's API at a fixed rate, to warm up, then measured (the
+     * warm-up's requests have all been answered before the measured ones start). Each event they cause is
+     * timestamped when monitoring-service applies it and stamped {@code recorded_at} when the timeline records it:
+     * the difference is the propagation delay (from just before the commit to the timeline's insert).
+     */
+    private Propagation propagation(ServiceProcess monitoring) {
+        send(new PolicyChanged("150724", YearMonth.now(ZoneId.of("Asia/Shanghai")).getYear(),
+                new PolicyThresholds(new BigDecimal("8300.00"), new BigDecimal("5000.00"), new BigDecimal("10000.00"),
+                        new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6, 15, 6), "基准测试"),
+                COUNTY, OffsetDateTime.now());
+        List<String> households = new ArrayList<>();
+        for (int h = 0; h < MONITORED; h++) {
+            String household = UUID.randomUUID().toString();
+            households.add(household);
+            send(new HouseholdIdentified(household, VILLAGE, "lead-" + household, ObjectType.MARGINAL_VULNERABLE,
+                    List.of(RiskType.ILLNESS), LabourCapacity.PARTIAL, new BigDecimal("7600.00"),
+                    new BigDecimal("8300.00"), LocalDate.now()), COUNTY, OffsetDateTime.now());
         }
+        kafka.flush();
+        // monitoring-service also starts monitoring the households identified in the stories sent before
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> count("event_type = 'fangpin.monitoring.MonitoringStarted.v1' AND actor_role = 'SYSTEM'")
+                        >= REBUILD_HOUSEHOLDS + 1 + MONITORED);
+
+        String token = "Bearer " + tokens.token("VILLAGE_OFFICER", VILLAGE);
+        YearMonth month = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        IntFunction<HttpRequest> monthlyRecord = i -> signed(HttpRequest.newBuilder(
+                        URI.create(monitoring.baseUrl() + "/api/monitoring/" + households.get(i % MONITORED)
+                                + "/records"))
+                .header("Authorization", token).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"month":"%s","perCapitaNetIncome":%s,"contactMethod":"HOME_VISIT",
+                         "rigidExpenditures":{"MEDICAL":%s}}""".formatted(month, i % 3 == 0 ? "6100.00" : "9600.00",
+                        i % 7 == 0 ? "6200.00" : "800.00"))));
+        load(RECORD_RATE, RECORD_WARM_UP, monthlyRecord, 201);
+        OffsetDateTime loadStarted = OffsetDateTime.now();
+        long started = System.nanoTime();
+        Latencies requests = load(RECORD_RATE, RECORDING, monthlyRecord, 201);
+        double seconds = seconds(started);
+        long recorded = requests.sorted().size();
+        String since = "occurred_at >= '" + loadStarted + "'";
+        long drainStarted = System.nanoTime();
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> count(since + " AND event_type = 'fangpin.monitoring.MonthlyMonitoringRecorded.v1'")
+                        >= recorded);
+        double drainSeconds = seconds(drainStarted);
+        List<Double> lag = timelineDatabase.sql("""
+                        SELECT percentile_cont(p) WITHIN GROUP (ORDER BY extract(EPOCH FROM recorded_at - occurred_at))
+                        FROM timeline_entry, unnest(ARRAY[0.5, 0.99, 1.0]) AS p
+                        WHERE %s GROUP BY p ORDER BY p""".formatted(since))
+                .query(Double.class).list();
+        return new Propagation(requests, seconds, count(since),
+                count(since + " AND event_type = 'fangpin.monitoring.MonthlyMonitoringRecorded.v1'"), drainSeconds,
+                lag.get(0) * 1000, lag.get(1) * 1000, lag.get(2) * 1000);
+    }
+
+    private Latencies load(int rate, Duration duration, IntFunction<HttpRequest> request) {
+        return load(rate, duration, request, 200);
     }
 
     /** Sends requests at a fixed rate whatever the replies' speed; latency counts from the planned send time. */
-    private Latencies load(String url, String token, Duration duration) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(10)).GET().build();
+    private Latencies load(int rate, Duration duration, IntFunction<HttpRequest> request, int expectedStatus) {
         ConcurrentLinkedQueue<Double> millis = new ConcurrentLinkedQueue<>();
         AtomicInteger failures = new AtomicInteger();
         AtomicReference<String> firstFailure = new AtomicReference<>();
         List<CompletableFuture<?>> pending = new ArrayList<>();
-        long interval = 1_000_000_000L / RATE;
+        long interval = 1_000_000_000L / rate;
         long begin = System.nanoTime();
-        long count = duration.toSeconds() * RATE;
-        for (long i = 0; i < count; i++) {
+        long count = duration.toSeconds() * rate;
+        for (int i = 0; i < count; i++) {
             long planned = begin + i * interval;
             LockSupport.parkNanos(planned - System.nanoTime());
-            pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+            pending.add(http.sendAsync(request.apply(i), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> {
-                        if (error != null || response.statusCode() != 200) {
+                        if (error != null || response.statusCode() != expectedStatus) {
                             failures.incrementAndGet();
                             firstFailure.compareAndSet(null, error != null ? error.toString()
                                     : "HTTP " + response.statusCode());
@@ -182,6 +320,18 @@ class TimelineBenchmark {
         List<Double> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
         return new Latencies(sorted, failures.get(), firstFailure.get());
+    }
+
+    private static HttpRequest.Builder get(String url, String authorization) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization)
+                .timeout(Duration.ofSeconds(10)).GET();
+    }
+
+    /** The request as the gateway would forward it: signed now, for its method, path and token. */
+    private HttpRequest signed(HttpRequest.Builder builder) {
+        HttpRequest request = builder.build();
+        return builder.header(GatewayTrust.HEADER, trust.signature(request.method(), request.uri(),
+                request.headers().firstValue("Authorization").orElse(null))).build();
     }
 
     private record Latencies(List<Double> sorted, int failures, String firstFailure) {
@@ -201,9 +351,9 @@ class TimelineBenchmark {
     }
 
     /** Registration to monitoring, then month after month of records, warnings and measures: 300 events. */
-    private static List<HouseholdEvent> story(String h) {
+    private static List<PublishedEvent> story(String h) {
         String first17 = "15072419780312002";
-        List<HouseholdEvent> events = new ArrayList<>(List.of(
+        List<PublishedEvent> events = new ArrayList<>(List.of(
                 new HouseholdRegistered(h, VILLAGE, 3, "敖登", first17 + IdNumber.checkCharacter(first17),
                         HouseholdCategory.POVERTY_ALLEVIATED, 4),
                 new LeadReported(h, VILLAGE, "lead-" + h, LeadChannel.CADRE_VISIT, "走访发现", LocalDate.of(2021, 1, 4)),
@@ -230,11 +380,12 @@ class TimelineBenchmark {
         return events.subList(0, TIMELINE_EVENTS);
     }
 
-    private void send(HouseholdEvent event, OffsetDateTime at) {
-        EventEnvelope fresh = Envelopes.of(event, CADRE, UUID.randomUUID().toString());
+    /** Publishes an event as its service would, stamped with the given time. */
+    private void send(PublishedEvent event, ActorRef actor, OffsetDateTime at) {
+        EventEnvelope fresh = Envelopes.of(event, actor, UUID.randomUUID().toString());
         EventEnvelope envelope = new EventEnvelope(fresh.id(), fresh.source(), fresh.type(), fresh.subject(), at,
-                fresh.regionCode(), CADRE, fresh.correlationId(), event, null);
-        kafka.send(EventCatalog.forClass(event.getClass()).orElseThrow().topic(), event.householdId(),
+                fresh.regionCode(), actor, fresh.correlationId(), event, null);
+        kafka.send(EventCatalog.forClass(event.getClass()).orElseThrow().topic(), event.subject(),
                 Envelopes.encode(envelope));
     }
 
@@ -250,18 +401,34 @@ class TimelineBenchmark {
     }
 
     private long entries() {
-        return jdbc.sql("SELECT count(*) FROM timeline_entry").query(Long.class).single();
+        return count("true");
+    }
+
+    private long count(String condition) {
+        return timelineDatabase.sql("SELECT count(*) FROM timeline_entry WHERE " + condition).query(Long.class)
+                .single();
     }
 
     private long statuses() {
-        return jdbc.sql("SELECT count(*) FROM household_status").query(Long.class).single();
+        return timelineDatabase.sql("SELECT count(*) FROM household_status").query(Long.class).single();
+    }
+
+    private static Map<String, String> with(Map<String, String> environment, String name, String value) {
+        Map<String, String> extended = new HashMap<>(environment);
+        extended.put(name, value);
+        return extended;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
     }
 
     private static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static Path gatewayJar() {
-        return Path.of("..", "gateway", "target", "gateway-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath().normalize();
+    /** The executable jar of a module, built by benchmark.sh (this module's own by the package phase). */
+    private static Path jar(String module) {
+        return Path.of("..", module, "target", module + "-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath().normalize();
     }
 }

@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,9 +31,11 @@ import org.fangpin.contracts.assistance.AssistanceCaseOpened;
 import org.fangpin.contracts.envelope.ActorRef;
 import org.fangpin.contracts.envelope.EventEnvelope;
 import org.fangpin.contracts.identification.HouseholdRegistered;
+import org.fangpin.contracts.identification.LeadReported;
 import org.fangpin.contracts.monitoring.MonitoringStarted;
 import org.fangpin.contracts.value.HouseholdCategory;
 import org.fangpin.contracts.value.LabourCapacity;
+import org.fangpin.contracts.value.LeadChannel;
 import org.fangpin.contracts.value.ObjectType;
 import org.fangpin.contracts.value.RiskType;
 import org.fangpin.testsupport.DevTokenIssuer;
@@ -115,6 +120,75 @@ class TimelineRecorderIT {
                 .exchange((request, response) -> response.getStatusCode().value(), false);
 
         assertThat(status).isEqualTo(403);
+    }
+
+    @Test
+    void aTimelineReadAgainAfterANewEventShowsTheNewEntry() {
+        String household = UUID.randomUUID().toString();
+        send(registered(household));
+        await().atMost(Duration.ofSeconds(30)).until(() -> entriesOf(household) == 1);
+        JsonNode before = timeline(household, "SUPERVISOR", "150724");
+        assertThat(timeline(household, "INSPECTOR", "150724")).isEqualTo(before);
+        assertThat(before.get("status").get("status").get("code").asText()).isEqualTo("NOT_MONITORED");
+
+        send(new LeadReported(household, VILLAGE, "lead-" + household, LeadChannel.SELF_REPORT, "户主患病住院",
+                LocalDate.of(2024, 7, 2)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> entriesOf(household) == 2);
+
+        JsonNode after = timeline(household, "SUPERVISOR", "150724");
+        assertThat(after.get("entries").findValuesAsText("type")).containsExactly(
+                "fangpin.identification.HouseholdRegistered.v1", "fangpin.identification.LeadReported.v1");
+        assertThat(after.get("status").get("status").get("code").asText()).isEqualTo("UNDER_IDENTIFICATION");
+    }
+
+    @Test
+    void aTimelineAlreadyReadInsideTheRegionIsStillRefusedOutsideIt() {
+        String household = UUID.randomUUID().toString();
+        send(registered(household));
+        await().atMost(Duration.ofSeconds(30)).until(() -> entriesOf(household) == 1);
+        assertThat(timeline(household, "SUPERVISOR", "150724").get("entries")).hasSize(1);
+
+        assertThat(timelineStatus(household, "SUPERVISOR", "150702")).isEqualTo(403);
+        assertThat(timelineStatus(household, "VILLAGE_OFFICER", "150724213299")).isEqualTo(403);
+        assertThat(timelineStatus(household, "DEPARTMENT_OFFICER", "150724")).isEqualTo(403);
+    }
+
+    @Test
+    void eachEntryKeepsWhenItWasRecordedAndTheDelayFromItsEventIsMeasured() {
+        String household = UUID.randomUUID().toString();
+        EventEnvelope fresh = Envelopes.of(registered(household), VILLAGE_OFFICER, UUID.randomUUID().toString());
+        OffsetDateTime occurred = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(5);
+        long measuredBefore = lagCount();
+        kafka.send(Topics.IDENTIFICATION, household, Envelopes.encode(new EventEnvelope(fresh.id(), fresh.source(),
+                fresh.type(), fresh.subject(), occurred, fresh.regionCode(), fresh.actor(), fresh.correlationId(),
+                fresh.data(), null))).join();
+        await().atMost(Duration.ofSeconds(30)).until(() -> entriesOf(household) == 1);
+
+        double delay = jdbc.sql("""
+                        SELECT extract(EPOCH FROM recorded_at - occurred_at) FROM timeline_entry
+                        WHERE household_id = :id""")
+                .param("id", household).query(Double.class).single();
+        assertThat(delay).isBetween(5.0, 35.0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> lagCount() > measuredBefore);
+        assertThat(meters.get("fangpin.timeline.lag").timer().max(TimeUnit.SECONDS)).isGreaterThanOrEqualTo(5.0);
+    }
+
+    private JsonNode timeline(String household, String role, String region) {
+        return RestClient.create("http://127.0.0.1:" + port).get()
+                .uri("/api/households/{id}/timeline", household)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token(role, region))
+                .retrieve().body(JsonNode.class);
+    }
+
+    private int timelineStatus(String household, String role, String region) {
+        return RestClient.create("http://127.0.0.1:" + port).get()
+                .uri("/api/households/{id}/timeline", household)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token(role, region))
+                .exchange((request, response) -> response.getStatusCode().value(), false);
+    }
+
+    private long lagCount() {
+        return meters.get("fangpin.timeline.lag").timer().count();
     }
 
     private HouseholdRegistered registered(String household) {

@@ -6,6 +6,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.fangpin.platform.web.RuleViolation;
+
 /**
  * Drops the timeline and every projection derived from it and records them again from the beginning of the three
  * topics (which keep their events for good: retention -1). The recorder is stopped while its tables are emptied,
@@ -27,8 +29,15 @@ public class TimelineRebuild {
         this.transactions = transactions;
     }
 
-    /** Starts the rebuild; the recorder catches up in the background, as fast as the topics can be read. */
+    /**
+     * Starts the rebuild; the recorder catches up in the background, as fast as the topics can be read. Refused
+     * (409) until the recorders have been assigned their partitions since the service started: only partitions they
+     * have been assigned can be rewound.
+     */
     public synchronized void start() {
+        if (!recorder.reading()) {
+            throw RuleViolation.conflict("REBUILD_NOT_READY");
+        }
         MessageListenerContainer container = listeners.getListenerContainer(TimelineRecorder.CONSUMER);
         container.stop();
         transactions.executeWithoutResult(status -> {

@@ -1,19 +1,26 @@
 package org.fangpin.timeline.process;
 
-import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import org.fangpin.contracts.HouseholdEvent;
 import org.fangpin.contracts.Topics;
@@ -22,10 +29,11 @@ import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.envelope.EventEnvelope;
 import org.fangpin.platform.consuming.EventInbox;
 import org.fangpin.timeline.query.HouseholdStatusProjection;
+import org.fangpin.timeline.query.HouseholdStatusProjection.Occurred;
 
 /**
  * Records every event of every service in the timeline, once, whether or not this reader knows its type (an event
- * of a newer contract is kept with its raw data and a generic summary), and keeps the household's status in the
+ * of a newer contract is kept with its raw data and a generic summary), and keeps the households' status in the
  * same transaction. The database chains each entry to its subject's previous one (tamper evidence).
  */
 @Component
@@ -33,92 +41,116 @@ class TimelineRecorder implements ConsumerSeekAware {
 
     static final String CONSUMER = "ReadModel_Timeline";
 
+    private static final ObjectMapper JSON = EnvelopeCodec.mapper();
+
     private final EventInbox inbox;
     private final JdbcClient jdbc;
     private final HouseholdStatusProjection statuses;
-    private final TransactionTemplate transactions;
-    private final AtomicBoolean rewind = new AtomicBoolean();
+    private final Timer lag;
+    /** The partitions this service's recorders have been assigned, and those to read again from the beginning. */
+    private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
+    private final Set<TopicPartition> rewind = ConcurrentHashMap.newKeySet();
 
-    TimelineRecorder(EventInbox inbox, JdbcClient jdbc, HouseholdStatusProjection statuses,
-                     TransactionTemplate transactions) {
+    TimelineRecorder(EventInbox inbox, JdbcClient jdbc, HouseholdStatusProjection statuses, MeterRegistry meters) {
         this.inbox = inbox;
         this.jdbc = jdbc;
         this.statuses = statuses;
-        this.transactions = transactions;
+        this.lag = Timer.builder("fangpin.timeline.lag")
+                .description("From an event's time in the service that caused it to its commit in the timeline")
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     /**
-     * A poll's records are recorded in one transaction: one commit per batch rather than per event is what lets a
-     * rebuild replay the topics quickly. When one fails, the batch is recorded again one event per transaction, so
-     * that the error handler retries (and at last dead-letters) only the failing event, after the ones before it
-     * are kept; the inbox makes the second pass over already recorded events change nothing.
+     * A poll's records are recorded together: one transaction, one insert of the entries and one read and one write
+     * of the status of each household concerned, which is what lets a rebuild replay the topics quickly. Large polls
+     * make a rebuild faster and cost a live reader nothing: a poll returns as soon as anything has arrived.
+     * <p>
+     * Several recorders (one consumer each) overlap their work with the database's. The range assignor gives each of
+     * them the same partition numbers of the three topics, which are partitioned alike by household, so all events of
+     * a household go to one recorder: no two recorders extend the same chain or status at once.
      */
     @KafkaListener(id = CONSUMER, topics = {Topics.IDENTIFICATION, Topics.MONITORING, Topics.ASSISTANCE},
-            batch = "true")
+            batch = "true", concurrency = "${fangpin.timeline.recorders}", properties = {
+                    "max.poll.records=2000", "max.partition.fetch.bytes=4194304",
+                    "partition.assignment.strategy=org.apache.kafka.clients.consumer.RangeAssignor"})
     void on(List<ConsumerRecord<String, byte[]>> records) {
-        try {
-            transactions.executeWithoutResult(status -> records.forEach(this::receive));
-        } catch (RuntimeException batchFailed) {
-            for (int i = 0; i < records.size(); i++) {
-                try {
-                    receive(records.get(i));
-                } catch (RuntimeException failure) {
-                    throw new BatchListenerFailedException("recording failed", failure, i);
-                }
-            }
-        }
+        List<EventEnvelope> recorded = inbox.receiveAll(CONSUMER, records, this::record);
+        Instant committed = Instant.now();
+        recorded.forEach(envelope -> lag.record(Duration.between(envelope.time().toInstant(), committed)));
     }
 
-    private void receive(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(CONSUMER, record, this::record);
+    /** Whether the recorders have been assigned their partitions since this service started. */
+    boolean reading() {
+        return !assigned.isEmpty();
     }
 
-    /** The next assignment of partitions reads every topic from its beginning (a rebuild). */
+    /** Every partition read so far is read again from its beginning when next assigned (a rebuild). */
     void rewindOnNextAssignment() {
-        rewind.set(true);
+        rewind.addAll(assigned);
     }
 
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        if (rewind.getAndSet(false)) {
-            callback.seekToBeginning(assignments.keySet());
+        assigned.addAll(assignments.keySet());
+        List<TopicPartition> rewinding = assignments.keySet().stream().filter(rewind::remove).toList();
+        if (!rewinding.isEmpty()) {
+            callback.seekToBeginning(rewinding);
         }
     }
 
-    private void record(EventEnvelope envelope) {
-        ActorRef actor = envelope.actor() != null ? envelope.actor() : new ActorRef(null, null, null, null);
-        String summary = envelope.isKnown() ? TimelineSummaries.summarize(envelope.data(), envelope.type())
-                : TimelineSummaries.unknown(envelope.type());
+    /** The entries are inserted in the order received, so each household's chain follows its order of arrival. */
+    private void record(List<EventEnvelope> envelopes) {
         jdbc.sql("""
                         INSERT INTO timeline_entry (event_id, household_id, region_code, event_type, source, occurred_at,
                                                     actor_id, actor_name, actor_role, actor_region, correlation_id,
                                                     summary, data)
-                        VALUES (:id, :household, :region, :type, :source, :at, :actorId, :actorName, :actorRole,
-                                :actorRegion, :correlation, :summary, CAST(:data AS jsonb))""")
-                .param("id", envelope.id())
-                .param("household", envelope.subject())
-                .param("region", envelope.regionCode())
-                .param("type", envelope.type())
-                .param("source", envelope.source())
-                .param("at", Timestamp.from(envelope.time().toInstant()))
-                .param("actorId", actor.id())
-                .param("actorName", actor.name())
-                .param("actorRole", actor.role())
-                .param("actorRegion", actor.region())
-                .param("correlation", envelope.correlationId())
-                .param("summary", summary)
-                .param("data", json(envelope))
+                        SELECT event_id, household_id, region_code, event_type, source, occurred_at, actor_id,
+                               actor_name, actor_role, actor_region, correlation_id, summary, data
+                        FROM ROWS FROM (jsonb_to_recordset(CAST(:entries AS jsonb)) AS (
+                                 event_id VARCHAR, household_id VARCHAR, region_code VARCHAR, event_type VARCHAR,
+                                 source VARCHAR, occurred_at TIMESTAMPTZ, actor_id VARCHAR, actor_name VARCHAR,
+                                 actor_role VARCHAR, actor_region VARCHAR, correlation_id VARCHAR, summary TEXT,
+                                 data JSONB))
+                             WITH ORDINALITY AS entry
+                        ORDER BY entry.ordinality""")
+                .param("entries", entries(envelopes))
                 .update();
-        if (envelope.data() instanceof HouseholdEvent event) {
-            statuses.apply(event, envelope.time());
+        statuses.apply(envelopes.stream().filter(envelope -> envelope.data() instanceof HouseholdEvent)
+                .map(envelope -> new Occurred((HouseholdEvent) envelope.data(), envelope.time()))
+                .toList());
+    }
+
+    private static String entries(List<EventEnvelope> envelopes) {
+        ArrayNode entries = JSON.createArrayNode();
+        for (EventEnvelope envelope : envelopes) {
+            ActorRef actor = envelope.actor() != null ? envelope.actor() : new ActorRef(null, null, null, null);
+            String summary = envelope.isKnown() ? TimelineSummaries.summarize(envelope.data(), envelope.type())
+                    : TimelineSummaries.unknown(envelope.type());
+            entries.addObject()
+                    .put("event_id", envelope.id())
+                    .put("household_id", envelope.subject())
+                    .put("region_code", envelope.regionCode())
+                    .put("event_type", envelope.type())
+                    .put("source", envelope.source())
+                    .put("occurred_at", microseconds(envelope.time()))
+                    .put("actor_id", actor.id())
+                    .put("actor_name", actor.name())
+                    .put("actor_role", actor.role())
+                    .put("actor_region", actor.region())
+                    .put("correlation_id", envelope.correlationId())
+                    .put("summary", summary)
+                    .set("data", envelope.rawData());
+        }
+        try {
+            return JSON.writeValueAsString(entries);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a poll's entries cannot be stored", e);
         }
     }
 
-    private static String json(EventEnvelope envelope) {
-        try {
-            return EnvelopeCodec.mapper().writeValueAsString(envelope.rawData());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event " + envelope.id() + " data cannot be stored", e);
-        }
+    /** As the database keeps it, so that the status projection compares times the way they are stored. */
+    private static String microseconds(OffsetDateTime time) {
+        return time.truncatedTo(ChronoUnit.MICROS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 }

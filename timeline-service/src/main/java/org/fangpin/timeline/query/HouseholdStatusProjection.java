@@ -1,11 +1,22 @@
 package org.fangpin.timeline.query;
 
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,49 +42,83 @@ public class HouseholdStatusProjection {
         this.stored = stored;
     }
 
-    /** Applies an event that has just been recorded in {@code timeline_entry}. */
-    public void apply(HouseholdEvent event, OffsetDateTime occurredAt) {
-        OffsetDateTime at = occurredAt.truncatedTo(ChronoUnit.MICROS);
-        Optional<Current> current = jdbc.sql("""
-                        SELECT record::text AS record, last_occurred_at FROM household_status
-                        WHERE household_id = :id FOR UPDATE""")
-                .param("id", event.householdId())
-                .query((rs, row) -> new Current(rs.getString("record"),
-                        rs.getObject("last_occurred_at", OffsetDateTime.class)))
-                .optional();
-        HouseholdRecord record;
-        OffsetDateTime last;
-        if (current.isEmpty() || !at.isBefore(current.get().lastOccurredAt())) {
-            record = current.map(c -> read(c.record())).orElseGet(() -> HouseholdRecord.of(event.householdId()))
-                    .apply(event, StoredEvents.day(at));
-            last = at;
-        } else {
-            record = stored.replay(event.householdId()).orElseThrow();
-            last = current.get().lastOccurredAt();
-        }
-        save(record, last);
+    /** An event as the recorder received it, with the time it occurred. */
+    public record Occurred(HouseholdEvent event, OffsetDateTime at) {
     }
 
-    private void save(HouseholdRecord record, OffsetDateTime lastOccurredAt) {
+    /**
+     * Applies events that have just been recorded in {@code timeline_entry}, in the order they arrived: one read and
+     * one write of {@code household_status} for all the households concerned, and one replay for those whose events
+     * arrived out of order.
+     */
+    public void apply(List<Occurred> events) {
+        Map<String, List<Occurred>> byHousehold = new LinkedHashMap<>();
+        events.forEach(occurred -> byHousehold.computeIfAbsent(occurred.event().householdId(),
+                household -> new ArrayList<>()).add(occurred));
+        Map<String, Status> before = readForUpdate(byHousehold.keySet());
+        Map<String, Status> after = new LinkedHashMap<>();
+        Set<String> outOfOrder = new LinkedHashSet<>();
+        byHousehold.forEach((household, arrived) -> {
+            Status status = before.getOrDefault(household, new Status(HouseholdRecord.of(household), null));
+            HouseholdRecord record = status.record();
+            OffsetDateTime last = status.lastOccurredAt();
+            for (Occurred occurred : arrived) {
+                OffsetDateTime at = occurred.at().truncatedTo(ChronoUnit.MICROS);
+                if (last != null && at.isBefore(last)) {
+                    outOfOrder.add(household);
+                } else {
+                    record.apply(occurred.event(), StoredEvents.day(at));
+                    last = at;
+                }
+            }
+            after.put(household, new Status(record, last));
+        });
+        stored.replay(outOfOrder).forEach((household, replayed) ->
+                after.put(household, new Status(replayed, after.get(household).lastOccurredAt())));
+        save(after.values());
+    }
+
+    private Map<String, Status> readForUpdate(Collection<String> households) {
+        Map<String, Status> statuses = new HashMap<>();
+        jdbc.sql("""
+                        SELECT household_id, record::text AS record, last_occurred_at FROM household_status
+                        WHERE household_id = ANY(CAST(:ids AS VARCHAR[])) FOR UPDATE""")
+                .param("ids", households.toArray(String[]::new))
+                .query(rs -> {
+                    statuses.put(rs.getString("household_id"), new Status(read(rs.getString("record")),
+                            rs.getObject("last_occurred_at", OffsetDateTime.class)));
+                });
+        return statuses;
+    }
+
+    private void save(Collection<Status> statuses) {
+        ArrayNode rows = JSON.createArrayNode();
+        for (Status status : statuses) {
+            HouseholdRecord record = status.record();
+            rows.addObject()
+                    .put("household_id", record.householdId())
+                    .put("region_code", record.regionCode())
+                    .put("status", record.status().name())
+                    .put("object_type", record.objectType() == null ? null : record.objectType().name())
+                    .put("warning_level", record.warningLevel().map(Enum::name).orElse(null))
+                    .put("safety_net", record.flags().contains(StatusFlag.SAFETY_NET))
+                    .put("open_overdue_items", record.openOverdueItems())
+                    .put("last_occurred_at", status.lastOccurredAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                    .putRawValue("record", new RawValue(write(record)));
+        }
         jdbc.sql("""
                         INSERT INTO household_status (household_id, region_code, status, object_type, warning_level,
                                                       safety_net, open_overdue_items, last_occurred_at, record)
-                        VALUES (:id, :region, :status, :objectType, :warningLevel, :safetyNet, :overdue, :last,
-                                CAST(:record AS jsonb))
+                        SELECT * FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS status(
+                            household_id VARCHAR, region_code VARCHAR, status VARCHAR, object_type VARCHAR,
+                            warning_level VARCHAR, safety_net BOOLEAN, open_overdue_items INT,
+                            last_occurred_at TIMESTAMPTZ, record JSONB)
                         ON CONFLICT (household_id) DO UPDATE SET
                             region_code = EXCLUDED.region_code, status = EXCLUDED.status,
                             object_type = EXCLUDED.object_type, warning_level = EXCLUDED.warning_level,
                             safety_net = EXCLUDED.safety_net, open_overdue_items = EXCLUDED.open_overdue_items,
                             last_occurred_at = EXCLUDED.last_occurred_at, record = EXCLUDED.record""")
-                .param("id", record.householdId())
-                .param("region", record.regionCode())
-                .param("status", record.status().name())
-                .param("objectType", record.objectType() == null ? null : record.objectType().name())
-                .param("warningLevel", record.warningLevel().map(Enum::name).orElse(null))
-                .param("safetyNet", record.flags().contains(StatusFlag.SAFETY_NET))
-                .param("overdue", record.openOverdueItems())
-                .param("last", lastOccurredAt)
-                .param("record", write(record))
+                .param("rows", write(rows))
                 .update();
     }
 
@@ -94,14 +139,14 @@ public class HouseholdStatusProjection {
         }
     }
 
-    private static String write(HouseholdRecord record) {
+    private static String write(Object json) {
         try {
-            return JSON.writeValueAsString(record);
+            return JSON.writeValueAsString(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("household record " + record.householdId() + " cannot be stored", e);
+            throw new IllegalStateException("household records cannot be stored", e);
         }
     }
 
-    private record Current(String record, OffsetDateTime lastOccurredAt) {
+    private record Status(HouseholdRecord record, OffsetDateTime lastOccurredAt) {
     }
 }

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,35 +35,37 @@ public class StoredEvents {
      * recorded by then.
      */
     public Optional<HouseholdRecord> replay(String householdId, Instant until) {
-        return replay(householdId, "AND occurred_at < :until", OffsetDateTime.ofInstant(until, COUNTY_TIME));
+        return Optional.ofNullable(replay("household_id = :id AND occurred_at < :until",
+                Map.of("id", householdId, "until", OffsetDateTime.ofInstant(until, COUNTY_TIME))).get(householdId));
     }
 
-    /** The record as all of the household's recorded events make it. */
-    public Optional<HouseholdRecord> replay(String householdId) {
-        return replay(householdId, "", null);
+    /** The records as all their recorded events make them, by household; a household with none is left out. */
+    public Map<String, HouseholdRecord> replay(Collection<String> householdIds) {
+        if (householdIds.isEmpty()) {
+            return Map.of();
+        }
+        return replay("household_id = ANY(CAST(:ids AS VARCHAR[]))",
+                Map.of("ids", householdIds.toArray(String[]::new)));
     }
 
     /**
      * Events are applied in order of occurrence (the order the services caused them in, whatever order they arrived
      * in), ties in order of arrival.
      */
-    private Optional<HouseholdRecord> replay(String householdId, String condition, OffsetDateTime until) {
-        HouseholdRecord record = HouseholdRecord.of(householdId);
-        var query = jdbc.sql("""
-                        SELECT event_type, occurred_at, data::text AS data FROM timeline_entry
-                        WHERE household_id = :id %s
-                        ORDER BY occurred_at, position""".formatted(condition))
-                .param("id", householdId);
-        if (until != null) {
-            query = query.param("until", until);
-        }
-        int entries = query.query((rs, row) -> {
+    private Map<String, HouseholdRecord> replay(String condition, Map<String, ?> params) {
+        Map<String, HouseholdRecord> records = new HashMap<>();
+        jdbc.sql("""
+                        SELECT household_id, event_type, occurred_at, data::text AS data FROM timeline_entry
+                        WHERE %s
+                        ORDER BY household_id, occurred_at, position""".formatted(condition))
+                .params(params)
+                .query(rs -> {
+                    HouseholdRecord record = records.computeIfAbsent(rs.getString("household_id"),
+                            HouseholdRecord::of);
                     LocalDate on = day(rs.getObject("occurred_at", OffsetDateTime.class));
                     decode(rs.getString("event_type"), rs.getString("data")).ifPresent(event -> record.apply(event, on));
-                    return row;
-                })
-                .list().size();
-        return entries == 0 ? Optional.empty() : Optional.of(record);
+                });
+        return records;
     }
 
     static Optional<HouseholdEvent> decode(String type, String data) {

@@ -1,5 +1,7 @@
 package org.fangpin.timeline.query;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -33,17 +35,20 @@ public class TimelineQueries {
                         ORDER BY occurred_at, position""")
                 .param("id", householdId)
                 .param("kind", kind)
-                .query(TimelineEntry.class)
+                .query(TimelineQueries::entry)
                 .list();
     }
 
-    /** The region of the household's latest entry, empty when nothing is recorded for it. */
-    public Optional<String> regionOf(String householdId) {
+    /**
+     * The household's latest entry, read from the chain's index alone; empty when nothing is recorded for it. Its
+     * hash covers every entry recorded for the household before it, so it changes whenever one is added.
+     */
+    public Optional<ChainHead> head(String householdId) {
         return jdbc.sql("""
-                        SELECT region_code FROM timeline_entry WHERE household_id = :id
+                        SELECT region_code, hash FROM timeline_entry WHERE household_id = :id
                         ORDER BY chain_index DESC LIMIT 1""")
                 .param("id", householdId)
-                .query(String.class)
+                .query((rs, row) -> new ChainHead(rs.getString("region_code"), rs.getBytes("hash")))
                 .optional();
     }
 
@@ -63,13 +68,31 @@ public class TimelineQueries {
                         WINDOW chain AS (ORDER BY chain_index)
                         ORDER BY chain_index""")
                 .param("id", householdId)
-                .query(ChainLink.class)
+                .query((rs, row) -> new ChainLink(rs.getLong("position"), rs.getString("event_id"),
+                        rs.getInt("chain_index"), rs.getBoolean("content_intact"), rs.getBoolean("linked"),
+                        rs.getBoolean("in_sequence")))
                 .list();
+    }
+
+    /**
+     * Mapped by hand: mapping a record by its property names makes the driver build an exception for every column
+     * not found under the property's own name, which cost more than the query itself.
+     */
+    private static TimelineEntry entry(ResultSet rs, int row) throws SQLException {
+        return new TimelineEntry(rs.getString("event_id"), rs.getString("event_type"), rs.getString("kind"),
+                rs.getString("region_code"), rs.getObject("occurred_at", OffsetDateTime.class),
+                rs.getString("actor_id"), rs.getString("actor_name"), rs.getString("actor_role"),
+                rs.getString("actor_region"), rs.getString("correlation_id"), rs.getString("summary"),
+                rs.getInt("chain_index"));
     }
 
     public record TimelineEntry(String eventId, String eventType, String kind, String regionCode,
                                 OffsetDateTime occurredAt, String actorId, String actorName, String actorRole,
                                 String actorRegion, String correlationId, String summary, int chainIndex) {
+    }
+
+    /** The household's region as its latest entry gives it, and that entry's chain hash. */
+    public record ChainHead(String regionCode, byte[] hash) {
     }
 
     public record ChainLink(long position, String eventId, int chainIndex, boolean contentIntact, boolean linked,

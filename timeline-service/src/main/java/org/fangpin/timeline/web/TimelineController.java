@@ -7,8 +7,15 @@ import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +32,7 @@ import org.fangpin.timeline.query.HouseholdStatus;
 import org.fangpin.timeline.query.HouseholdStatusProjection;
 import org.fangpin.timeline.query.StoredEvents;
 import org.fangpin.timeline.query.TimelineQueries;
+import org.fangpin.timeline.query.TimelineQueries.ChainHead;
 import org.fangpin.timeline.query.TimelineQueries.ChainLink;
 import org.fangpin.timeline.query.TimelineQueries.TimelineEntry;
 
@@ -34,14 +42,21 @@ import org.fangpin.timeline.query.TimelineQueries.TimelineEntry;
 @PreAuthorize(Readers.ROLES)
 class TimelineController {
 
+    private static final String KIND = "identification|monitoring|assistance|fangpin\\.[a-z]+\\.[A-Za-z]+\\.v\\d+";
+
     private final TimelineQueries queries;
     private final HouseholdStatusProjection statuses;
     private final StoredEvents stored;
+    private final RenderedTimelines rendered;
+    private final ObjectMapper json;
 
-    TimelineController(TimelineQueries queries, HouseholdStatusProjection statuses, StoredEvents stored) {
+    TimelineController(TimelineQueries queries, HouseholdStatusProjection statuses, StoredEvents stored,
+                       RenderedTimelines rendered, ObjectMapper json) {
         this.queries = queries;
         this.statuses = statuses;
         this.stored = stored;
+        this.rendered = rendered;
+        this.json = json;
     }
 
     record Actor(String id, String name, String role, String region) {
@@ -74,14 +89,17 @@ class TimelineController {
      *             {@code fangpin.monitoring.WarningRaised.v1}
      */
     @GetMapping("/timeline")
-    Timeline timeline(@PathVariable String householdId,
-                      @RequestParam(required = false)
-                      @Pattern(regexp = "identification|monitoring|assistance|fangpin\\.[a-z]+\\.[A-Za-z]+\\.v\\d+")
-                      String kind) {
-        String regionCode = requireReadable(householdId);
-        List<Entry> entries = queries.timeline(householdId, kind).stream().map(TimelineController::entry).toList();
-        Status status = statuses.current(householdId).map(Status::of).orElse(null);
-        return new Timeline(householdId, regionCode, status, entries);
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Timeline.class)))
+    ResponseEntity<byte[]> timeline(@PathVariable String householdId,
+                                    @RequestParam(required = false) @Pattern(regexp = KIND) String kind) {
+        ChainHead head = requireReadable(householdId);
+        byte[] body = rendered.timeline(householdId, kind, head.hash(), () -> {
+            List<Entry> entries = queries.timeline(householdId, kind).stream().map(TimelineController::entry)
+                    .toList();
+            Status status = statuses.current(householdId).map(Status::of).orElse(null);
+            return render(new Timeline(householdId, head.regionCode(), status, entries));
+        });
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     record BrokenLink(long position, String eventId, int sequence, boolean contentIntact, boolean linked,
@@ -139,11 +157,19 @@ class TimelineController {
                 record.rollbacks(), record.reidentifications());
     }
 
-    private String requireReadable(String householdId) {
-        String regionCode = queries.regionOf(householdId)
+    private ChainHead requireReadable(String householdId) {
+        ChainHead head = queries.head(householdId)
                 .orElseThrow(() -> RuleViolation.notFound("TIMELINE_NOT_FOUND", householdId));
-        Jurisdiction.requireWithin(regionCode);
-        return regionCode;
+        Jurisdiction.requireWithin(head.regionCode());
+        return head;
+    }
+
+    private byte[] render(Timeline timeline) {
+        try {
+            return json.writeValueAsBytes(timeline);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("timeline of " + timeline.householdId() + " cannot be rendered", e);
+        }
     }
 
     private static Entry entry(TimelineEntry entry) {
