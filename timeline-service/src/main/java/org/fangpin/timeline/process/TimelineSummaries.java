@@ -51,6 +51,7 @@ import org.fangpin.contracts.monitoring.ColourGradeChanged;
 import org.fangpin.contracts.monitoring.DepartmentLeadRaised;
 import org.fangpin.contracts.monitoring.ImmediateVisitRequested;
 import org.fangpin.contracts.monitoring.LookBackMonitoringStarted;
+import org.fangpin.contracts.monitoring.MonitoringClosed;
 import org.fangpin.contracts.monitoring.MonitoringStarted;
 import org.fangpin.contracts.monitoring.MonthlyMonitoringMissed;
 import org.fangpin.contracts.monitoring.MonthlyMonitoringRecorded;
@@ -191,6 +192,9 @@ final class TimelineSummaries {
         }
         if (event instanceof RegularMonitoringResumed) {
             return "风险消除回退，恢复常规监测";
+        }
+        if (event instanceof MonitoringClosed e) {
+            return "县级终止监测（" + e.reason().chineseName() + "）：" + e.judgement();
         }
         if (event instanceof AreaHazardDeclared e) {
             return "区域性风险：" + e.hazardType().chineseName() + "，涉及" + e.villages().size() + "个村";

@@ -41,6 +41,7 @@ import org.fangpin.contracts.identification.MemberAdded;
 import org.fangpin.contracts.identification.MemberRemoved;
 import org.fangpin.contracts.identification.ReidentificationOpened;
 import org.fangpin.contracts.monitoring.LookBackMonitoringStarted;
+import org.fangpin.contracts.monitoring.MonitoringClosed;
 import org.fangpin.contracts.monitoring.MonitoringStarted;
 import org.fangpin.contracts.monitoring.MonthlyMonitoringMissed;
 import org.fangpin.contracts.monitoring.MonthlyMonitoringRecorded;
@@ -105,6 +106,7 @@ public final class HouseholdRecord {
     private boolean eliminationPending;
     private boolean rollbackPending;
     private LocalDate eliminatedOn;
+    private LocalDate monitoringClosedOn;
     private LocalDate rolledBackOn;
     private int eliminations;
     private int rollbacks;
@@ -166,7 +168,8 @@ public final class HouseholdRecord {
     }
 
     private void openIdentification(boolean reidentification) {
-        if (status == HouseholdStatus.NOT_MONITORED || status == HouseholdStatus.RISK_ELIMINATED) {
+        if (status == HouseholdStatus.NOT_MONITORED || status == HouseholdStatus.RISK_ELIMINATED
+                || status == HouseholdStatus.MONITORING_CLOSED) {
             statusBeforeIdentification = status;
             status = HouseholdStatus.UNDER_IDENTIFICATION;
         }
@@ -215,6 +218,11 @@ public final class HouseholdRecord {
             flags.add(StatusFlag.LOOK_BACK);
         } else if (event instanceof RegularMonitoringResumed) {
             flags.remove(StatusFlag.LOOK_BACK);
+        } else if (event instanceof MonitoringClosed e) {
+            status = HouseholdStatus.MONITORING_CLOSED;
+            monitoringClosedOn = e.closedOn();
+            flags.remove(StatusFlag.LOOK_BACK);
+            openWarnings.clear();
         }
     }
 
@@ -400,6 +408,10 @@ public final class HouseholdRecord {
 
     public LocalDate rolledBackOn() {
         return rolledBackOn;
+    }
+
+    public LocalDate monitoringClosedOn() {
+        return monitoringClosedOn;
     }
 
     public int eliminations() {

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import org.fangpin.contracts.assistance.RiskEliminationReturned;
 import org.fangpin.contracts.identification.MemberAdded;
+import org.fangpin.contracts.monitoring.MonitoringClosed;
 import org.fangpin.contracts.monitoring.MonthlyMonitoringRecorded;
+import org.fangpin.contracts.value.ClosureReason;
 import org.fangpin.contracts.value.ContactMethod;
 import org.fangpin.contracts.value.Guarantee;
 import org.fangpin.contracts.value.Health;
@@ -52,6 +54,14 @@ class TimelineSummariesTest {
         assertThat(TimelineSummaries.summarize(new RiskEliminationReturned(HOUSEHOLD, VILLAGE, ReviewLevel.TOWNSHIP,
                         "收入稳定月数不足", LocalDate.of(2024, 9, 2)), "fangpin.assistance.RiskEliminationReturned.v1"))
                 .isEqualTo("乡镇退回风险消除申请：收入稳定月数不足");
+    }
+
+    @Test
+    void aClosureSaysWhyTheCountyEndedMonitoring() {
+        assertThat(TimelineSummaries.summarize(new MonitoringClosed(HOUSEHOLD, VILLAGE, ClosureReason.MOVED_AWAY,
+                        "2025年全户户籍迁至呼和浩特市", LocalDate.of(2025, 9, 1)),
+                "fangpin.monitoring.MonitoringClosed.v1"))
+                .isEqualTo("县级终止监测（整户迁出）：2025年全户户籍迁至呼和浩特市");
     }
 
     @Test

@@ -23,11 +23,13 @@ import org.fangpin.contracts.identification.IdentificationRejected;
 import org.fangpin.contracts.identification.LeadReported;
 import org.fangpin.contracts.identification.ReidentificationOpened;
 import org.fangpin.contracts.monitoring.LookBackMonitoringStarted;
+import org.fangpin.contracts.monitoring.MonitoringClosed;
 import org.fangpin.contracts.monitoring.MonthlyMonitoringMissed;
 import org.fangpin.contracts.monitoring.MonthlyMonitoringRecorded;
 import org.fangpin.contracts.monitoring.WarningCleared;
 import org.fangpin.contracts.monitoring.WarningLevelChanged;
 import org.fangpin.contracts.monitoring.WarningRaised;
+import org.fangpin.contracts.value.ClosureReason;
 import org.fangpin.contracts.value.HouseholdCategory;
 import org.fangpin.contracts.value.LabourCapacity;
 import org.fangpin.contracts.value.LeadChannel;
@@ -112,6 +114,21 @@ class HouseholdRecordTest {
         assertThat(reidentified.rollbacks()).isZero();
         assertThat(reidentified.reidentifications()).isEqualTo(1);
         assertThat(reidentified.objectType()).isEqualTo(ObjectType.SUDDEN_HARDSHIP);
+    }
+
+    @Test
+    void aMonitoringTheCountyClosedStaysClosedUntilANewLeadIsIdentified() {
+        MonitoringClosed closure = new MonitoringClosed(HOUSEHOLD, VILLAGE, ClosureReason.STABLE_AFTER_LOOK_BACK,
+                "回头看连续十二个月收入稳定", DAY.plusYears(1));
+        HouseholdRecord closed = record(registered(), lead(), identified(), eliminated(),
+                new LookBackMonitoringStarted(HOUSEHOLD, VILLAGE, DAY), closure);
+        assertThat(closed.status()).isEqualTo(HouseholdStatus.MONITORING_CLOSED);
+        assertThat(closed.flags()).isEmpty();
+        assertThat(closed.monitoringClosedOn()).isEqualTo(DAY.plusYears(1));
+
+        HouseholdRecord identifiedAgain = record(registered(), lead(), identified(), eliminated(),
+                new LookBackMonitoringStarted(HOUSEHOLD, VILLAGE, DAY), closure, lead(), identified());
+        assertThat(identifiedAgain.status()).isEqualTo(HouseholdStatus.RISK_NOT_ELIMINATED);
     }
 
     @Test
