@@ -13,12 +13,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.fangpin.platform.security.Jurisdiction;
 import org.fangpin.timeline.query.DashboardQueries;
 import org.fangpin.timeline.query.DashboardQueries.Listing;
 
 /** The dashboard of a county, township or village: where the households stand and what is late. */
 @RestController
-@PreAuthorize(Readers.ROLES)
+@PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
 class DashboardController {
 
     private final DashboardQueries queries;

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.fangpin.platform.security.Jurisdiction;
 import org.fangpin.timeline.query.EventLogQueries;
 import org.fangpin.timeline.query.EventLogQueries.EventLogFilter;
 import org.fangpin.timeline.query.EventLogQueries.LoggedEvent;
@@ -30,7 +31,7 @@ import org.fangpin.timeline.query.StoredEvents;
 
 /** The county event log for supervisors and inspection teams: every step of every household, by whom and when. */
 @RestController
-@PreAuthorize(Readers.ROLES)
+@PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
 class EventLogController {
 
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.fangpin.contracts.value.MeasureType;
 import org.fangpin.contracts.value.RiskType;
+import org.fangpin.platform.security.Jurisdiction;
 import org.fangpin.timeline.query.HouseholdRecord;
 import org.fangpin.timeline.query.LedgerQueries;
 import org.fangpin.timeline.query.StatusFlag;
@@ -32,7 +33,7 @@ import org.fangpin.timeline.query.StatusFlag;
  * county.
  */
 @RestController
-@PreAuthorize(Readers.ROLES)
+@PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
 class LedgerController {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -45,7 +46,7 @@ class LedgerController {
     private static final List<Column> COLUMNS = List.of(
             new Column("户编号", HouseholdRecord::householdId),
             new Column("户主", HouseholdRecord::headName),
-            new Column("户主身份证号", record -> Readers.idNumber(record.headIdNumber())),
+            new Column("户主身份证号", record -> Jurisdiction.idNumber(record.headIdNumber())),
             new Column("区划代码", HouseholdRecord::regionCode),
             new Column("家庭人口", record -> (long) record.memberCount()),
             new Column("监测对象类型", record -> record.objectType() == null ? null : record.objectType().chineseName()),

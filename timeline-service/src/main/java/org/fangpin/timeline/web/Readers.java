@@ -1,25 +1,13 @@
 package org.fangpin.timeline.web;
 
-import java.util.EnumSet;
-import java.util.Set;
-
-import org.fangpin.contracts.value.IdNumber;
 import org.fangpin.platform.actor.RequestContext;
-import org.fangpin.platform.actor.Role;
 import org.fangpin.platform.security.Jurisdiction;
 
 /**
- * Who reads the timeline service: every role that works on households or oversees the work, within its region.
- * A department officer shares its department's data and reads its batches only, not households' histories.
+ * Who reads the timeline service: the platform's household readers ({@link Jurisdiction#HOUSEHOLD_READERS}), each
+ * within its region. A department officer shares its department's data and reads its batches only.
  */
 final class Readers {
-
-    static final String ROLES =
-            "hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER', 'SUPERVISOR', 'INSPECTOR', 'ADMIN')";
-
-    /** The roles that verify and decide on households and so need their ID numbers in full. */
-    private static final Set<Role> SEE_ID_NUMBERS =
-            EnumSet.of(Role.VILLAGE_OFFICER, Role.TOWNSHIP_REVIEWER, Role.COUNTY_APPROVER);
 
     static final String REGION = "\\d{6}|\\d{9}|\\d{12}";
 
@@ -31,12 +19,5 @@ final class Readers {
         String region = asked != null ? asked : RequestContext.requireActor().region();
         Jurisdiction.requireWithin(region);
         return region;
-    }
-
-    static String idNumber(String idNumber) {
-        if (idNumber == null) {
-            return null;
-        }
-        return SEE_ID_NUMBERS.contains(RequestContext.requireActor().role()) ? idNumber : IdNumber.mask(idNumber);
     }
 }

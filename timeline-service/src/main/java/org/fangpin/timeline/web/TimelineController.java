@@ -39,7 +39,7 @@ import org.fangpin.timeline.query.TimelineQueries.TimelineEntry;
 /** A household's full timeline across all services, its current status, its state on a past day and its proof. */
 @RestController
 @RequestMapping("/api/households/{householdId}")
-@PreAuthorize(Readers.ROLES)
+@PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
 class TimelineController {
 
     private static final String KIND = "identification|monitoring|assistance|fangpin\\.[a-z]+\\.[A-Za-z]+\\.v\\d+";
@@ -140,7 +140,7 @@ class TimelineController {
                         asOf.plusDays(1).atStartOfDay(StoredEvents.COUNTY_TIME).toInstant())
                 .orElseThrow(() -> RuleViolation.notFound("STATE_NOT_YET_RECORDED", householdId, asOf));
         return new State(householdId, asOf, record.regionCode(), Status.of(record), record.headName(),
-                Readers.idNumber(record.headIdNumber()),
+                Jurisdiction.idNumber(record.headIdNumber()),
                 record.category() == null ? null : new Named(record.category().name(), record.category().chineseName()),
                 record.memberCount(),
                 record.objectType() == null ? null
