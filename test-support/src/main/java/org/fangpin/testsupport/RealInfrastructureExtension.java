@@ -29,15 +29,23 @@ public class RealInfrastructureExtension implements ParameterResolver, AfterAllC
 
     @Override
     public void afterAll(ExtensionContext context) {
-        Infrastructure infrastructure = context.getStore(NAMESPACE).remove(key(context), Infrastructure.class);
+        Infrastructure infrastructure = store(context).remove(key(context), Infrastructure.class);
         if (infrastructure != null) {
             infrastructure.close();
         }
     }
 
     private static Infrastructure infrastructure(ExtensionContext context) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(key(context),
+        return store(context).getOrComputeIfAbsent(key(context),
                 key -> new Infrastructure(context.getRequiredTestClass().getSimpleName()), Infrastructure.class);
+    }
+
+    /**
+     * One store for the class and its test methods: a parameter of a test method is resolved in the method's
+     * context, whose own store is gone before {@link #afterAll} could close what it holds.
+     */
+    private static ExtensionContext.Store store(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE);
     }
 
     private static String key(ExtensionContext context) {
