@@ -6,9 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,10 +13,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 import org.fangpin.contracts.HouseholdEvent;
@@ -37,7 +32,7 @@ import org.fangpin.timeline.query.HouseholdStatusProjection.Occurred;
  * same transaction. The database chains each entry to its subject's previous one (tamper evidence).
  */
 @Component
-class TimelineRecorder implements ConsumerSeekAware {
+class TimelineRecorder {
 
     static final String CONSUMER = "ReadModel_Timeline";
 
@@ -47,9 +42,6 @@ class TimelineRecorder implements ConsumerSeekAware {
     private final JdbcClient jdbc;
     private final HouseholdStatusProjection statuses;
     private final Timer lag;
-    /** The partitions this service's recorders have been assigned, and those to read again from the beginning. */
-    private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
-    private final Set<TopicPartition> rewind = ConcurrentHashMap.newKeySet();
 
     TimelineRecorder(EventInbox inbox, JdbcClient jdbc, HouseholdStatusProjection statuses, MeterRegistry meters) {
         this.inbox = inbox;
@@ -78,25 +70,6 @@ class TimelineRecorder implements ConsumerSeekAware {
         List<EventEnvelope> recorded = inbox.receiveAll(CONSUMER, records, this::record);
         Instant committed = Instant.now();
         recorded.forEach(envelope -> lag.record(Duration.between(envelope.time().toInstant(), committed)));
-    }
-
-    /** Whether the recorders have been assigned their partitions since this service started. */
-    boolean reading() {
-        return !assigned.isEmpty();
-    }
-
-    /** Every partition read so far is read again from its beginning when next assigned (a rebuild). */
-    void rewindOnNextAssignment() {
-        rewind.addAll(assigned);
-    }
-
-    @Override
-    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        assigned.addAll(assignments.keySet());
-        List<TopicPartition> rewinding = assignments.keySet().stream().filter(rewind::remove).toList();
-        if (!rewinding.isEmpty()) {
-            callback.seekToBeginning(rewinding);
-        }
     }
 
     /** The entries are inserted in the order received, so each household's chain follows its order of arrival. */
