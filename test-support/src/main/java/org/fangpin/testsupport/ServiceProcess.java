@@ -52,7 +52,10 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             builder.environment().put("SERVER_PORT", String.valueOf(port));
-            return new ServiceProcess(name, port, builder.start(), log);
+            Process process = builder.start();
+            // a test JVM stopped before it could close the service (Ctrl-C, a killed build) takes it along
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-" + name));
+            return new ServiceProcess(name, port, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + " from " + jar, e);
         }
