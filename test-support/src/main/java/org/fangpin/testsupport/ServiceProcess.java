@@ -36,16 +36,27 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** JVM options for tests: a small heap and quick start-up rather than peak speed. */
+    public static final List<String> TEST_JVM = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     /**
-     * Starts {@code java -jar jar} on a free port ({@code SERVER_PORT}) with the given environment; returns at once.
-     * Call {@link #awaitHealthy()} before sending requests.
+     * Starts {@code java -jar jar} on a free port ({@code SERVER_PORT}) with the given environment and the
+     * {@link #TEST_JVM} options; returns at once. Call {@link #awaitHealthy()} before sending requests.
      */
     public static ServiceProcess start(String name, Path jar, Map<String, String> environment, Path logDirectory) {
+        return start(name, jar, environment, logDirectory, TEST_JVM);
+    }
+
+    /** As {@link #start(String, Path, Map, Path)}, with other JVM options, e.g. those of a deployment. */
+    public static ServiceProcess start(String name, Path jar, Map<String, String> environment, Path logDirectory,
+                                       List<String> jvmOptions) {
         int port = freePort();
         Path log = logDirectory.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         try {
             Files.createDirectories(logDirectory);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

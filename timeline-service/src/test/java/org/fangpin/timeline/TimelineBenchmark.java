@@ -92,8 +92,12 @@ class TimelineBenchmark {
     private static final Duration RECORD_WARM_UP =
             Duration.ofSeconds(Integer.getInteger("benchmark.recordWarmUpSeconds", 10));
     private static final Duration RECORDING = Duration.ofSeconds(Integer.getInteger("benchmark.recordSeconds", 30));
-    /** Extra JVM options for timeline-service, e.g. {@code -XX:StartFlightRecording=filename=timeline.jfr}. */
-    private static final String JVM_OPTIONS = System.getProperty("benchmark.jvm", "");
+    /**
+     * timeline-service's JVM options: as deployed ({@code deploy/container}: a heap of about 70 % of a 768 MiB
+     * container, the full JIT), unless given, e.g. with {@code -XX:StartFlightRecording=filename=timeline.jfr} added.
+     */
+    private static final List<String> JVM_OPTIONS =
+            List.of(System.getProperty("benchmark.jvm", "-Xmx512m").trim().split("\\s+"));
     private static final String VILLAGE = "150724213201";
     private static final ActorRef CADRE = new ActorRef("u-101", "包银花", "VILLAGE_OFFICER", VILLAGE);
     private static final ActorRef COUNTY = new ActorRef("u-301", "乌云", "COUNTY_APPROVER", "150724");
@@ -128,9 +132,9 @@ class TimelineBenchmark {
                 "FANGPIN_JWKS_URI", tokens.jwksUri(),
                 GatewayTrust.ENVIRONMENT_VARIABLE, trust.secret());
         Map<String, String> timelineEnvironment = new HashMap<>(common);
-        timelineEnvironment.putAll(Map.of("FANGPIN_DB_URL", timelineDb.jdbcUrl(), "JAVA_TOOL_OPTIONS", JVM_OPTIONS));
+        timelineEnvironment.put("FANGPIN_DB_URL", timelineDb.jdbcUrl());
         try (ServiceProcess timeline = ServiceProcess.start("timeline-service", jar("timeline-service"),
-                timelineEnvironment, LOGS)) {
+                timelineEnvironment, LOGS, JVM_OPTIONS)) {
             Reads reads;
             Map<String, String> gatewayEnvironment = new HashMap<>(common);
             gatewayEnvironment.putAll(Map.of("FANGPIN_TIMELINE_URL", timeline.baseUrl(),
