@@ -266,7 +266,8 @@ class AccessMatrixIT {
                         "reportedOn", today().minusDays(1).toString())), true),
                 new Probe("policy-read", side -> get("/api/policy/" + side.county() + "/" + year), true),
                 new Probe("policy-write", side -> new Request(HttpMethod.PUT,
-                        "/api/policy/" + side.county() + "/" + year, MediaType.APPLICATION_JSON, policy()), true),
+                        "/api/policy/" + side.county() + "/" + year, MediaType.APPLICATION_JSON,
+                        PolicyRequest.ewenki(6, 6, "旗乡村振兴局：年度监测帮扶参数")), true),
                 new Probe("monitoring-read", side -> get("/api/monitoring/" + side.householdId()), true),
                 new Probe("records-read", side -> get("/api/monitoring/" + side.householdId() + "/records"), true),
                 new Probe("records-write", side -> post("/api/monitoring/" + side.householdId() + "/records",
@@ -307,17 +308,6 @@ class AccessMatrixIT {
         return new Request(HttpMethod.POST, "/api/department-data/batches?department=" + DEPARTMENT
                 + "&fileName=medical-self-pay.csv", MediaType.parseMediaType("text/csv"),
                 csv.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, Object> policy() {
-        return Map.ofEntries(
-                Map.entry("monitoringLine", 8300.00), Map.entry("medicalExpenditureWarningLine", 5000.00),
-                Map.entry("disasterLossWarningLine", 10000.00), Map.entry("educationExpenditureWarningLine", 8000.00),
-                Map.entry("verificationDueWorkingDays", 5), Map.entry("identificationDueDays", 15),
-                Map.entry("publicNoticeDays", 5), Map.entry("monthlyMonitoringDueDay", 25),
-                Map.entry("stableIncomeMonths", 6), Map.entry("minimumMonitoredMonths", 6),
-                Map.entry("warningResponseDays", 15), Map.entry("gradualExitMonths", 6),
-                Map.entry("reason", "旗乡村振兴局：年度监测帮扶参数"));
     }
 
     // ---- the records of each side, made by that side's own users

@@ -171,14 +171,8 @@ class HouseholdWorkflowIT {
         RestClient township = client("TOWNSHIP_REVIEWER", "150724213");
         RestClient county = client("COUNTY_APPROVER", "150724");
         // The banner's own policy for this year: one month of stable income suffices (the rules stay the same).
-        county.put().uri("/api/policy/150724/{year}", today().getYear()).body(Map.ofEntries(
-                        Map.entry("monitoringLine", 8300.00), Map.entry("medicalExpenditureWarningLine", 5000.00),
-                        Map.entry("disasterLossWarningLine", 10000.00), Map.entry("educationExpenditureWarningLine", 8000.00),
-                        Map.entry("verificationDueWorkingDays", 5), Map.entry("identificationDueDays", 15),
-                        Map.entry("publicNoticeDays", 5), Map.entry("monthlyMonitoringDueDay", 25),
-                        Map.entry("stableIncomeMonths", 1), Map.entry("minimumMonitoredMonths", 0),
-                        Map.entry("warningResponseDays", 15), Map.entry("gradualExitMonths", 6),
-                        Map.entry("reason", "旗乡村振兴局：演练用监测帮扶参数")))
+        county.put().uri("/api/policy/150724/{year}", today().getYear())
+                .body(PolicyRequest.ewenki(1, 0, "旗乡村振兴局：演练用监测帮扶参数"))
                 .retrieve().toBodilessEntity();
         String householdId = register(village, "巴雅尔", idNumber("15072419720405031"));
         walkThroughIdentification(village, reportLead(village, householdId), "UNSTABLE_ALLEVIATED", "ILLNESS");

@@ -1,5 +1,7 @@
 package org.fangpin.monitoring.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +14,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,8 +29,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.fangpin.contracts.value.ClosureReason;
 import org.fangpin.contracts.value.ColourGrade;
 import org.fangpin.contracts.value.WarningLevel;
+import org.fangpin.monitoring.command.Commands.CloseMonitoringCommand;
 import org.fangpin.monitoring.command.Commands.Recorded;
 import org.fangpin.monitoring.query.MonitoringQueries;
 import org.fangpin.monitoring.query.MonitoringQueries.HouseholdRegion;
@@ -54,11 +59,16 @@ class MonitoringController {
     private final MonitoringQueries queries;
     private final MonthlyRecords records;
     private final Problems problems;
+    private final CommandGateway commands;
+    private final Clock clock;
 
-    MonitoringController(MonitoringQueries queries, MonthlyRecords records, Problems problems) {
+    MonitoringController(MonitoringQueries queries, MonthlyRecords records, Problems problems,
+                         CommandGateway commands, Clock clock) {
         this.queries = queries;
         this.records = records;
         this.problems = problems;
+        this.commands = commands;
+        this.clock = clock;
     }
 
     record MonthRecorded(String householdId, YearMonth month, boolean correction, WarningLevel warningLevel,
@@ -136,6 +146,23 @@ class MonitoringController {
                         refusal.violation().status(), refusal.violation().code(), locale,
                         refusal.violation().args()).getDetail())).toList());
         return problem;
+    }
+
+    /** @param judgement the county's 研判意见: what was checked and found */
+    record ClosureRequest(@NotNull ClosureReason reason, @NotBlank @Size(max = 500) String judgement) {
+    }
+
+    record Closed(String householdId, ClosureReason reason, LocalDate closedOn) {
+    }
+
+    /** 终止监测: only the county ends a household's dynamic monitoring, and says why. */
+    @PostMapping("/{householdId}/closure")
+    @PreAuthorize("hasRole('COUNTY_APPROVER')")
+    Closed close(@PathVariable String householdId, @Valid @RequestBody ClosureRequest request) {
+        Jurisdiction.requireWritableWithin(visible(householdId).regionCode());
+        LocalDate today = LocalDate.now(clock);
+        commands.sendAndWait(new CloseMonitoringCommand(householdId, request.reason(), request.judgement(), today));
+        return new Closed(householdId, request.reason(), today);
     }
 
     /** 漏测: the households of a village whose month was flagged and is still unrecorded. */

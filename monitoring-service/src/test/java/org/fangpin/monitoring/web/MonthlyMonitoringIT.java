@@ -23,8 +23,10 @@ import org.fangpin.contracts.Topics;
 import org.fangpin.contracts.assistance.RiskEliminated;
 import org.fangpin.contracts.assistance.RiskRolledBack;
 import org.fangpin.contracts.envelope.EventEnvelope;
+import org.fangpin.contracts.monitoring.MonitoringClosed;
 import org.fangpin.contracts.monitoring.MonthlyMonitoringRecorded;
 import org.fangpin.contracts.monitoring.WarningRaised;
+import org.fangpin.contracts.value.ClosureReason;
 import org.fangpin.contracts.value.Guarantee;
 import org.fangpin.contracts.value.ObjectType;
 import org.fangpin.contracts.value.RiskType;
@@ -45,6 +47,8 @@ class MonthlyMonitoringIT {
     private static final String VILLAGE = "150724213201";
     private static final String OTHER_VILLAGE = "150724213203";
     private static final YearMonth THIS_MONTH = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+    private static final Map<String, String> STABLE = Map.of("reason", "STABLE_AFTER_LOOK_BACK",
+            "judgement", "风险消除后回头看连续十二个月收入稳定");
 
     @LocalServerPort
     int port;
@@ -227,6 +231,62 @@ class MonthlyMonitoringIT {
                 .post("/api/monitoring/area-hazards", Map.of("hazardType", "DISASTER",
                         "villages", List.of(VILLAGE), "description", "越权声明"));
         assertThat(outside.status()).isEqualTo(403);
+    }
+
+    @Test
+    void theCountyClosesAStableHouseholdAndItsMonitoringEnds() {
+        String household = monitored(VILLAGE, ObjectType.MARGINAL_VULNERABLE);
+        given.send(Topics.ASSISTANCE, new RiskEliminated(household, VILLAGE, List.of(RiskType.ILLNESS),
+                LocalDate.now(), null));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                villageOfficer.get("/api/monitoring/{id}", household).body().get("lookBack").asBoolean());
+        Api county = Api.as(tokens, port, "COUNTY_APPROVER", "150724");
+
+        Reply closed = county.post("/api/monitoring/{id}/closure", STABLE, household);
+
+        assertThat(closed.status()).isEqualTo(200);
+        assertThat(closed.body().get("reason").asText()).isEqualTo("STABLE_AFTER_LOOK_BACK");
+        Reply view = county.get("/api/monitoring/{id}", household);
+        assertThat(view.body().get("closureReason").asText()).isEqualTo("STABLE_AFTER_LOOK_BACK");
+        assertThat(view.body().get("closedOn").asText()).isEqualTo(closed.body().get("closedOn").asText());
+        Reply record = villageOfficer.post("/api/monitoring/{id}/records", month("9600.00", List.of()), household);
+        assertThat(record.status()).isEqualTo(409);
+        assertThat(record.code()).isEqualTo("MONITORING_CLOSED");
+        assertThat(county.post("/api/monitoring/{id}/closure", STABLE, household).status()).isEqualTo(409);
+
+        missedCheck.flag(THIS_MONTH.plusMonths(1).atDay(1));
+        assertThat(jdbc.sql("SELECT count(*) FROM missed_monitoring WHERE household_id = :id")
+                .param("id", household).query(Long.class).single()).isZero();
+
+        MonitoringClosed published = (MonitoringClosed) published(household, 2).stream()
+                .map(EventEnvelope::data).filter(MonitoringClosed.class::isInstance).findFirst().orElseThrow();
+        assertThat(published.reason()).isEqualTo(ClosureReason.STABLE_AFTER_LOOK_BACK);
+        assertThat(published.judgement()).isEqualTo(STABLE.get("judgement"));
+    }
+
+    @Test
+    void onlyTheCountyClosesMonitoringAndOnlyForAReasonTheRulesAccept() {
+        String household = monitored(VILLAGE, ObjectType.MARGINAL_VULNERABLE);
+        Api county = Api.as(tokens, port, "COUNTY_APPROVER", "150724");
+        long before = storedEvents();
+
+        Reply village = villageOfficer.post("/api/monitoring/{id}/closure", STABLE, household);
+        Reply otherCounty = Api.as(tokens, port, "COUNTY_APPROVER", "150725")
+                .post("/api/monitoring/{id}/closure", STABLE, household);
+        Reply notEliminated = county.post("/api/monitoring/{id}/closure", STABLE, household);
+        Reply noJudgement = county.post("/api/monitoring/{id}/closure", Map.of("reason", "MOVED_AWAY"), household);
+
+        assertThat(village.status()).isEqualTo(403);
+        assertThat(otherCounty.status()).isEqualTo(403);
+        assertThat(notEliminated.status()).isEqualTo(422);
+        assertThat(notEliminated.code()).isEqualTo("MONITORING_CLOSURE_RISK_NOT_ELIMINATED");
+        assertThat(notEliminated.body().get("detail").asText()).contains("风险尚未消除");
+        assertThat(noJudgement.status()).isEqualTo(400);
+        assertThat(storedEvents()).isEqualTo(before);
+
+        Reply movedAway = county.post("/api/monitoring/{id}/closure", Map.of("reason", "MOVED_AWAY",
+                "judgement", "2025年全户户籍迁至呼和浩特市"), household);
+        assertThat(movedAway.status()).isEqualTo(200);
     }
 
     private String monitored(String village, ObjectType objectType) {
