@@ -1,5 +1,6 @@
 package org.fangpin.platform;
 
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
@@ -11,8 +12,11 @@ import org.fangpin.platform.publishing.PublishingConfiguration;
 import org.fangpin.platform.security.SecurityConfiguration;
 import org.fangpin.platform.web.WebConfiguration;
 
-/** What a service gets by depending on {@code platform}. */
-@AutoConfiguration
+/**
+ * What a service gets by depending on {@code platform}. Ordered before Axon's JDBC auto-configuration, which backs
+ * off for the platform's persistence exception resolver.
+ */
+@AutoConfiguration(before = JdbcAutoConfiguration.class)
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({AxonPlatformConfiguration.class, PublishingConfiguration.class, ConsumingConfiguration.class,
         SecurityConfiguration.class, WebConfiguration.class, PolicyConfiguration.class})

@@ -1,6 +1,8 @@
 package org.fangpin.platform.axon;
 
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -15,6 +17,8 @@ import org.fangpin.platform.actor.ActorDispatchInterceptor;
 @Configuration(proxyBeanMethods = false)
 public class AxonPlatformConfiguration {
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     /**
      * Copies the actor and the correlation id from each command into the metadata of every event it causes. It
      * replaces Axon's default origin provider, whose {@code correlationId} would be the command's own id.
@@ -28,6 +32,17 @@ public class AxonPlatformConfiguration {
     @Bean
     SmartInitializingSingleton actorOnEveryCommand(CommandBus commandBus) {
         return () -> commandBus.registerDispatchInterceptor(new ActorDispatchInterceptor());
+    }
+
+    /**
+     * Two units of work that append to the same aggregate at once (two replicas, or a user's command racing an
+     * automation's) collide on the event store's unique key. PostgreSQL reports that as SQL state 23505, which Axon's
+     * default resolver does not recognise, so the loser would fail as an internal error; recognised, it is a
+     * {@code ConcurrencyException}: the refused command changed nothing and may be sent again.
+     */
+    @Bean
+    PersistenceExceptionResolver uniqueViolationIsConcurrentAppend() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
     @Bean

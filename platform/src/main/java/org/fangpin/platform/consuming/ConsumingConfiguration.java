@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +16,6 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.FixedBackOff;
 
 import org.fangpin.contracts.EventCatalog;
@@ -27,7 +27,7 @@ import org.fangpin.platform.PlatformProperties;
 public class ConsumingConfiguration {
 
     @Bean
-    EventInbox eventInbox(JdbcClient jdbc, TransactionTemplate transactions, PlatformProperties properties,
+    EventInbox eventInbox(JdbcClient jdbc, TransactionManager transactions, PlatformProperties properties,
                           MeterRegistry meters) {
         return new EventInbox(jdbc, transactions, properties.service(), meters);
     }

@@ -7,13 +7,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.envelope.EventEnvelope;
@@ -27,17 +31,22 @@ import org.fangpin.platform.actor.RequestContext;
  * The effect runs as this service's system actor, within the correlation of the event that caused it. An effect
  * that fails rolls back together with the record of the delivery, so the delivery is retried and, failing again,
  * goes to the dead-letter topic.
+ * <p>
+ * Each delivery is one Axon unit of work that owns the transaction, so that commands sent by the effect run in units
+ * of work nested in it: their aggregates stay locked until the transaction has committed. Otherwise a command from a
+ * user could load the aggregate between the lock's release and the commit, miss the event just appended and fail
+ * to append its own.
  */
 public class EventInbox {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final TransactionManager transactions;
     private final EnvelopeCodec codec = new EnvelopeCodec();
     private final Actor systemActor;
     private final MeterRegistry meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    public EventInbox(JdbcClient jdbc, TransactionTemplate transactions, String service, MeterRegistry meters) {
+    public EventInbox(JdbcClient jdbc, TransactionManager transactions, String service, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.systemActor = Actor.system(service + "-service");
@@ -50,7 +59,7 @@ public class EventInbox {
      */
     public boolean receive(String consumer, ConsumerRecord<String, byte[]> record, Consumer<EventEnvelope> effect) {
         EventEnvelope envelope = codec.decode(record.value());
-        boolean applied = Boolean.TRUE.equals(transactions.execute(status -> {
+        boolean applied = Boolean.TRUE.equals(inOneUnitOfWork(() -> {
             if (recordFirstDeliveries(consumer, List.of(envelope)).isEmpty()) {
                 return false;
             }
@@ -81,7 +90,7 @@ public class EventInbox {
         List<EventEnvelope> applied;
         try {
             envelopes = records.stream().map(record -> codec.decode(record.value())).toList();
-            applied = transactions.execute(status -> applyFirstDeliveries(consumer, envelopes, effect));
+            applied = inOneUnitOfWork(() -> applyFirstDeliveries(consumer, envelopes, effect));
         } catch (RuntimeException batchFailed) {
             return receiveOneByOne(consumer, records, effect);
         }
@@ -100,8 +109,8 @@ public class EventInbox {
             ConsumerRecord<String, byte[]> record = records.get(i);
             try {
                 EventEnvelope envelope = codec.decode(record.value());
-                List<EventEnvelope> now = transactions.execute(
-                        status -> applyFirstDeliveries(consumer, List.of(envelope), effect));
+                List<EventEnvelope> now = inOneUnitOfWork(
+                        () -> applyFirstDeliveries(consumer, List.of(envelope), effect));
                 count(consumer, record, !now.isEmpty());
                 applied.addAll(now);
             } catch (RuntimeException failure) {
@@ -121,6 +130,24 @@ public class EventInbox {
             });
         }
         return first;
+    }
+
+    /** Commits the work's writes, and the events of commands it sent, together; rolls all back when it fails. */
+    private <T> T inOneUnitOfWork(Supplier<T> work) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        ResultMessage<T> result = unitOfWork.executeWithResult(work::get);
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(failure);
+        }
+        return result.getPayload();
     }
 
     /** Records the deliveries' event ids; returns, in order, the envelopes recorded now (not seen before). */

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,9 +82,9 @@ public class ProblemHandler {
         return problems.problem(HttpStatus.NOT_FOUND, "HOUSEHOLD_NOT_FOUND", locale, e.getAggregateIdentifier());
     }
 
-    /** Two decisions on the same household at once: the first one won, this one changed nothing. */
-    @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrentChange(ConcurrencyException e, Locale locale) {
+    /** Two writes to the same household at once: the first one won, this one changed nothing. */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ProblemDetail concurrentChange(Exception e, Locale locale) {
         return problems.problem(HttpStatus.CONFLICT, "CONCURRENT_CHANGE", locale);
     }
 

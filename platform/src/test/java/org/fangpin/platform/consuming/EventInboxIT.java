@@ -10,6 +10,9 @@ import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import org.fangpin.contracts.envelope.ActorRef;
 import org.fangpin.contracts.envelope.EventEnvelope;
@@ -59,7 +61,7 @@ class EventInboxIT {
     void emptyInbox() {
         jdbc.sql("TRUNCATE effect, processed_event").update();
         meters = new SimpleMeterRegistry();
-        inbox = new EventInbox(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+        inbox = new EventInbox(jdbc, new SpringTransactionManager(new DataSourceTransactionManager(dataSource)),
                 "platform-test", meters);
     }
 
@@ -120,6 +122,43 @@ class EventInboxIT {
         assertThat(failure.getIndex()).isEqualTo(1);
         assertThat(failure).hasCauseInstanceOf(MalformedEnvelopeException.class);
         assertThat(effects()).containsExactly(before.id());
+    }
+
+    /**
+     * A command sent by the effect runs in a unit of work nested in the delivery's, and Axon releases the command's
+     * aggregate lock when that unit of work is cleaned up: only after the delivery's transaction has committed, so
+     * that whoever takes the lock next sees the events appended.
+     */
+    @Test
+    void unitsOfWorkStartedByTheEffectAreCleanedUpOnlyAfterTheCommit() {
+        EventEnvelope event = envelope(2025);
+        SimpleDriverDataSource anotherConnection = new SimpleDriverDataSource(new Driver(), database.jdbcUrl());
+        List<List<String>> committedAtCleanup = new ArrayList<>();
+
+        inbox.receive(CONSUMER, record(event), envelope -> {
+            recordEffect(List.of(envelope));
+            UnitOfWork<?> command = DefaultUnitOfWork.startAndGet(null);
+            command.onCleanup(unitOfWork -> committedAtCleanup.add(JdbcClient.create(anotherConnection)
+                    .sql("SELECT event_id FROM effect").query(String.class).list()));
+            command.commit();
+        });
+
+        assertThat(committedAtCleanup).containsExactly(List.of(event.id()));
+    }
+
+    @Test
+    void aFailingEffectLeavesNoTraceAndIsReported() {
+        EventEnvelope event = envelope(2025);
+
+        Throwable failure = catchThrowableOfType(IllegalStateException.class,
+                () -> inbox.receive(CONSUMER, record(event), envelope -> {
+                    recordEffect(List.of(envelope));
+                    throw new IllegalStateException("automation refused " + envelope.id());
+                }));
+
+        assertThat(failure).hasMessage("automation refused " + event.id());
+        assertThat(effects()).isEmpty();
+        assertThat(processed()).isEmpty();
     }
 
     private void recordEffect(List<EventEnvelope> envelopes) {
