@@ -134,6 +134,23 @@ class DepartmentDataScreeningIT {
     }
 
     @Test
+    void aFileOfPeopleTheCountyDoesNotKnowCompletesWithoutMatchesOrHits() {
+        String csv = """
+                身份证号,姓名,指标,数值,日期
+                %s,朝鲁,MEDICAL_SELF_PAID,25000.00,2023-12-30
+                %s,朝鲁,MEDICAL_SELF_PAID,26000.00,2024-01-02
+                """.formatted(unknown, unknown);
+
+        Reply receipt = county.upload(uri("医保跨年.csv"), "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        JsonNode batch = completed(receipt.body().get("batchId").asText());
+        assertThat(batch.get("batch").get("rowsRead").asLong()).isEqualTo(2);
+        assertThat(batch.get("batch").get("rowsMatched").asLong()).isZero();
+        assertThat(batch.get("batch").get("hits").asLong()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM screening_line").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aSpreadsheetFromCivilAffairsIsScreenedLikeACsv() {
         byte[] workbook = Xlsx.of(List.of(
                 List.of("户编号", "指标", "数值", "日期"),

@@ -59,6 +59,10 @@ public class DepartmentScreening {
     record Batch(String batchId, Department department, String regionCode, String status) {
     }
 
+    /** How many staged rows concern a registered household of the uploader's region, and the days they span. */
+    record Matches(long count, LocalDate firstDay, LocalDate lastDay) {
+    }
+
     record HitRow(String householdId, String regionCode, Indicator indicator, BigDecimal value, BigDecimal threshold,
                   LocalDate reportedOn) {
     }
@@ -86,26 +90,33 @@ public class DepartmentScreening {
     }
 
     /**
-     * The policy lines of every region of the uploader's registry and every year of the batch are set down first,
-     * so that one join of the staged rows with the registry both counts the matches and keeps the hits; only the
-     * rows that can be above a line (a status, or an amount above the lowest line) are judged against theirs, as a
-     * hit is rare.
+     * The matches are counted, and the years they span found, by one query that PostgreSQL may run in parallel (a
+     * statement that writes never is). The policy lines of every region of the uploader's registry and each of those
+     * years are set down next; then only the rows that can be above a line (a status, or an amount above the lowest
+     * line) are joined again, to be judged against their line and kept as hits, as a hit is rare.
      */
     private void findHits(Batch batch) {
         String staged = Staging.table(batch.batchId());
         List<String> regions = jdbc.sql("""
                         SELECT DISTINCT region_code FROM registry_household WHERE region_code LIKE :region || '%'""")
                 .param("region", batch.regionCode()).query(String.class).list();
-        List<Integer> years = jdbc.sql("SELECT DISTINCT CAST(EXTRACT(YEAR FROM reported_on) AS INTEGER) FROM "
-                + staged).query(Integer.class).list();
         List<Indicator> amounts = Arrays.stream(Indicator.values())
                 .filter(i -> i.department() == batch.department() && i.isAmount()).toList();
         List<String> statuses = Arrays.stream(Indicator.values())
                 .filter(i -> i.department() == batch.department() && !i.isAmount()).map(Enum::name).toList();
         transactions.executeWithoutResult(status -> {
+            jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+            Matches matches = jdbc.sql("""
+                            SELECT count(*) AS count, min(r.reported_on) AS first_day, max(r.reported_on) AS last_day
+                            FROM %s r
+                            LEFT JOIN registry_member m ON m.id_number = r.id_number
+                            JOIN registry_household h ON h.household_id = COALESCE(m.household_id, r.household_id)
+                            WHERE h.region_code LIKE :region || '%%'""".formatted(staged))
+                    .param("region", batch.regionCode())
+                    .query(Matches.class).single();
             BigDecimal lowestLine = null;
-            for (String region : regions) {
-                for (int year : years) {
+            for (String region : matches.count() == 0 ? List.<String>of() : regions) {
+                for (int year = matches.firstDay().getYear(); year <= matches.lastDay().getYear(); year++) {
                     PolicyThresholds thresholds = policy.thresholds(region, year).orElse(null);
                     if (thresholds == null) {
                         continue;
@@ -124,38 +135,28 @@ public class DepartmentScreening {
                     }
                 }
             }
-            jdbc.sql("SET LOCAL work_mem = '256MB'").update();
-            Map<String, Object> counts = jdbc.sql("""
-                            WITH matched AS MATERIALIZED (
-                                SELECT r.line_no, r.indicator, r.value, r.reported_on, h.household_id, h.region_code
-                                FROM %s r
-                                LEFT JOIN registry_member m ON m.id_number = r.id_number
-                                JOIN registry_household h ON h.household_id = COALESCE(m.household_id, r.household_id)
-                                WHERE h.region_code LIKE :region || '%%'),
-                            hits AS (
-                                INSERT INTO department_hit (batch_id, line_no, household_id, region_code, indicator,
-                                    value, threshold, reported_on, monitored)
-                                SELECT :id, x.line_no, x.household_id, x.region_code, x.indicator, x.value, l.line,
-                                       x.reported_on, mh.household_id IS NOT NULL
-                                FROM (SELECT * FROM matched
-                                      WHERE indicator IN (:statuses) OR value > :candidateAbove) x
-                                LEFT JOIN screening_line l ON l.batch_id = :id AND l.region_code = x.region_code
-                                     AND l.year = EXTRACT(YEAR FROM x.reported_on) AND l.indicator = x.indicator
-                                LEFT JOIN monitored_household mh ON mh.household_id = x.household_id
-                                     AND mh.closed_on IS NULL
-                                WHERE x.indicator IN (:statuses) OR x.value > l.line
-                                ON CONFLICT DO NOTHING
-                                RETURNING 1)
-                            SELECT (SELECT count(*) FROM matched) AS matched, (SELECT count(*) FROM hits) AS hits"""
-                            .formatted(staged))
+            int hits = jdbc.sql("""
+                            INSERT INTO department_hit (batch_id, line_no, household_id, region_code, indicator, value,
+                                threshold, reported_on, monitored)
+                            SELECT :id, r.line_no, h.household_id, h.region_code, r.indicator, r.value, l.line,
+                                   r.reported_on, mh.household_id IS NOT NULL
+                            FROM (SELECT * FROM %s WHERE indicator IN (:statuses) OR value > :candidateAbove) r
+                            LEFT JOIN registry_member m ON m.id_number = r.id_number
+                            JOIN registry_household h ON h.household_id = COALESCE(m.household_id, r.household_id)
+                            LEFT JOIN screening_line l ON l.batch_id = :id AND l.region_code = h.region_code
+                                 AND l.year = EXTRACT(YEAR FROM r.reported_on) AND l.indicator = r.indicator
+                            LEFT JOIN monitored_household mh ON mh.household_id = h.household_id
+                                 AND mh.closed_on IS NULL
+                            WHERE h.region_code LIKE :region || '%%' AND (r.indicator IN (:statuses) OR r.value > l.line)
+                            ON CONFLICT DO NOTHING""".formatted(staged))
                     .param("id", batch.batchId()).param("region", batch.regionCode())
                     .param("statuses", statuses.isEmpty() ? List.of("") : statuses)
                     .param("candidateAbove", lowestLine)
-                    .query().singleRow();
+                    .update();
             jdbc.sql("""
                             UPDATE department_batch SET rows_matched = :matched, hits = :hits, status = 'PUBLISHING'
                             WHERE batch_id = :id""")
-                    .param("matched", counts.get("matched")).param("hits", counts.get("hits"))
+                    .param("matched", matches.count()).param("hits", hits)
                     .param("id", batch.batchId()).update();
             jdbc.sql("DELETE FROM screening_line WHERE batch_id = :id").param("id", batch.batchId()).update();
             jdbc.sql("DROP TABLE " + staged).update();
