@@ -60,6 +60,6 @@ public class GatewayTrustFilter extends OncePerRequestFilter {
         }
         log.warn("Refused {} {}: not via the gateway (signature {})", request.getMethod(), request.getRequestURI(),
                 verdict);
-        SecurityConfiguration.write(request, response, json, problems, HttpStatus.FORBIDDEN, "NOT_VIA_GATEWAY");
+        problems.write(request, response, json, HttpStatus.FORBIDDEN, "NOT_VIA_GATEWAY");
     }
 }

@@ -1,24 +1,18 @@
 package org.fangpin.platform.security;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -57,10 +51,10 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authentication))
                         .authenticationEntryPoint((request, response, e) ->
-                                write(request, response, json, problems, HttpStatus.UNAUTHORIZED,
+                                problems.write(request, response, json, HttpStatus.UNAUTHORIZED,
                                         "UNAUTHENTICATED")))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
-                        write(request, response, json, problems, HttpStatus.FORBIDDEN, "FORBIDDEN")));
+                        problems.write(request, response, json, HttpStatus.FORBIDDEN, "FORBIDDEN")));
         return http.build();
     }
 
@@ -96,16 +90,5 @@ public class SecurityConfiguration {
         }
         return roles.stream().flatMap(role -> Role.fromClaim(role).stream())
                 .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
-    }
-
-    /** A refusal before any controller runs, in the request's language: Chinese unless it asks for English. */
-    static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper json,
-                      Problems problems, HttpStatus status, String code) throws IOException {
-        Locale locale = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? Problems.CHINESE
-                : request.getLocale();
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problems.problem(status, code, locale));
     }
 }

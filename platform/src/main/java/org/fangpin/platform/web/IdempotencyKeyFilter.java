@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,7 +19,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -65,7 +63,7 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
             return;
         }
         if (!SAFE.matcher(key).matches()) {
-            refuse(response, HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_INVALID", request.getLocale());
+            problems.write(request, response, json, HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_INVALID");
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
@@ -118,9 +116,9 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
                 .query(StoredResponse.class)
                 .single();
         if (!stored.requestHash().equals(hash)) {
-            refuse(response, HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED", request.getLocale());
+            problems.write(request, response, json, HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED");
         } else if (!stored.completed()) {
-            refuse(response, HttpStatus.CONFLICT, "IDEMPOTENT_REQUEST_IN_PROGRESS", request.getLocale());
+            problems.write(request, response, json, HttpStatus.CONFLICT, "IDEMPOTENT_REQUEST_IN_PROGRESS");
         } else {
             response.setStatus(stored.responseStatus());
             if (stored.contentType() != null) {
@@ -129,14 +127,6 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
             response.setHeader("Idempotent-Replayed", "true");
             response.getOutputStream().write(stored.responseBody() == null ? new byte[0] : stored.responseBody());
         }
-    }
-
-    private void refuse(HttpServletResponse response, HttpStatus status, String code, Locale locale)
-            throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        json.writeValue(response.getOutputStream(), problems.problem(status, code, locale));
     }
 
     private static String hash(HttpServletRequest request, byte[] body) {

@@ -1,14 +1,20 @@
 package org.fangpin.platform.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 import org.fangpin.platform.actor.RequestContext;
@@ -25,6 +31,16 @@ public class Problems {
 
     public Problems(MessageSource messages) {
         this.messages = messages;
+    }
+
+    /** A refusal written by a filter, before any controller runs, in the request's language. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper json, HttpStatus status,
+                      String code) throws IOException {
+        Locale locale = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? CHINESE : request.getLocale();
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem(status, code, locale));
     }
 
     public ProblemDetail problem(HttpStatus status, String code, Locale requested, Object... args) {
