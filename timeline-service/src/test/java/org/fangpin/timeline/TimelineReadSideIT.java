@@ -273,7 +273,9 @@ class TimelineReadSideIT {
 
         assertThat(rebuild("ADMIN")).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).until(() -> count("true") == entries
-                && timelineSnapshot().equals(timelineBefore));
+                && timelineSnapshot().equals(timelineBefore) && statusSnapshot().equals(statusBefore));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM timeline_rebuild")
+                .query(Long.class).single() == 0);
         assertThat(statusSnapshot()).isEqualTo(statusBefore);
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM timeline_entry t WHERE hash <> timeline_entry_digest(t)""")

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonCloudEventData;
 import io.cloudevents.jackson.JsonFormat;
 
 import org.fangpin.contracts.EventCatalog;
@@ -78,12 +79,7 @@ public final class EnvelopeCodec {
         if (event.getSubject() == null || event.getData() == null) {
             throw new MalformedEnvelopeException("envelope " + event.getId() + " has no subject or no data");
         }
-        JsonNode raw;
-        try {
-            raw = MAPPER.readTree(event.getData().toBytes());
-        } catch (IOException e) {
-            throw new MalformedEnvelopeException("data of " + event.getId() + " is not JSON", e);
-        }
+        JsonNode raw = dataTree(event);
         PublishedEvent data = EventCatalog.forType(event.getType())
                 .map(entry -> readData(event, raw, entry.eventClass()))
                 .orElse(null);
@@ -92,6 +88,18 @@ public final class EnvelopeCodec {
         return new EventEnvelope(event.getId(), String.valueOf(event.getSource()), event.getType(),
                 event.getSubject(), event.getTime() == null ? null : event.getTime().withOffsetSameInstant(ZoneOffset.UTC),
                 text(event, "regioncode"), actor, text(event, "correlationid"), data, raw);
+    }
+
+    /** JSON data was parsed with the envelope (by the data mapper's settings); other data is parsed here. */
+    private static JsonNode dataTree(CloudEvent event) {
+        if (event.getData() instanceof JsonCloudEventData json) {
+            return json.getNode();
+        }
+        try {
+            return MAPPER.readTree(event.getData().toBytes());
+        } catch (IOException e) {
+            throw new MalformedEnvelopeException("data of " + event.getId() + " is not JSON", e);
+        }
     }
 
     private static PublishedEvent readData(CloudEvent event, JsonNode raw, Class<? extends PublishedEvent> type) {

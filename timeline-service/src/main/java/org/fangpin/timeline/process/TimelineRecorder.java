@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +31,8 @@ import org.fangpin.timeline.query.HouseholdStatusProjection.Occurred;
 /**
  * Records every event of every service in the timeline, once, whether or not this reader knows its type (an event
  * of a newer contract is kept with its raw data and a generic summary), and keeps the households' status in the
- * same transaction. The database chains each entry to its subject's previous one (tamper evidence).
+ * same transaction (while a rebuild catches up, only of the households it has already derived). The database chains
+ * each entry to its subject's previous one (tamper evidence).
  */
 @Component
 class TimelineRecorder {
@@ -41,12 +44,15 @@ class TimelineRecorder {
     private final EventInbox inbox;
     private final JdbcClient jdbc;
     private final HouseholdStatusProjection statuses;
+    private final TimelineRebuild rebuild;
     private final Timer lag;
 
-    TimelineRecorder(EventInbox inbox, JdbcClient jdbc, HouseholdStatusProjection statuses, MeterRegistry meters) {
+    TimelineRecorder(EventInbox inbox, JdbcClient jdbc, HouseholdStatusProjection statuses, TimelineRebuild rebuild,
+                     MeterRegistry meters) {
         this.inbox = inbox;
         this.jdbc = jdbc;
         this.statuses = statuses;
+        this.rebuild = rebuild;
         this.lag = Timer.builder("fangpin.timeline.lag")
                 .description("From an event's time in the service that caused it to its commit in the timeline")
                 .publishPercentileHistogram()
@@ -89,9 +95,13 @@ class TimelineRecorder {
                         ORDER BY entry.ordinality""")
                 .param("entries", entries(envelopes))
                 .update();
-        statuses.apply(envelopes.stream().filter(envelope -> envelope.data() instanceof HouseholdEvent)
+        List<Occurred> occurred = envelopes.stream().filter(envelope -> envelope.data() instanceof HouseholdEvent)
                 .map(envelope -> new Occurred((HouseholdEvent) envelope.data(), envelope.time()))
-                .toList());
+                .toList();
+        Set<String> deferred = rebuild.statusDeferred(occurred.stream()
+                .map(event -> event.event().householdId()).collect(Collectors.toSet()));
+        statuses.apply(deferred.isEmpty() ? occurred : occurred.stream()
+                .filter(event -> !deferred.contains(event.event().householdId())).toList());
     }
 
     private static String entries(List<EventEnvelope> envelopes) {

@@ -52,6 +52,9 @@ public class HouseholdStatusProjection {
      * arrived out of order.
      */
     public void apply(List<Occurred> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         Map<String, List<Occurred>> byHousehold = new LinkedHashMap<>();
         events.forEach(occurred -> byHousehold.computeIfAbsent(occurred.event().householdId(),
                 household -> new ArrayList<>()).add(occurred));
@@ -78,11 +81,34 @@ public class HouseholdStatusProjection {
         save(after.values());
     }
 
+    /**
+     * Derives the status of these households from all their recorded entries, replacing what it was (a rebuild
+     * derives each household's status once, after its entries are recorded).
+     */
+    public void derive(Collection<String> households) {
+        Map<String, OffsetDateTime> lastOccurred = new HashMap<>();
+        jdbc.sql("""
+                        SELECT household.id, (SELECT max(occurred_at) FROM timeline_entry
+                                              WHERE household_id = household.id) AS last_occurred_at
+                        FROM unnest(CAST(:ids AS VARCHAR[])) AS household(id)""")
+                .param("ids", households.toArray(String[]::new))
+                .query(rs -> {
+                    lastOccurred.put(rs.getString("id"), rs.getObject("last_occurred_at", OffsetDateTime.class));
+                });
+        save(stored.replay(households).entrySet().stream()
+                .map(replayed -> new Status(replayed.getValue(), lastOccurred.get(replayed.getKey())))
+                .toList());
+    }
+
     private Map<String, Status> readForUpdate(Collection<String> households) {
         Map<String, Status> statuses = new HashMap<>();
+        // One primary-key lookup per household, whatever the planner believes of the table's size: a rebuild starts
+        // from an empty table, and a plan cached then would otherwise scan the whole table once per poll.
         jdbc.sql("""
-                        SELECT household_id, record::text AS record, last_occurred_at FROM household_status
-                        WHERE household_id = ANY(CAST(:ids AS VARCHAR[])) FOR UPDATE""")
+                        SELECT status.household_id, status.record::text AS record, status.last_occurred_at
+                        FROM unnest(CAST(:ids AS VARCHAR[])) AS household(id)
+                        CROSS JOIN LATERAL (SELECT household_id, record, last_occurred_at FROM household_status
+                                            WHERE household_id = household.id FOR UPDATE) AS status""")
                 .param("ids", households.toArray(String[]::new))
                 .query(rs -> {
                     statuses.put(rs.getString("household_id"), new Status(read(rs.getString("record")),
