@@ -7,15 +7,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -41,15 +46,19 @@ import org.fangpin.timeline.query.HouseholdStatusProjection;
 @Component
 public class TimelineRebuild {
 
+    private static final Logger log = LoggerFactory.getLogger(TimelineRebuild.class);
     private static final List<String> TOPICS = List.of(Topics.IDENTIFICATION, Topics.MONITORING, Topics.ASSISTANCE);
     private static final long ADMIN_TIMEOUT_SECONDS = 30;
-    private static final int HOUSEHOLDS_PER_DERIVATION = 1_000;
+    private static final int HOUSEHOLDS_PER_DERIVATION = 2_000;
 
     private final KafkaListenerEndpointRegistry listeners;
     private final KafkaAdmin kafka;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final HouseholdStatusProjection statuses;
+    /** Replays half of each batch of households beside the deriving thread. */
+    private final ExecutorService derivationHelper = Executors.newSingleThreadExecutor(
+            runnable -> new Thread(runnable, "timeline-rebuild-helper"));
 
     TimelineRebuild(KafkaListenerEndpointRegistry listeners, KafkaAdmin kafka, JdbcClient jdbc,
                     TransactionTemplate transactions, HouseholdStatusProjection statuses) {
@@ -58,6 +67,11 @@ public class TimelineRebuild {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.statuses = statuses;
+    }
+
+    @PreDestroy
+    void stopHelper() {
+        derivationHelper.shutdownNow();
     }
 
     /** Starts the rebuild; the recorders catch up in the background, as fast as the topics can be read. */
@@ -79,6 +93,8 @@ public class TimelineRebuild {
                         .param("end", end).update());
             });
             forgetCommittedOffsets(admin, container.getGroupId(), ends.keySet());
+            log.info("timeline rebuild started: {} events to record again from {} partitions",
+                    ends.values().stream().mapToLong(Long::longValue).sum(), ends.size());
         }
         container.start();
     }
@@ -100,15 +116,18 @@ public class TimelineRebuild {
     }
 
     /** Derives the statuses once the recorders have caught up with the topics; nothing to do when no rebuild runs. */
-    @Scheduled(fixedDelay = 500)
+    @Scheduled(fixedDelay = 250)
     public synchronized void deriveStatusesWhenCaughtUp() {
         if (!rebuilding() || !caughtUp()) {
             return;
         }
+        log.info("timeline rebuild: the recorders have caught up; deriving the households' statuses");
+        long started = System.nanoTime();
         boolean more = true;
         while (more) {
             more = Boolean.TRUE.equals(transactions.execute(status -> deriveNextHouseholds()));
         }
+        log.info("timeline rebuild finished: statuses derived in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     private boolean rebuilding() {
@@ -132,7 +151,7 @@ public class TimelineRebuild {
             jdbc.sql("TRUNCATE timeline_rebuild, timeline_rebuild_end").update();
             return false;
         }
-        statuses.derive(next);
+        statuses.derive(next, derivationHelper);
         jdbc.sql("UPDATE timeline_rebuild SET derived_until = :until")
                 .param("until", next.get(next.size() - 1)).update();
         return true;

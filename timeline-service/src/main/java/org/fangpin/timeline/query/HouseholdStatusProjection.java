@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,26 +79,25 @@ public class HouseholdStatusProjection {
             after.put(household, new Status(record, last));
         });
         stored.replay(outOfOrder).forEach((household, replayed) ->
-                after.put(household, new Status(replayed, after.get(household).lastOccurredAt())));
+                after.put(household, new Status(replayed.record(), after.get(household).lastOccurredAt())));
         save(after.values());
     }
 
     /**
      * Derives the status of these households from all their recorded entries, replacing what it was (a rebuild
-     * derives each household's status once, after its entries are recorded).
+     * derives each household's status once, after its entries are recorded). Half of the households are replayed on
+     * {@code helper}, on a connection of its own, while the caller replays the other half: the entries read are
+     * committed ones either way, and the statuses are written in the caller's transaction.
      */
-    public void derive(Collection<String> households) {
-        Map<String, OffsetDateTime> lastOccurred = new HashMap<>();
-        jdbc.sql("""
-                        SELECT household.id, (SELECT max(occurred_at) FROM timeline_entry
-                                              WHERE household_id = household.id) AS last_occurred_at
-                        FROM unnest(CAST(:ids AS VARCHAR[])) AS household(id)""")
-                .param("ids", households.toArray(String[]::new))
-                .query(rs -> {
-                    lastOccurred.put(rs.getString("id"), rs.getObject("last_occurred_at", OffsetDateTime.class));
-                });
-        save(stored.replay(households).entrySet().stream()
-                .map(replayed -> new Status(replayed.getValue(), lastOccurred.get(replayed.getKey())))
+    public void derive(List<String> households, Executor helper) {
+        List<String> firstHalf = households.subList(0, households.size() / 2);
+        CompletableFuture<Map<String, StoredEvents.Replayed>> replayedFirst =
+                CompletableFuture.supplyAsync(() -> stored.replay(firstHalf), helper);
+        Map<String, StoredEvents.Replayed> replayed = new HashMap<>(
+                stored.replay(households.subList(firstHalf.size(), households.size())));
+        replayed.putAll(replayedFirst.join());
+        save(replayed.values().stream()
+                .map(household -> new Status(household.record(), household.lastOccurredAt()))
                 .toList());
     }
 

@@ -37,14 +37,19 @@ public class StoredEvents {
      */
     public Optional<HouseholdRecord> replay(String householdId, Instant until) {
         return Optional.ofNullable(replay(List.of(householdId), "AND occurred_at < :until",
-                Map.of("until", OffsetDateTime.ofInstant(until, COUNTY_TIME))).get(householdId));
+                Map.of("until", OffsetDateTime.ofInstant(until, COUNTY_TIME))).get(householdId))
+                .map(Replayed::record);
+    }
+
+    /** A household's record as its events make it, and when the last of them occurred. */
+    public record Replayed(HouseholdRecord record, OffsetDateTime lastOccurredAt) {
     }
 
     /**
      * The records as all their recorded events make them, by household; a subject with no household event (a
      * policy, an event of a contract this reader does not know) is left out.
      */
-    public Map<String, HouseholdRecord> replay(Collection<String> householdIds) {
+    public Map<String, Replayed> replay(Collection<String> householdIds) {
         if (householdIds.isEmpty()) {
             return Map.of();
         }
@@ -53,26 +58,29 @@ public class StoredEvents {
 
     /**
      * Events are applied in order of occurrence (the order the services caused them in, whatever order they arrived
-     * in), ties in order of arrival. Each household's entries are one range of the household index, whatever the
-     * planner believes of the table's size (a rebuild starts from an empty table, and a plan cached then would
-     * otherwise scan the whole table for every replay).
+     * in), ties in order of arrival. Each household's entries are read by the chain's index, one household after
+     * the other (the ordered subquery keeps the planner from joining the ids to a scan of the whole table, which it
+     * would otherwise choose for a large batch, or for any batch in a plan cached while the table was empty).
      */
-    private Map<String, HouseholdRecord> replay(Collection<String> householdIds, String condition,
-                                                Map<String, ?> params) {
-        Map<String, HouseholdRecord> records = new HashMap<>();
+    private Map<String, Replayed> replay(Collection<String> householdIds, String condition, Map<String, ?> params) {
+        Map<String, Replayed> records = new HashMap<>();
         jdbc.sql("""
                         SELECT entry.household_id, entry.event_type, entry.occurred_at, entry.data::text AS data
-                        FROM unnest(CAST(:ids AS VARCHAR[])) AS household(id)
+                        FROM unnest(CAST(:ids AS VARCHAR[])) WITH ORDINALITY AS household(id, n)
                         CROSS JOIN LATERAL (SELECT household_id, event_type, occurred_at, position, data
-                                            FROM timeline_entry WHERE household_id = household.id %s) AS entry
-                        ORDER BY entry.household_id, entry.occurred_at, entry.position""".formatted(condition))
-                .param("ids", householdIds.toArray(String[]::new))
+                                            FROM timeline_entry WHERE household_id = household.id %s
+                                            ORDER BY occurred_at, position) AS entry
+                        ORDER BY household.n, entry.occurred_at, entry.position""".formatted(condition))
+                .param("ids", householdIds.stream().distinct().toArray(String[]::new))
                 .params(params)
                 .query(rs -> {
                     String household = rs.getString("household_id");
-                    LocalDate on = day(rs.getObject("occurred_at", OffsetDateTime.class));
-                    decode(rs.getString("event_type"), rs.getString("data")).ifPresent(event ->
-                            records.computeIfAbsent(household, HouseholdRecord::of).apply(event, on));
+                    OffsetDateTime at = rs.getObject("occurred_at", OffsetDateTime.class);
+                    decode(rs.getString("event_type"), rs.getString("data")).ifPresent(event -> {
+                        HouseholdRecord record = records.containsKey(household) ? records.get(household).record()
+                                : HouseholdRecord.of(household);
+                        records.put(household, new Replayed(record.apply(event, day(at)), at));
+                    });
                 });
         return records;
     }
