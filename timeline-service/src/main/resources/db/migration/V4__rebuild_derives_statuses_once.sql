@@ -1,11 +1,9 @@
 -- A rebuild in progress. While it runs, the recorders record entries only; once they have read the topics up to the
--- offsets they had when it started, each household's status is derived once from all its entries, in batches of
--- households in key order. Households up to derived_until have their status again and are kept up to date as usual;
--- the row is deleted when every household has been derived.
+-- offsets they had when it started, they are paused and each household's status is derived once from its entries.
+-- The row is deleted, in the same transaction, when every status is derived.
 CREATE TABLE timeline_rebuild (
-    singleton     BOOLEAN     PRIMARY KEY DEFAULT true CHECK (singleton),
-    started_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
-    derived_until VARCHAR(64)
+    singleton  BOOLEAN     PRIMARY KEY DEFAULT true CHECK (singleton),
+    started_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 
 -- The end of every partition of the three topics when the rebuild started.

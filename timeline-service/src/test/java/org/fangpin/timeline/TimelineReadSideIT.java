@@ -18,6 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -267,6 +269,8 @@ class TimelineReadSideIT {
     @Test
     void aRebuildFromTheTopicsGivesTheSameReadSide() {
         story(VILLAGE, "巴特尔", true);
+        // more households than the rebuild replays in one batch, and more batches than it keeps in flight
+        registered(3_000);
         long entries = count("true");
         List<String> timelineBefore = timelineSnapshot();
         List<String> statusBefore = statusSnapshot();
@@ -389,11 +393,26 @@ class TimelineReadSideIT {
     }
 
     private void send(PublishedEvent event, ActorRef actor, OffsetDateTime at) {
+        sending(event, actor, at).join();
+    }
+
+    private CompletableFuture<?> sending(PublishedEvent event, ActorRef actor, OffsetDateTime at) {
         EventEnvelope fresh = Envelopes.of(event, actor, UUID.randomUUID().toString());
         EventEnvelope envelope = new EventEnvelope(fresh.id(), fresh.source(), fresh.type(), fresh.subject(), at,
                 fresh.regionCode(), actor, fresh.correlationId(), event, null);
         String topic = EventCatalog.forClass(event.getClass()).orElseThrow().topic();
-        kafka.send(topic, event.subject(), Envelopes.encode(envelope)).join();
+        return kafka.send(topic, event.subject(), Envelopes.encode(envelope));
+    }
+
+    /** Households registered and nothing more, sent without waiting for each other. */
+    private void registered(int households) {
+        long before = count("true");
+        OffsetDateTime at = LocalDateTime.parse("2024-02-01T09:00").atZone(COUNTY_TIME).toOffsetDateTime();
+        CompletableFuture.allOf(IntStream.range(0, households)
+                .mapToObj(i -> sending(new HouseholdRegistered(UUID.randomUUID().toString(), VILLAGE, 3, "户主" + i,
+                        idNumber("19780312002"), HouseholdCategory.GENERAL, 4), CADRE, at.plusMinutes(i)))
+                .toArray(CompletableFuture[]::new)).join();
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("true") == before + households);
     }
 
     private static String type(Class<?> event) {

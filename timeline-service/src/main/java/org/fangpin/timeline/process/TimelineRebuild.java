@@ -1,10 +1,9 @@
 package org.fangpin.timeline.process;
 
-import java.util.Collection;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,10 +37,9 @@ import org.fangpin.timeline.query.HouseholdStatusProjection;
  * so no event is recorded twice or lost, and the inbox forgets what it had seen, so every event counts again.
  * <p>
  * While the recorders catch up they record entries only: a household's events arrive from three topics read at
- * different speeds, so a status kept up to date on the way would be replayed again and again. Once the recorders
- * have read every partition up to where it ended when the rebuild started, each household's status is derived once
- * from its entries, in short transactions of {@value #HOUSEHOLDS_PER_DERIVATION} households in key order; the
- * households derived so far ({@code derived_until}) are kept up to date as usual from then on.
+ * different speeds, so a status kept up to date on the way would be replayed again and again. Once they have read
+ * every partition up to where it ended when the rebuild started, they are paused, every household's status is
+ * derived once, in one pass over the entries, and they resume; events that arrived meanwhile wait in the topics.
  */
 @Component
 public class TimelineRebuild {
@@ -49,16 +47,23 @@ public class TimelineRebuild {
     private static final Logger log = LoggerFactory.getLogger(TimelineRebuild.class);
     private static final List<String> TOPICS = List.of(Topics.IDENTIFICATION, Topics.MONITORING, Topics.ASSISTANCE);
     private static final long ADMIN_TIMEOUT_SECONDS = 30;
-    private static final int HOUSEHOLDS_PER_DERIVATION = 2_000;
+    private static final Duration PAUSE_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaListenerEndpointRegistry listeners;
     private final KafkaAdmin kafka;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final HouseholdStatusProjection statuses;
-    /** Replays half of each batch of households beside the deriving thread. */
-    private final ExecutorService derivationHelper = Executors.newSingleThreadExecutor(
-            runnable -> new Thread(runnable, "timeline-rebuild-helper"));
+    /** Decodes and replays stored entries while the deriving thread reads the next ones and writes statuses. */
+    private final ExecutorService replayer = Executors.newSingleThreadExecutor(
+            runnable -> new Thread(runnable, "timeline-rebuild-replayer"));
+    /**
+     * Whether a rebuild may be in progress, so that no one asks the database or the broker while none is: set when
+     * one starts, and at startup, in case one was interrupted.
+     */
+    private boolean rebuilding = true;
+    /** Reads the recorders' committed offsets while a rebuild catches up. */
+    private AdminClient offsets;
 
     TimelineRebuild(KafkaListenerEndpointRegistry listeners, KafkaAdmin kafka, JdbcClient jdbc,
                     TransactionTemplate transactions, HouseholdStatusProjection statuses) {
@@ -70,13 +75,15 @@ public class TimelineRebuild {
     }
 
     @PreDestroy
-    void stopHelper() {
-        derivationHelper.shutdownNow();
+    synchronized void stop() {
+        replayer.shutdownNow();
+        closeOffsets();
     }
 
     /** Starts the rebuild; the recorders catch up in the background, as fast as the topics can be read. */
     public synchronized void start() {
         MessageListenerContainer container = listeners.getListenerContainer(TimelineRecorder.CONSUMER);
+        log.info("timeline rebuild requested: stopping the recorders");
         container.stop();
         try (AdminClient admin = AdminClient.create(kafka.getConfigurationProperties())) {
             Map<TopicPartition, Long> ends = endOffsets(admin);
@@ -96,65 +103,76 @@ public class TimelineRebuild {
             log.info("timeline rebuild started: {} events to record again from {} partitions",
                     ends.values().stream().mapToLong(Long::longValue).sum(), ends.size());
         }
+        rebuilding = true;
         container.start();
     }
 
-    /**
-     * The households among these whose status waits for the rebuild to derive it: none when no rebuild runs.
-     * Called in the recorder's transaction; the share lock keeps a derivation from passing these households until
-     * that transaction's entries are committed.
-     */
-    Set<String> statusDeferred(Collection<String> households) {
-        return Set.copyOf(jdbc.sql("""
-                        SELECT household.id FROM timeline_rebuild AS rebuild,
-                                                 unnest(CAST(:ids AS VARCHAR[])) AS household(id)
-                        WHERE rebuild.derived_until IS NULL OR household.id > rebuild.derived_until
-                        FOR SHARE OF rebuild""")
-                .param("ids", households.toArray(String[]::new))
-                .query(String.class)
-                .list());
+    /** Whether the recorders leave the statuses to the rebuild: from its start until every status is derived. */
+    boolean statusesDeferred() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM timeline_rebuild)").query(Boolean.class).single();
     }
 
     /** Derives the statuses once the recorders have caught up with the topics; nothing to do when no rebuild runs. */
-    @Scheduled(fixedDelay = 250)
+    @Scheduled(fixedDelay = 100)
     public synchronized void deriveStatusesWhenCaughtUp() {
-        if (!rebuilding() || !caughtUp()) {
+        if (!rebuilding) {
             return;
         }
-        log.info("timeline rebuild: the recorders have caught up; deriving the households' statuses");
-        long started = System.nanoTime();
-        boolean more = true;
-        while (more) {
-            more = Boolean.TRUE.equals(transactions.execute(status -> deriveNextHouseholds()));
+        if (!statusesDeferred()) {
+            finished();
+            return;
         }
-        log.info("timeline rebuild finished: statuses derived in {} ms", (System.nanoTime() - started) / 1_000_000);
+        if (!caughtUp()) {
+            return;
+        }
+        MessageListenerContainer container = listeners.getListenerContainer(TimelineRecorder.CONSUMER);
+        container.pause();
+        try {
+            if (!pausedWithin(container, PAUSE_TIMEOUT)) {
+                return;
+            }
+            log.info("timeline rebuild: the recorders have caught up and are paused; deriving the statuses");
+            long started = System.nanoTime();
+            transactions.executeWithoutResult(status -> {
+                statuses.deriveAll(replayer);
+                jdbc.sql("TRUNCATE timeline_rebuild, timeline_rebuild_end").update();
+            });
+            log.info("timeline rebuild finished: statuses derived in {} ms",
+                    (System.nanoTime() - started) / 1_000_000);
+            finished();
+        } finally {
+            container.resume();
+        }
     }
 
-    private boolean rebuilding() {
-        return jdbc.sql("SELECT count(*) FROM timeline_rebuild").query(Long.class).single() > 0;
-    }
-
-    /** Derives the next households after {@code derived_until}; ends the rebuild when there are none left. */
-    private boolean deriveNextHouseholds() {
-        Optional<String> derivedUntil = jdbc.sql(
-                        "SELECT coalesce(derived_until, '') FROM timeline_rebuild FOR UPDATE")
-                .query(String.class).optional();
-        if (derivedUntil.isEmpty()) {
-            return false;
+    /** A recorder pauses once the poll it is recording is committed. */
+    private static boolean pausedWithin(MessageListenerContainer container, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!container.isContainerPaused()) {
+            if (System.nanoTime() > deadline) {
+                log.warn("timeline rebuild: the recorders did not pause within {}; trying again", timeout);
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
-        List<String> next = jdbc.sql("""
-                        SELECT DISTINCT household_id FROM timeline_entry WHERE household_id > :after
-                        ORDER BY household_id LIMIT :limit""")
-                .param("after", derivedUntil.get()).param("limit", HOUSEHOLDS_PER_DERIVATION)
-                .query(String.class).list();
-        if (next.isEmpty()) {
-            jdbc.sql("TRUNCATE timeline_rebuild, timeline_rebuild_end").update();
-            return false;
-        }
-        statuses.derive(next, derivationHelper);
-        jdbc.sql("UPDATE timeline_rebuild SET derived_until = :until")
-                .param("until", next.get(next.size() - 1)).update();
         return true;
+    }
+
+    private void finished() {
+        rebuilding = false;
+        closeOffsets();
+    }
+
+    private void closeOffsets() {
+        if (offsets != null) {
+            offsets.close();
+            offsets = null;
+        }
     }
 
     /** Whether the recorders' committed offsets have reached every partition's end as it was at the start. */
@@ -166,8 +184,11 @@ public class TimelineRebuild {
                             rs.getLong("end_offset"));
                 });
         String group = listeners.getListenerContainer(TimelineRecorder.CONSUMER).getGroupId();
-        try (AdminClient admin = AdminClient.create(kafka.getConfigurationProperties())) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+        if (offsets == null) {
+            offsets = AdminClient.create(kafka.getConfigurationProperties());
+        }
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = offsets.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
                     || committed.get(end.getKey()) != null

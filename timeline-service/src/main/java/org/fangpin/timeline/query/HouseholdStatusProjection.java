@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -84,21 +83,14 @@ public class HouseholdStatusProjection {
     }
 
     /**
-     * Derives the status of these households from all their recorded entries, replacing what it was (a rebuild
-     * derives each household's status once, after its entries are recorded). Half of the households are replayed on
-     * {@code helper}, on a connection of its own, while the caller replays the other half: the entries read are
-     * committed ones either way, and the statuses are written in the caller's transaction.
+     * Derives every household's status from all its recorded entries, replacing what it was: a rebuild derives each
+     * status once, after the entries are recorded. Runs in the caller's transaction; the entries are decoded and
+     * replayed on {@code replayer}.
      */
-    public void derive(List<String> households, Executor helper) {
-        List<String> firstHalf = households.subList(0, households.size() / 2);
-        CompletableFuture<Map<String, StoredEvents.Replayed>> replayedFirst =
-                CompletableFuture.supplyAsync(() -> stored.replay(firstHalf), helper);
-        Map<String, StoredEvents.Replayed> replayed = new HashMap<>(
-                stored.replay(households.subList(firstHalf.size(), households.size())));
-        replayed.putAll(replayedFirst.join());
-        save(replayed.values().stream()
+    public void deriveAll(Executor replayer) {
+        stored.replayAll(replayer, replayed -> save(replayed.stream()
                 .map(household -> new Status(household.record(), household.lastOccurredAt()))
-                .toList());
+                .toList()));
     }
 
     private Map<String, Status> readForUpdate(Collection<String> households) {
@@ -119,6 +111,9 @@ public class HouseholdStatusProjection {
     }
 
     private void save(Collection<Status> statuses) {
+        if (statuses.isEmpty()) {
+            return;
+        }
         ArrayNode rows = JSON.createArrayNode();
         for (Status status : statuses) {
             HouseholdRecord record = status.record();

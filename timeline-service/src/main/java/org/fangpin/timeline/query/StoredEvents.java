@@ -1,16 +1,26 @@
 package org.fangpin.timeline.query;
 
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +35,17 @@ public class StoredEvents {
     /** The county's days: "as of a date" ends at midnight in Asia/Shanghai. */
     public static final ZoneId COUNTY_TIME = ZoneId.of("Asia/Shanghai");
 
-    private final JdbcClient jdbc;
+    private static final int FETCH_SIZE = 2_000;
+    private static final int HOUSEHOLDS_PER_BATCH = 500;
+    private static final int BATCHES_AHEAD = 4;
 
-    StoredEvents(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+
+    StoredEvents(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(FETCH_SIZE);
     }
 
     /**
@@ -83,6 +100,66 @@ public class StoredEvents {
                     });
                 });
         return records;
+    }
+
+    /**
+     * Every household's record as all its recorded events make them, in batches of households, streamed in one pass
+     * over the table (read in the order it is stored and sorted, not looked up household by household). The rows
+     * are read, and the batches handed to {@code each}, in the caller's transaction, which a cursor needs; the
+     * entries are decoded and replayed on {@code replayer} meanwhile, a few batches ahead.
+     */
+    public void replayAll(Executor replayer, Consumer<List<Replayed>> each) {
+        // enough for the sort of a county's entries to stay in memory more often than not
+        streaming.execute("SET LOCAL work_mem = '64MB'");
+        Deque<CompletableFuture<List<Replayed>>> replaying = new ArrayDeque<>();
+        List<StoredEntry> batch = new ArrayList<>();
+        int[] households = {0};
+        streaming.query("""
+                        SELECT household_id, event_type, occurred_at, data::text AS data FROM timeline_entry
+                        ORDER BY household_id, occurred_at, position""",
+                (ResultSet rs) -> {
+                    StoredEntry entry = new StoredEntry(rs.getString("household_id"), rs.getString("event_type"),
+                            rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("data"));
+                    if (batch.isEmpty() || !batch.get(batch.size() - 1).household().equals(entry.household())) {
+                        if (++households[0] > HOUSEHOLDS_PER_BATCH) {
+                            List<StoredEntry> full = List.copyOf(batch);
+                            replaying.add(CompletableFuture.supplyAsync(() -> replayed(full), replayer));
+                            batch.clear();
+                            households[0] = 1;
+                            if (replaying.size() > BATCHES_AHEAD) {
+                                each.accept(replaying.remove().join());
+                            }
+                        }
+                    }
+                    batch.add(entry);
+                });
+        replaying.add(CompletableFuture.completedFuture(replayed(batch)));
+        replaying.forEach(batchReplayed -> each.accept(batchReplayed.join()));
+    }
+
+    private record StoredEntry(String household, String type, OffsetDateTime at, String data) {
+    }
+
+    /** Entries grouped by household, in order of occurrence. */
+    private static List<Replayed> replayed(List<StoredEntry> entries) {
+        List<Replayed> replayed = new ArrayList<>();
+        Replayed current = null;
+        for (StoredEntry entry : entries) {
+            Optional<HouseholdEvent> event = decode(entry.type(), entry.data());
+            if (event.isEmpty()) {
+                continue;
+            }
+            if (current != null && !current.record().householdId().equals(entry.household())) {
+                replayed.add(current);
+                current = null;
+            }
+            HouseholdRecord record = current != null ? current.record() : HouseholdRecord.of(entry.household());
+            current = new Replayed(record.apply(event.get(), day(entry.at())), entry.at());
+        }
+        if (current != null) {
+            replayed.add(current);
+        }
+        return replayed;
     }
 
     static Optional<HouseholdEvent> decode(String type, String data) {
