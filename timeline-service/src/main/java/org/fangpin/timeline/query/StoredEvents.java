@@ -109,7 +109,7 @@ public class StoredEvents {
      * entries are decoded and replayed on {@code replayer} meanwhile, a few batches ahead.
      */
     public void replayAll(Executor replayer, Consumer<List<Replayed>> each) {
-        // enough for the sort of a county's entries to stay in memory more often than not
+        // the one large sort of a rebuild: memory beyond the default 4 MB spares it most of its passes over disk
         streaming.execute("SET LOCAL work_mem = '64MB'");
         Deque<CompletableFuture<List<Replayed>>> replaying = new ArrayDeque<>();
         List<StoredEntry> batch = new ArrayList<>();
