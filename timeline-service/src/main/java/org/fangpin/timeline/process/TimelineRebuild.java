@@ -58,10 +58,10 @@ public class TimelineRebuild {
     private final ExecutorService replayer = Executors.newSingleThreadExecutor(
             runnable -> new Thread(runnable, "timeline-rebuild-replayer"));
     /**
-     * Whether a rebuild may be in progress, so that no one asks the database or the broker while none is: set when
-     * one starts, and at startup, in case one was interrupted.
+     * Whether a rebuild may be in progress, so that neither the recorders nor the check ask the database or the
+     * broker while none is: set when one starts, and at startup, in case one was interrupted.
      */
-    private boolean rebuilding = true;
+    private volatile boolean rebuilding = true;
     /** Reads the recorders' committed offsets while a rebuild catches up. */
     private AdminClient offsets;
 
@@ -109,7 +109,8 @@ public class TimelineRebuild {
 
     /** Whether the recorders leave the statuses to the rebuild: from its start until every status is derived. */
     boolean statusesDeferred() {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM timeline_rebuild)").query(Boolean.class).single();
+        return rebuilding
+                && jdbc.sql("SELECT EXISTS (SELECT 1 FROM timeline_rebuild)").query(Boolean.class).single();
     }
 
     /** Derives the statuses once the recorders have caught up with the topics; nothing to do when no rebuild runs. */

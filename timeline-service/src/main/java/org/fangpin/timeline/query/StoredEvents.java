@@ -1,6 +1,7 @@
 package org.fangpin.timeline.query;
 
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -9,13 +10,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -80,8 +81,7 @@ public class StoredEvents {
      * would otherwise choose for a large batch, or for any batch in a plan cached while the table was empty).
      */
     private Map<String, Replayed> replay(Collection<String> householdIds, String condition, Map<String, ?> params) {
-        Map<String, Replayed> records = new HashMap<>();
-        jdbc.sql("""
+        List<StoredEntry> entries = jdbc.sql("""
                         SELECT entry.household_id, entry.event_type, entry.occurred_at, entry.data::text AS data
                         FROM unnest(CAST(:ids AS VARCHAR[])) WITH ORDINALITY AS household(id, n)
                         CROSS JOIN LATERAL (SELECT household_id, event_type, occurred_at, position, data
@@ -90,16 +90,10 @@ public class StoredEvents {
                         ORDER BY household.n, entry.occurred_at, entry.position""".formatted(condition))
                 .param("ids", householdIds.stream().distinct().toArray(String[]::new))
                 .params(params)
-                .query(rs -> {
-                    String household = rs.getString("household_id");
-                    OffsetDateTime at = rs.getObject("occurred_at", OffsetDateTime.class);
-                    decode(rs.getString("event_type"), rs.getString("data")).ifPresent(event -> {
-                        HouseholdRecord record = records.containsKey(household) ? records.get(household).record()
-                                : HouseholdRecord.of(household);
-                        records.put(household, new Replayed(record.apply(event, day(at)), at));
-                    });
-                });
-        return records;
+                .query((rs, row) -> entry(rs))
+                .list();
+        return replayed(entries).stream()
+                .collect(Collectors.toMap(replayed -> replayed.record().householdId(), replayed -> replayed));
     }
 
     /**
@@ -118,8 +112,7 @@ public class StoredEvents {
                         SELECT household_id, event_type, occurred_at, data::text AS data FROM timeline_entry
                         ORDER BY household_id, occurred_at, position""",
                 (ResultSet rs) -> {
-                    StoredEntry entry = new StoredEntry(rs.getString("household_id"), rs.getString("event_type"),
-                            rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("data"));
+                    StoredEntry entry = entry(rs);
                     if (batch.isEmpty() || !batch.get(batch.size() - 1).household().equals(entry.household())) {
                         if (++households[0] > HOUSEHOLDS_PER_BATCH) {
                             List<StoredEntry> full = List.copyOf(batch);
@@ -140,7 +133,12 @@ public class StoredEvents {
     private record StoredEntry(String household, String type, OffsetDateTime at, String data) {
     }
 
-    /** Entries grouped by household, in order of occurrence. */
+    private static StoredEntry entry(ResultSet rs) throws SQLException {
+        return new StoredEntry(rs.getString("household_id"), rs.getString("event_type"),
+                rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("data"));
+    }
+
+    /** Each household's entries, one household after the other, each in order of occurrence, folded into its record. */
     private static List<Replayed> replayed(List<StoredEntry> entries) {
         List<Replayed> replayed = new ArrayList<>();
         Replayed current = null;
