@@ -204,15 +204,11 @@ class MonthlyMonitoringIT {
     void afterEliminationMonitoringContinuesAsLookBackUntilARollback() {
         String household = monitored(VILLAGE, ObjectType.MARGINAL_VULNERABLE);
 
-        given.send(Topics.ASSISTANCE, new RiskEliminated(household, VILLAGE, List.of(RiskType.ILLNESS),
-                LocalDate.now(), null));
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                villageOfficer.get("/api/monitoring/{id}", household).body().get("lookBack").asBoolean());
+        riskEliminated(household);
 
         given.send(Topics.ASSISTANCE, new RiskRolledBack(household, VILLAGE, "收入再次低于监测收入标准",
                 LocalDate.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                !villageOfficer.get("/api/monitoring/{id}", household).body().get("lookBack").asBoolean());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !lookBack(household));
     }
 
     @Test
@@ -236,10 +232,7 @@ class MonthlyMonitoringIT {
     @Test
     void theCountyClosesAStableHouseholdAndItsMonitoringEnds() {
         String household = monitored(VILLAGE, ObjectType.MARGINAL_VULNERABLE);
-        given.send(Topics.ASSISTANCE, new RiskEliminated(household, VILLAGE, List.of(RiskType.ILLNESS),
-                LocalDate.now(), null));
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                villageOfficer.get("/api/monitoring/{id}", household).body().get("lookBack").asBoolean());
+        riskEliminated(household);
         Api county = Api.as(tokens, port, "COUNTY_APPROVER", "150724");
 
         Reply closed = county.post("/api/monitoring/{id}/closure", STABLE, household);
@@ -319,5 +312,16 @@ class MonthlyMonitoringIT {
 
     private long storedEvents() {
         return jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+    }
+
+    /** The assistance service eliminated the household's risk; monitoring goes on as look-back. */
+    private void riskEliminated(String household) {
+        given.send(Topics.ASSISTANCE, new RiskEliminated(household, VILLAGE, List.of(RiskType.ILLNESS),
+                LocalDate.now(), null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> lookBack(household));
+    }
+
+    private boolean lookBack(String household) {
+        return villageOfficer.get("/api/monitoring/{id}", household).body().get("lookBack").asBoolean();
     }
 }
