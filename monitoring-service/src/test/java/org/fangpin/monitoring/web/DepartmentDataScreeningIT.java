@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -52,6 +53,8 @@ class DepartmentDataScreeningIT {
     KafkaTemplate<String, byte[]> kafka;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    HikariDataSource dataSource;
 
     private Given given;
     private Api county;
@@ -122,6 +125,8 @@ class DepartmentDataScreeningIT {
         });
         assertThat(jdbc.sql("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'department_row_%'")
                 .query(Long.class).single()).as("staging tables left").isZero();
+        await("every connection the batch took is back in the pool").atMost(Duration.ofSeconds(10))
+                .until(() -> dataSource.getHikariPoolMXBean().getActiveConnections() == 0);
 
         Reply again = county.upload(uri("医保2024年8月(重传).csv"), "text/csv", csv.getBytes(StandardCharsets.UTF_8));
         assertThat(again.status()).isEqualTo(202);

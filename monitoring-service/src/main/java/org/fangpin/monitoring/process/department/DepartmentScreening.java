@@ -191,7 +191,7 @@ public class DepartmentScreening {
                             WHERE batch_id = :id AND household_id IN (:households) AND NOT processed
                             ORDER BY household_id, value DESC NULLS LAST, line_no""")
                     .param("id", batch.batchId()).param("households", households)
-                    .query(HitRow.class).stream()
+                    .query(HitRow.class).list().stream()
                     .map(hit -> new DepartmentLeadRaised(hit.householdId(), hit.regionCode(), batch.batchId(),
                             batch.department().name(), hit.indicator().name(), hit.value(), hit.threshold(),
                             hit.reportedOn()))
