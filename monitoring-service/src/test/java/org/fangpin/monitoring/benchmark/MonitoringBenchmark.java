@@ -82,6 +82,7 @@ class MonitoringBenchmark {
     private static final int HOUSEHOLDS = 200_000;
     private static final int MEMBERS = 3;
     private static final int ROWS = 1_000_000;
+    private static final int SCREENING_ROUNDS = 3;
     private static final int MONITORED = 5_000;
     private static final int SINGLE_RECORDS_PER_HOUSEHOLD = 2;
     private static final int CLIENTS = 32;
@@ -125,12 +126,18 @@ class MonitoringBenchmark {
         awaitPublished();
         print("seeded %,d households (%,d members), %,d monitored, in %.1f s", HOUSEHOLDS, HOUSEHOLDS * MEMBERS,
                 MONITORED, seconds(seeding));
-        Path file = departmentFile();
-        try {
-            departmentBatch(file);
-        } finally {
-            Files.deleteIfExists(file);
+        double[] ratios = new double[SCREENING_ROUNDS];
+        for (int round = 0; round < SCREENING_ROUNDS; round++) {
+            Path file = departmentFile(round);
+            try {
+                ratios[round] = departmentBatch(round + 1, file);
+            } finally {
+                Files.deleteIfExists(file);
+            }
         }
+        Arrays.sort(ratios);
+        print("upload + stage + screen, median of %d rounds: %.2f x the bare COPY of its round (target <= 4x)",
+                SCREENING_ROUNDS, ratios[SCREENING_ROUNDS / 2]);
         YearMonth month = YearMonth.now(ZoneId.of("Asia/Shanghai"));
         singleRecords(month);
         bulkRecords(month);
@@ -139,7 +146,11 @@ class MonitoringBenchmark {
                 mostUsed.get() >> 20);
     }
 
-    private void departmentBatch(Path file) throws Exception {
+    /**
+     * One round: the bare COPY of the file, then the same file through the service, screened and its hits applied
+     * before the next round starts, so that each ratio compares two things measured side by side.
+     */
+    private double departmentBatch(int round, Path file) throws Exception {
         long size = Files.size(file);
         long copyStart = System.nanoTime();
         try (Connection connection = dataSource.getConnection(); InputStream in = Files.newInputStream(file)) {
@@ -150,8 +161,8 @@ class MonitoringBenchmark {
             connection.createStatement().execute("DROP TABLE bare_copy");
         }
         double bareCopy = seconds(copyStart);
-        print("department file: %,d rows, %.1f MB; bare PostgreSQL COPY into an unlogged table: %.2f s", ROWS,
-                size / 1e6, bareCopy);
+        print("department file, round %d: %,d rows, %.1f MB; bare PostgreSQL COPY into an unlogged table: %.2f s",
+                round, ROWS, size / 1e6, bareCopy);
 
         long start = System.nanoTime();
         HttpURLConnection upload = (HttpURLConnection) URI.create(base()
@@ -170,15 +181,16 @@ class MonitoringBenchmark {
             batchId = JSON.readTree(reply).get("batchId").asText();
         }
         double uploaded = seconds(start);
-        print("upload + validation + staging (HTTP %d): %.2f s", upload.getResponseCode(), uploaded);
+        print("  upload + validation + staging (HTTP %d): %.2f s", upload.getResponseCode(), uploaded);
         double screened = awaitStatus(batchId, "PUBLISHING", start);
-        print("upload + stage + screen: %.2f s = %.2f x bare COPY (target <= 4x)", screened, screened / bareCopy);
+        print("  upload + stage + screen: %.2f s = %.2f x bare COPY (target <= 4x)", screened, screened / bareCopy);
         double completed = awaitStatus(batchId, "COMPLETED", start);
         Map<String, Object> counts = jdbc.sql("SELECT rows_read, rows_rejected, rows_matched, hits, monitored_hits, "
                 + "leads_raised FROM department_batch WHERE batch_id = :id").param("id", batchId).query().singleRow();
-        print("hits applied (commands and leads): %.2f s; %s", completed, counts);
+        print("  hits applied (commands and leads): %.2f s; %s", completed, counts);
         awaitPublished();
-        print("end to end, upload to all hits published on Kafka: %.2f s (target <= 60 s)", seconds(start));
+        print("  end to end, upload to all hits published on Kafka: %.2f s (target <= 60 s)", seconds(start));
+        return screened / bareCopy;
     }
 
     /**
@@ -291,7 +303,8 @@ class MonitoringBenchmark {
                     h -> "hh-" + h + "\t" + villageOf(h) + "\tPOVERTY_ALLEVIATED\n");
             copy(copy, "COPY registry_member (household_id, id_number, member_id) FROM STDIN", HOUSEHOLDS * MEMBERS,
                     m -> "hh-" + m / MEMBERS + "\t" + idNumber(m) + "\tm-" + m + "\n");
-            connection.createStatement().execute("ANALYZE registry_household; ANALYZE registry_member");
+            connection.createStatement().execute("VACUUM ANALYZE registry_household, registry_member");
+            connection.createStatement().execute("CHECKPOINT");
         }
     }
 
@@ -317,7 +330,8 @@ class MonitoringBenchmark {
      * those on monitored ones); 69% of the rows are below the line on registered members; 30% concern people this
      * county's registry does not know.
      */
-    private Path departmentFile() throws Exception {
+    /** The rounds' files differ in their days only, so that none is a duplicate of another. */
+    private Path departmentFile(int round) throws Exception {
         Path file = Files.createTempFile("department-benchmark-", ".csv");
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("身份证号,姓名,指标,数值,日期\n");
@@ -341,7 +355,7 @@ class MonitoringBenchmark {
                 out.write(",参保人,MEDICAL_SELF_PAID,");
                 out.write(value);
                 out.write(",2024-08-");
-                out.write(String.format("%02d", 1 + r % 28));
+                out.write(String.format("%02d", 1 + (r + round) % 28));
                 out.write('\n');
             }
         }
