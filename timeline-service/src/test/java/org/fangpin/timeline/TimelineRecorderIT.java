@@ -82,6 +82,8 @@ class TimelineRecorderIT {
         assertThat(entries()).isEqualTo(40);
         assertThat(jdbc.sql("SELECT count(DISTINCT event_id) FROM timeline_entry").query(Long.class).single())
                 .isEqualTo(40);
+        assertThat(jdbc.sql("SELECT DISTINCT chain_index FROM timeline_entry").query(Integer.class).list())
+                .as("a skipped redelivery takes no place in its household's chain").containsExactly(1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -86,13 +87,29 @@ public class EventInbox {
      */
     public List<EventEnvelope> receiveAll(String consumer, List<ConsumerRecord<String, byte[]>> records,
                                           Consumer<List<EventEnvelope>> effect) {
+        return receiveInBatch(consumer, records, envelopes -> applyFirstDeliveries(consumer, envelopes, effect));
+    }
+
+    /**
+     * Like {@link #receiveAll}, for a projection whose own table keeps every event id once (a unique column written
+     * with {@code ON CONFLICT DO NOTHING}): no inbox row is written, and the effect returns, in order, the events it
+     * applied, those not seen before.
+     */
+    public List<EventEnvelope> receiveAllIdempotent(String consumer, List<ConsumerRecord<String, byte[]>> records,
+                                                    Function<List<EventEnvelope>, List<EventEnvelope>> effect) {
+        return receiveInBatch(consumer, records, envelopes -> RequestContext.runAs(systemActor, null,
+                () -> effect.apply(envelopes)));
+    }
+
+    private List<EventEnvelope> receiveInBatch(String consumer, List<ConsumerRecord<String, byte[]>> records,
+                                               Function<List<EventEnvelope>, List<EventEnvelope>> applyNew) {
         List<EventEnvelope> envelopes;
         List<EventEnvelope> applied;
         try {
             envelopes = records.stream().map(record -> codec.decode(record.value())).toList();
-            applied = inOneUnitOfWork(() -> applyFirstDeliveries(consumer, envelopes, effect));
+            applied = inOneUnitOfWork(() -> applyNew.apply(envelopes));
         } catch (RuntimeException batchFailed) {
-            return receiveOneByOne(consumer, records, effect);
+            return receiveOneByOne(consumer, records, applyNew);
         }
         Set<String> appliedIds = new HashSet<>();
         applied.forEach(envelope -> appliedIds.add(envelope.id()));
@@ -103,14 +120,13 @@ public class EventInbox {
     }
 
     private List<EventEnvelope> receiveOneByOne(String consumer, List<ConsumerRecord<String, byte[]>> records,
-                                                Consumer<List<EventEnvelope>> effect) {
+                                                Function<List<EventEnvelope>, List<EventEnvelope>> applyNew) {
         List<EventEnvelope> applied = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
             try {
                 EventEnvelope envelope = codec.decode(record.value());
-                List<EventEnvelope> now = inOneUnitOfWork(
-                        () -> applyFirstDeliveries(consumer, List.of(envelope), effect));
+                List<EventEnvelope> now = inOneUnitOfWork(() -> applyNew.apply(List.of(envelope)));
                 count(consumer, record, !now.isEmpty());
                 applied.addAll(now);
             } catch (RuntimeException failure) {

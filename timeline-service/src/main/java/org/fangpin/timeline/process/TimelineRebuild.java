@@ -34,7 +34,8 @@ import org.fangpin.timeline.query.HouseholdStatusProjection;
 /**
  * Drops the timeline and every projection derived from it and records them again from the beginning of the three
  * topics (which keep their events for good: retention -1). The recorders are stopped while the tables are emptied,
- * so no event is recorded twice or lost, and the inbox forgets what it had seen, so every event counts again.
+ * so no event is recorded twice or lost; the event ids the recorders check for redeliveries are the entries' own, so
+ * they are emptied with them.
  * <p>
  * While the recorders catch up they record entries only: a household's events arrive from three topics read at
  * different speeds, so a status kept up to date on the way would be replayed again and again. Once they have read
@@ -90,8 +91,6 @@ public class TimelineRebuild {
             transactions.executeWithoutResult(status -> {
                 jdbc.sql("TRUNCATE timeline_entry, household_status, timeline_rebuild, timeline_rebuild_end "
                         + "RESTART IDENTITY").update();
-                jdbc.sql("DELETE FROM processed_event WHERE consumer = :consumer")
-                        .param("consumer", TimelineRecorder.CONSUMER).update();
                 jdbc.sql("INSERT INTO timeline_rebuild DEFAULT VALUES").update();
                 ends.forEach((partition, end) -> jdbc.sql("""
                                 INSERT INTO timeline_rebuild_end (topic, partition, end_offset)

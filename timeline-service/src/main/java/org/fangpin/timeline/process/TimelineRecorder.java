@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,8 +33,9 @@ import org.fangpin.timeline.query.HouseholdStatusProjection.Occurred;
 /**
  * Records every event of every service in the timeline, once, whether or not this reader knows its type (an event
  * of a newer contract is kept with its raw data and a generic summary), and keeps the households' status in the
- * same transaction (except while a rebuild catches up, which derives them afterwards). The database chains each
- * entry to its subject's previous one (tamper evidence).
+ * same transaction (except while a rebuild catches up, which derives them afterwards). The entries' unique event ids
+ * make a redelivered event change nothing. The database chains each entry to its subject's previous one (tamper
+ * evidence).
  */
 @Component
 class TimelineRecorder {
@@ -73,14 +76,19 @@ class TimelineRecorder {
                     "max.poll.records=2000", "max.partition.fetch.bytes=4194304",
                     "partition.assignment.strategy=org.apache.kafka.clients.consumer.RangeAssignor"})
     void on(List<ConsumerRecord<String, byte[]>> records) {
-        List<EventEnvelope> recorded = inbox.receiveAll(CONSUMER, records, this::record);
+        List<EventEnvelope> recorded = inbox.receiveAllIdempotent(CONSUMER, records, this::record);
         Instant committed = Instant.now();
         recorded.forEach(envelope -> lag.record(Duration.between(envelope.time().toInstant(), committed)));
     }
 
-    /** The entries are inserted in the order received, so each household's chain follows its order of arrival. */
-    private void record(List<EventEnvelope> envelopes) {
-        jdbc.sql("""
+    /**
+     * The entries are inserted in the order received, so each household's chain follows its order of arrival. An
+     * event recorded before (a redelivery) is left out by its unique id, and so is a second copy within the poll.
+     *
+     * @return the envelopes recorded now, in order
+     */
+    private List<EventEnvelope> record(List<EventEnvelope> envelopes) {
+        Set<String> recordedNow = new HashSet<>(jdbc.sql("""
                         INSERT INTO timeline_entry (event_id, household_id, region_code, event_type, source, occurred_at,
                                                     actor_id, actor_name, actor_role, actor_region, correlation_id,
                                                     summary, data)
@@ -92,14 +100,20 @@ class TimelineRecorder {
                                  actor_role VARCHAR, actor_region VARCHAR, correlation_id VARCHAR, summary TEXT,
                                  data JSONB))
                              WITH ORDINALITY AS entry
-                        ORDER BY entry.ordinality""")
+                        ORDER BY entry.ordinality
+                        ON CONFLICT (event_id) DO NOTHING
+                        RETURNING event_id""")
                 .param("entries", entries(envelopes))
-                .update();
+                .query(String.class)
+                .list());
+        List<EventEnvelope> recorded = envelopes.stream().filter(envelope -> recordedNow.remove(envelope.id()))
+                .toList();
         if (!rebuild.statusesDeferred()) {
-            statuses.apply(envelopes.stream().filter(envelope -> envelope.data() instanceof HouseholdEvent)
+            statuses.apply(recorded.stream().filter(envelope -> envelope.data() instanceof HouseholdEvent)
                     .map(envelope -> new Occurred((HouseholdEvent) envelope.data(), envelope.time()))
                     .toList());
         }
+        return recorded;
     }
 
     /** Written field by field: building a tree of nodes first and serialising it took a sixth of a recorder's time. */
