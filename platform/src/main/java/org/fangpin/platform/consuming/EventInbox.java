@@ -1,6 +1,7 @@
 package org.fangpin.platform.consuming;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public class EventInbox {
             });
             return true;
         }));
-        count(consumer, record, applied);
+        count(consumer, record.topic(), applied, 1);
         return applied;
     }
 
@@ -113,9 +114,13 @@ public class EventInbox {
         }
         Set<String> appliedIds = new HashSet<>();
         applied.forEach(envelope -> appliedIds.add(envelope.id()));
+        Map<String, Map<Boolean, Integer>> outcomes = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
-            count(consumer, records.get(i), appliedIds.remove(envelopes.get(i).id()));
+            outcomes.computeIfAbsent(records.get(i).topic(), topic -> new HashMap<>())
+                    .merge(appliedIds.remove(envelopes.get(i).id()), 1, Integer::sum);
         }
+        outcomes.forEach((topic, byOutcome) -> byOutcome.forEach((wasApplied, count) ->
+                count(consumer, topic, wasApplied, count)));
         return applied;
     }
 
@@ -127,7 +132,7 @@ public class EventInbox {
             try {
                 EventEnvelope envelope = codec.decode(record.value());
                 List<EventEnvelope> now = inOneUnitOfWork(() -> applyNew.apply(List.of(envelope)));
-                count(consumer, record, !now.isEmpty());
+                count(consumer, record.topic(), !now.isEmpty(), 1);
                 applied.addAll(now);
             } catch (RuntimeException failure) {
                 throw new BatchListenerFailedException("receiving failed in " + consumer, failure, i);
@@ -181,12 +186,12 @@ public class EventInbox {
         return envelopes.stream().filter(envelope -> recordedNow.remove(envelope.id())).toList();
     }
 
-    private void count(String consumer, ConsumerRecord<String, byte[]> record, boolean applied) {
+    private void count(String consumer, String topic, boolean applied, int events) {
         String outcome = applied ? "applied" : "duplicate";
-        counters.computeIfAbsent(consumer + "/" + record.topic() + "/" + outcome, key ->
+        counters.computeIfAbsent(consumer + "/" + topic + "/" + outcome, key ->
                 Counter.builder("fangpin.events.consumed")
                         .description("Events received from Kafka, by whether they had an effect or were seen before")
-                        .tag("consumer", consumer).tag("topic", record.topic()).tag("outcome", outcome)
-                        .register(meters)).increment();
+                        .tag("consumer", consumer).tag("topic", topic).tag("outcome", outcome)
+                        .register(meters)).increment(events);
     }
 }
