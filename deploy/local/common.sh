@@ -19,6 +19,7 @@ GATEWAY_PORT=${FANGPIN_GATEWAY_PORT:-8080}
 # The embedded PostgreSQL (non-root machines without a server) lives here.
 PG_DIST=$RUN_DIR/postgres      # unpacked binaries: bin/ lib/ share/
 PG_DATA=$RUN_DIR/pgdata
+DATABASES=(fangpin_identification fangpin_monitoring fangpin_assistance fangpin_timeline)
 KAFKA_DIR=$RUN_DIR/kafka
 
 # Shared by the gateway and the services: the gateway signs each request it routes (ADR 0014).
@@ -50,6 +51,14 @@ log() { printf '[fangpin] %s\n' "$*"; }
 die() { printf '[fangpin] ERROR: %s\n' "$*" >&2; exit 1; }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+pg_answers() {
+  if command -v pg_isready >/dev/null; then
+    pg_isready -q -h 127.0.0.1 -p "$PG_PORT"
+  else
+    port_open "$PG_PORT"
+  fi
+}
 
 pid_file() { printf '%s/%s.pid' "$PID_DIR" "$1"; }
 

@@ -4,7 +4,8 @@
 # stopped with pg_ctl. A PostgreSQL that up.sh only reused has no pid file and is never touched.
 #
 # Usage: deploy/local/down.sh [--purge]
-#   --purge  also delete deploy/local/run/ (logs, Kafka data, embedded PostgreSQL data)
+#   --purge  also delete deploy/local/run/ (logs, Kafka data, embedded PostgreSQL data) and, when up.sh
+#            reused a PostgreSQL server instead of its embedded one, drop the stack's databases there
 set -euo pipefail
 
 # shellcheck source=common.sh
@@ -57,7 +58,21 @@ for ((i = ${#PROCESSES[@]} - 1; i >= 0; i--)); do
 done
 log "$stopped process(es) stopped"
 
+# The event stores must go with the Kafka topics: services that kept theirs would never publish their events again.
+drop_reused_databases() {
+  [[ -f $PG_DATA/PG_VERSION ]] && return 0   # the embedded server's data directory goes with run/
+  pg_answers || { log "PostgreSQL on 127.0.0.1:$PG_PORT does not answer: its databases were left as they are"; return 0; }
+  command -v psql >/dev/null || die "psql not found: cannot drop the stack's databases on 127.0.0.1:$PG_PORT"
+  local db
+  for db in "${DATABASES[@]}"; do
+    PGOPTIONS='-c client_min_messages=warning' psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
+      -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+  done
+  log "dropped the databases ${DATABASES[*]} on 127.0.0.1:$PG_PORT"
+}
+
 if [[ $PURGE == true ]]; then
+  drop_reused_databases
   rm -rf "$RUN_DIR"
   log "removed $RUN_DIR"
 fi

