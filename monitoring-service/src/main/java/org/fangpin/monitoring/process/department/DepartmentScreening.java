@@ -135,11 +135,12 @@ public class DepartmentScreening {
                     }
                 }
             }
-            int hits = jdbc.sql("""
-                            INSERT INTO department_hit (batch_id, line_no, household_id, region_code, indicator, value,
-                                threshold, reported_on, monitored)
-                            SELECT :id, r.line_no, h.household_id, h.region_code, r.indicator, r.value, l.line,
-                                   r.reported_on, mh.household_id IS NOT NULL
+            // Found by CREATE TABLE AS, which PostgreSQL may run in parallel (INSERT ... SELECT it never does), then
+            // kept: the hits are few, the candidates (every amount above the lowest line) are not.
+            jdbc.sql("""
+                            CREATE TEMPORARY TABLE screened_hit ON COMMIT DROP AS
+                            SELECT r.line_no, h.household_id, h.region_code, r.indicator, r.value, l.line AS threshold,
+                                   r.reported_on, mh.household_id IS NOT NULL AS monitored
                             FROM (SELECT * FROM %s WHERE indicator IN (:statuses) OR value > :candidateAbove) r
                             LEFT JOIN registry_member m ON m.id_number = r.id_number
                             JOIN registry_household h ON h.household_id = COALESCE(m.household_id, r.household_id)
@@ -148,10 +149,19 @@ public class DepartmentScreening {
                             LEFT JOIN monitored_household mh ON mh.household_id = h.household_id
                                  AND mh.closed_on IS NULL
                             WHERE h.region_code LIKE :region || '%%' AND (r.indicator IN (:statuses) OR r.value > l.line)
-                            ON CONFLICT DO NOTHING""".formatted(staged))
+                            """.formatted(staged))
                     .param("id", batch.batchId()).param("region", batch.regionCode())
                     .param("statuses", statuses.isEmpty() ? List.of("") : statuses)
                     .param("candidateAbove", lowestLine)
+                    .update();
+            int hits = jdbc.sql("""
+                            INSERT INTO department_hit (batch_id, line_no, household_id, region_code, indicator, value,
+                                threshold, reported_on, monitored)
+                            SELECT :id, line_no, household_id, region_code, indicator, value, threshold, reported_on,
+                                   monitored
+                            FROM screened_hit
+                            ON CONFLICT DO NOTHING""")
+                    .param("id", batch.batchId())
                     .update();
             jdbc.sql("""
                             UPDATE department_batch SET rows_matched = :matched, hits = :hits, status = 'PUBLISHING'
