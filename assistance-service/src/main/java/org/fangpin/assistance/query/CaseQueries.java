@@ -3,8 +3,11 @@ package org.fangpin.assistance.query;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -141,22 +144,29 @@ public class CaseQueries {
         return names == null || names.isBlank() ? List.of() : Arrays.stream(names.split(",")).map(valueOf).toList();
     }
 
+    /** The household's measures, each with its progress notes: two queries, however many measures there are. */
     private List<MeasureView> measures(String householdId) {
+        Map<String, List<ProgressNote>> progress = new HashMap<>();
+        jdbc.sql("""
+                        SELECT p.measure_id, p.noted_on, p.note, p.noted_by
+                        FROM measure_progress p JOIN measure m ON m.measure_id = p.measure_id
+                        WHERE m.household_id = :id
+                        ORDER BY p.measure_id, p.id""")
+                .param("id", householdId)
+                .query(rs -> {
+                    progress.computeIfAbsent(rs.getString("measure_id"), measure -> new ArrayList<>())
+                            .add(new ProgressNote(rs.getObject("noted_on", LocalDate.class), rs.getString("note"),
+                                    rs.getString("noted_by")));
+                });
         return jdbc.sql(MEASURE_COLUMNS + " WHERE household_id = :id ORDER BY added_on, measure_id")
                 .param("id", householdId)
                 .query(MeasureView.class)
                 .list()
                 .stream()
-                .map(measure -> measure.withProgress(progress(measure.measureId())))
+                .map(measure -> measure.withProgress(progress.getOrDefault(measure.measureId(), List.of())))
                 .toList();
     }
 
-    private List<ProgressNote> progress(String measureId) {
-        return jdbc.sql("SELECT noted_on, note, noted_by FROM measure_progress WHERE measure_id = :id ORDER BY id")
-                .param("id", measureId)
-                .query(ProgressNote.class)
-                .list();
-    }
 
     private List<WarningView> warnings(String householdId) {
         return jdbc.sql("""

@@ -127,6 +127,8 @@ class AssistanceFlowIT {
         assertThat(evidence.get("monitoringLine").decimalValue()).isEqualByComparingTo("8300.00");
         assertThat(evidence.get("recentIncome")).hasSize(2);
         assertThat(evidence.get("measuresCarriedOut").get(0).asText()).isEqualTo("EMPLOYMENT");
+        assertThat(eliminated.get("measures").get(0).get("progress").findValuesAsText("note"))
+                .containsExactly("已上岗，月工资3200元");
 
         warningRaised(household, "w-2", TODAY);
         await().atMost(PATIENCE).until(() -> warning(household, "w-2") != null);
