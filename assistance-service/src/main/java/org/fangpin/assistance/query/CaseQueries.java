@@ -167,7 +167,6 @@ public class CaseQueries {
                 .toList();
     }
 
-
     private List<WarningView> warnings(String householdId) {
         return jdbc.sql("""
                         SELECT warning_id, level, rule, reason, raised_on, look_back, responded_on,

@@ -328,9 +328,9 @@ class MonitoringBenchmark {
     /**
      * 医保 self-paid costs: every 100th row is above the 5,000-yuan line on a registered household (a fifth of
      * those on monitored ones); 69% of the rows are below the line on registered members; 30% concern people this
-     * county's registry does not know.
+     * county's registry does not know. The rounds' files differ in their days only, so that none is a duplicate of
+     * another.
      */
-    /** The rounds' files differ in their days only, so that none is a duplicate of another. */
     private Path departmentFile(int round) throws Exception {
         Path file = Files.createTempFile("department-benchmark-", ".csv");
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

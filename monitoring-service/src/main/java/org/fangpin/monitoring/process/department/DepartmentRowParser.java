@@ -42,8 +42,8 @@ final class DepartmentRowParser {
     sealed interface Outcome permits StagedRow, Rejected {
     }
 
-    /** @param amount yuan as validated text (two decimals at most), {@code null} for a status indicator */
-    record StagedRow(long lineNo, String idNumber, String householdId, Indicator indicator, String amount,
+    /** @param fen the amount in fen (hundredths of a yuan), {@code null} for a status indicator */
+    record StagedRow(long lineNo, String idNumber, String householdId, Indicator indicator, Long fen,
                      LocalDate reportedOn) implements Outcome {
     }
 
@@ -113,7 +113,8 @@ final class DepartmentRowParser {
         if (amount.indexOf(',') >= 0) {
             amount = amount.replace(",", "");
         }
-        if (reported.isAmount() && !isAmount(amount)) {
+        long fen = reported.isAmount() ? fen(amount) : 0;
+        if (fen < 0) {
             return new Rejected(row.lineNo(), "数值不是有效金额（元，最多两位小数）");
         }
         LocalDate date = date(cell(cells, reportedOn));
@@ -121,27 +122,36 @@ final class DepartmentRowParser {
             return new Rejected(row.lineNo(), "日期格式不正确（应为 2024-07-15）");
         }
         return new StagedRow(row.lineNo(), id.isEmpty() ? null : id, household.isEmpty() ? null : household,
-                reported, reported.isAmount() ? amount : null, date);
+                reported, reported.isAmount() ? fen : null, date);
     }
 
     private static String cell(List<String> cells, int column) {
         return column < 0 || column >= cells.size() ? "" : cells.get(column).trim();
     }
 
-    /** Yuan with at most two decimals: the common case checked by hand, it runs for every row. */
-    private static boolean isAmount(String text) {
+    /**
+     * Yuan with at most two decimals (up to 12 whole digits) in fen, or -1 when the text is not such an amount. Read
+     * by hand: it runs for every row.
+     */
+    private static long fen(String text) {
         int point = text.indexOf('.');
         int whole = point < 0 ? text.length() : point;
-        if (whole == 0 || whole > 12 || (point >= 0 && (text.length() - point - 1 < 1 || text.length() - point > 3))) {
-            return false;
+        int decimals = point < 0 ? 0 : text.length() - point - 1;
+        if (whole == 0 || whole > 12 || (point >= 0 && (decimals < 1 || decimals > 2))) {
+            return -1;
         }
+        long fen = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c < '0' || c > '9') && i != point) {
-                return false;
+            if (i == point) {
+                continue;
             }
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            fen = fen * 10 + (c - '0');
         }
-        return true;
+        return decimals == 2 ? fen : decimals == 1 ? fen * 10 : fen * 100;
     }
 
     /** ISO dates (the common case parsed by hand), 2024/07/15, 20240715, or an Excel date serial number. */

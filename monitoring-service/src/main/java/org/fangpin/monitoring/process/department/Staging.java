@@ -53,7 +53,7 @@ final class Staging implements AutoCloseable {
         return "department_row_" + batchId.replace("-", "");
     }
 
-    /** One row; its fields are validated ASCII (digits, codes) and its amount two decimals at most. */
+    /** One row; its text fields are validated ASCII (digits, codes). */
     void add(StagedRow row) throws SQLException {
         if (in == null) {
             in = copyManager.copyIn(copy);
@@ -64,7 +64,7 @@ final class Staging implements AutoCloseable {
         text(row.idNumber());
         text(row.householdId());
         text(row.indicator().name());
-        amount(row.amount());
+        amount(row.fen());
         buffer.putInt(Integer.BYTES).putInt((int) (row.reportedOn().toEpochDay() - POSTGRES_EPOCH_DAY));
         if (buffer.position() >= FLUSH_BYTES) {
             flush();
@@ -81,47 +81,25 @@ final class Staging implements AutoCloseable {
     }
 
     /**
-     * An amount as PostgreSQL's binary NUMERIC: base-10,000 digits, most significant first, the weight of the first,
-     * and the display scale. Leading and trailing zero digits are allowed; PostgreSQL strips them on receipt.
+     * An amount as PostgreSQL's binary NUMERIC: the number of base-10,000 digits, the weight of the first, the sign,
+     * the display scale, then the digits, most significant first (whole yuan, then the fen as one digit).
      */
-    private void amount(String yuan) {
-        if (yuan == null) {
+    private void amount(Long fen) {
+        if (fen == null) {
             buffer.putInt(-1);
             return;
         }
-        long fen = fen(yuan);
-        long whole = fen / 100;
-        int cents = (int) (fen % 100);
-        int wholeDigits = whole >= 100_000_000L ? 3 : whole >= NUMERIC_BASE ? 2 : whole > 0 ? 1 : 0;
-        int digits = wholeDigits + 1;
-        buffer.putInt(8 + 2 * digits)
-                .putShort((short) digits).putShort((short) (wholeDigits - 1)).putShort((short) 0).putShort((short) 2);
+        short[] whole = new short[3];
+        int wholeDigits = 0;
+        for (long rest = fen / 100; rest > 0; rest /= NUMERIC_BASE) {
+            whole[wholeDigits++] = (short) (rest % NUMERIC_BASE);
+        }
+        buffer.putInt(8 + 2 * (wholeDigits + 1)).putShort((short) (wholeDigits + 1))
+                .putShort((short) (wholeDigits - 1)).putShort((short) 0).putShort((short) 2);
         for (int i = wholeDigits - 1; i >= 0; i--) {
-            long power = i == 2 ? 100_000_000L : i == 1 ? NUMERIC_BASE : 1;
-            buffer.putShort((short) (whole / power % NUMERIC_BASE));
+            buffer.putShort(whole[i]);
         }
-        buffer.putShort((short) (cents * 100));
-    }
-
-    /** Validated yuan text (digits, at most two decimals) in fen. */
-    private static long fen(String yuan) {
-        long fen = 0;
-        int decimals = -1;
-        for (int i = 0; i < yuan.length(); i++) {
-            char c = yuan.charAt(i);
-            if (c == '.') {
-                decimals = 0;
-            } else {
-                fen = fen * 10 + (c - '0');
-                if (decimals >= 0) {
-                    decimals++;
-                }
-            }
-        }
-        for (int i = Math.max(decimals, 0); i < 2; i++) {
-            fen *= 10;
-        }
-        return fen;
+        buffer.putShort((short) (fen % 100 * 100));
     }
 
     /** Ends the running COPY, which commits the rows added since the last commit. */

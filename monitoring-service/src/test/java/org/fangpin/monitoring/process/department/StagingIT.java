@@ -42,14 +42,14 @@ class StagingIT {
     void rowsArriveAsWrittenWithEveryKindOfAmountAndDateAcrossCommits() throws SQLException {
         String batch = "6f1d2c3b-0000-4000-8000-000000000001";
         try (Staging staging = new Staging(dataSource, batch)) {
-            staging.add(row(2, "150724197803120216", null, "18000.00", LocalDate.of(2024, 8, 3)));
-            staging.add(row(3, null, "hh-150724213201-007", "9200.5", LocalDate.of(1999, 12, 31)));
-            staging.add(row(4, "15072419780312021X", null, "0.05", LocalDate.of(2000, 1, 1)));
+            staging.add(row(2, "150724197803120216", null, 1_800_000L, LocalDate.of(2024, 8, 3)));
+            staging.add(row(3, null, "hh-150724213201-007", 920_050L, LocalDate.of(1999, 12, 31)));
+            staging.add(row(4, "15072419780312021X", null, 5L, LocalDate.of(2000, 1, 1)));
             staging.commit();
-            staging.add(row(5, "150724197803120216", "hh-1", "999999999999.99", LocalDate.of(2024, 2, 29)));
-            staging.add(row(6, "150724197803120216", null, "10000", LocalDate.of(2026, 12, 5)));
-            staging.add(row(7, "150724197803120216", null, "100000000", LocalDate.of(2024, 1, 1)));
-            staging.add(row(8, "150724197803120216", null, "0", LocalDate.of(2024, 1, 1)));
+            staging.add(row(5, "150724197803120216", "hh-1", 99_999_999_999_999L, LocalDate.of(2024, 2, 29)));
+            staging.add(row(6, "150724197803120216", null, 1_000_000L, LocalDate.of(2026, 12, 5)));
+            staging.add(row(7, "150724197803120216", null, 10_000_000_000L, LocalDate.of(2024, 1, 1)));
+            staging.add(row(8, "150724197803120216", null, 0L, LocalDate.of(2024, 1, 1)));
             staging.add(new StagedRow(9, "150724197803120216", null, Indicator.SCHOOL_DROP_OUT, null,
                     LocalDate.of(2024, 9, 1)));
             staging.commit();
@@ -73,17 +73,17 @@ class StagingIT {
     void rowsNotCommittedAreNotStaged() throws SQLException {
         String batch = "6f1d2c3b-0000-4000-8000-000000000002";
         try (Staging staging = new Staging(dataSource, batch)) {
-            staging.add(row(2, "150724197803120216", null, "18000.00", LocalDate.of(2024, 8, 3)));
+            staging.add(row(2, "150724197803120216", null, 1_800_000L, LocalDate.of(2024, 8, 3)));
             staging.commit();
-            staging.add(row(3, "150724197803120216", null, "1.00", LocalDate.of(2024, 8, 3)));
+            staging.add(row(3, "150724197803120216", null, 100L, LocalDate.of(2024, 8, 3)));
         }
 
         assertThat(JdbcClient.create(dataSource).sql("SELECT line_no FROM " + Staging.table(batch))
                 .query(Long.class).list()).containsExactly(2L);
     }
 
-    private static StagedRow row(long lineNo, String idNumber, String householdId, String amount, LocalDate day) {
-        return new StagedRow(lineNo, idNumber, householdId, Indicator.MEDICAL_SELF_PAID, amount, day);
+    private static StagedRow row(long lineNo, String idNumber, String householdId, long fen, LocalDate day) {
+        return new StagedRow(lineNo, idNumber, householdId, Indicator.MEDICAL_SELF_PAID, fen, day);
     }
 
     private static Staged staged(long lineNo, String idNumber, String householdId, String indicator, String value,
