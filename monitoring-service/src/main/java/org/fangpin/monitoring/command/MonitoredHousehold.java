@@ -53,7 +53,7 @@ import org.fangpin.monitoring.command.Rules.NoVisitNeedsReason;
  * department hit only raises or escalates: the next monthly visit is where the household is judged as a whole.
  * Monitoring ends only when the county closes it; a later identification starts it again.
  */
-@Aggregate
+@Aggregate(repository = "monitoredHouseholdRepository")
 public class MonitoredHousehold {
 
     @AggregateIdentifier

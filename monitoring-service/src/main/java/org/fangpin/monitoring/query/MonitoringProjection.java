@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +29,12 @@ import org.fangpin.contracts.monitoring.WarningLevelChanged;
 import org.fangpin.contracts.monitoring.WarningRaised;
 import org.fangpin.contracts.value.ContactMethod;
 import org.fangpin.platform.actor.Actor;
+import org.fangpin.platform.axon.ProjectionWriter;
 
 /**
  * The monitored households with their current standing, their monthly records, warnings and missed months. A
- * subscribing processor: what a command just did is visible to the next request.
+ * subscribing processor: what a command just did is visible to the next request. Every write is about one household
+ * and goes through the {@link ProjectionWriter}, so that a request's writes reach PostgreSQL in a few batches.
  */
 @Component
 @ProcessingGroup(MonitoringProjection.PROCESSING_GROUP)
@@ -40,32 +43,34 @@ class MonitoringProjection {
     static final String PROCESSING_GROUP = "ReadModel_MonitoredHouseholds";
     private static final ObjectMapper JSON = EnvelopeCodec.mapper();
 
+    private final ProjectionWriter writer;
     private final JdbcClient jdbc;
 
-    MonitoringProjection(JdbcClient jdbc) {
+    MonitoringProjection(ProjectionWriter writer, JdbcClient jdbc) {
+        this.writer = writer;
         this.jdbc = jdbc;
     }
 
     /** A household whose monitoring was closed and is started again keeps its history under the new start. */
     @EventHandler
     void on(MonitoringStarted event) {
-        jdbc.sql("""
+        writer.write(event.householdId(), """
                         INSERT INTO monitored_household (household_id, region_code, object_type, started_on)
                         VALUES (:id, :region, :type, :on)
                         ON CONFLICT (household_id) DO UPDATE
                         SET region_code = EXCLUDED.region_code, object_type = EXCLUDED.object_type,
                             started_on = EXCLUDED.started_on, look_back = FALSE, closed_on = NULL,
-                            closure_reason = NULL""")
-                .param("id", event.householdId())
-                .param("region", event.regionCode())
-                .param("type", event.objectType().name())
-                .param("on", event.startedOn())
-                .update();
+                            closure_reason = NULL""",
+                new MapSqlParameterSource()
+                        .addValue("id", event.householdId())
+                        .addValue("region", event.regionCode())
+                        .addValue("type", event.objectType().name())
+                        .addValue("on", event.startedOn()));
     }
 
     @EventHandler
     void on(MonthlyMonitoringRecorded event, EventMessage<?> message, @MetaDataValue(Actor.NAME) String recordedBy) {
-        jdbc.sql("""
+        writer.write(event.householdId(), """
                         WITH recorded AS (
                             INSERT INTO monthly_record (event_id, household_id, region_code, month,
                                 per_capita_net_income, guarantee_gaps, contact_method, no_visit_reason,
@@ -77,90 +82,92 @@ class MonitoringProjection {
                         SET last_recorded_month = GREATEST(last_recorded_month, :month),
                             visit_hazard_id = CASE WHEN :visited THEN NULL ELSE visit_hazard_id END,
                             visit_requested_on = CASE WHEN :visited THEN NULL ELSE visit_requested_on END
-                        WHERE household_id = :id""")
-                .param("eventId", message.getIdentifier())
-                .param("id", event.householdId())
-                .param("region", event.regionCode())
-                .param("month", event.month().atDay(1))
-                .param("income", event.perCapitaNetIncome())
-                .param("gaps", event.guaranteeGaps().stream().map(Enum::name).collect(Collectors.joining(",")))
-                .param("contact", event.contactMethod() == null ? null : event.contactMethod().name())
-                .param("reason", event.noVisitReason())
-                .param("expenditures", json(event.rigidExpenditures()))
-                .param("unstable", event.employmentUnstable())
-                .param("emergency", event.emergency())
-                .param("correction", event.correction())
-                .param("on", event.recordedOn())
-                .param("by", recordedBy)
-                .param("at", Timestamp.from(message.getTimestamp()))
-                .param("visited", event.contactMethod() == ContactMethod.HOME_VISIT)
-                .update();
+                        WHERE household_id = :id""",
+                new MapSqlParameterSource()
+                        .addValue("eventId", message.getIdentifier())
+                        .addValue("id", event.householdId())
+                        .addValue("region", event.regionCode())
+                        .addValue("month", event.month().atDay(1))
+                        .addValue("income", event.perCapitaNetIncome())
+                        .addValue("gaps", event.guaranteeGaps().stream().map(Enum::name)
+                                .collect(Collectors.joining(",")))
+                        .addValue("contact", event.contactMethod() == null ? null : event.contactMethod().name())
+                        .addValue("reason", event.noVisitReason())
+                        .addValue("expenditures", json(event.rigidExpenditures()))
+                        .addValue("unstable", event.employmentUnstable())
+                        .addValue("emergency", event.emergency())
+                        .addValue("correction", event.correction())
+                        .addValue("on", event.recordedOn())
+                        .addValue("by", recordedBy)
+                        .addValue("at", Timestamp.from(message.getTimestamp()))
+                        .addValue("visited", event.contactMethod() == ContactMethod.HOME_VISIT));
     }
 
     @EventHandler
     void on(WarningRaised event) {
-        jdbc.sql("""
+        writer.write(event.householdId(), """
                         INSERT INTO warning (warning_id, household_id, region_code, level, rule, observed, threshold,
                             reason, raised_on)
-                        VALUES (:warningId, :id, :region, :level, :rule, :observed, :threshold, :reason, :on)""")
-                .param("warningId", event.warningId())
-                .param("id", event.householdId())
-                .param("region", event.regionCode())
-                .param("level", event.level().name())
-                .param("rule", event.rule())
-                .param("observed", event.observedValue())
-                .param("threshold", event.threshold())
-                .param("reason", event.reason())
-                .param("on", event.raisedOn())
-                .update();
+                        VALUES (:warningId, :id, :region, :level, :rule, :observed, :threshold, :reason, :on)""",
+                new MapSqlParameterSource()
+                        .addValue("warningId", event.warningId())
+                        .addValue("id", event.householdId())
+                        .addValue("region", event.regionCode())
+                        .addValue("level", event.level().name())
+                        .addValue("rule", event.rule())
+                        .addValue("observed", event.observedValue())
+                        .addValue("threshold", event.threshold())
+                        .addValue("reason", event.reason())
+                        .addValue("on", event.raisedOn()));
         history(event.warningId(), event.householdId(), "RAISED", event.level().name(), event.rule(),
                 event.observedValue(), event.threshold(), event.reason(), event.raisedOn());
     }
 
     @EventHandler
     void on(WarningLevelChanged event) {
-        jdbc.sql("""
+        writer.write(event.householdId(), """
                         UPDATE warning SET level = :level, rule = :rule, observed = :observed, threshold = :threshold
-                        WHERE warning_id = :warningId""")
-                .param("level", event.to().name())
-                .param("rule", event.rule())
-                .param("observed", event.observedValue())
-                .param("threshold", event.threshold())
-                .param("warningId", event.warningId())
-                .update();
+                        WHERE warning_id = :warningId""",
+                new MapSqlParameterSource()
+                        .addValue("level", event.to().name())
+                        .addValue("rule", event.rule())
+                        .addValue("observed", event.observedValue())
+                        .addValue("threshold", event.threshold())
+                        .addValue("warningId", event.warningId()));
         history(event.warningId(), event.householdId(), "LEVEL_CHANGED", event.to().name(), event.rule(),
                 event.observedValue(), event.threshold(), null, event.changedOn());
     }
 
     @EventHandler
     void on(WarningCleared event) {
-        jdbc.sql("UPDATE warning SET cleared_on = :on WHERE warning_id = :warningId")
-                .param("on", event.clearedOn())
-                .param("warningId", event.warningId())
-                .update();
+        writer.write(event.householdId(), "UPDATE warning SET cleared_on = :on WHERE warning_id = :warningId",
+                new MapSqlParameterSource()
+                        .addValue("on", event.clearedOn())
+                        .addValue("warningId", event.warningId()));
         history(event.warningId(), event.householdId(), "CLEARED", null, event.rule(), null, null, event.reason(),
                 event.clearedOn());
     }
 
     @EventHandler
     void on(ColourGradeChanged event) {
-        jdbc.sql("UPDATE monitored_household SET colour_grade = :grade WHERE household_id = :id")
-                .param("grade", event.to().name())
-                .param("id", event.householdId())
-                .update();
+        writer.write(event.householdId(), """
+                        UPDATE monitored_household SET colour_grade = :grade WHERE household_id = :id""",
+                new MapSqlParameterSource()
+                        .addValue("grade", event.to().name())
+                        .addValue("id", event.householdId()));
     }
 
     @EventHandler
     void on(MonthlyMonitoringMissed event) {
-        jdbc.sql("""
+        writer.write(event.householdId(), """
                         INSERT INTO missed_monitoring (household_id, month, region_code, due_day, flagged_on)
-                        VALUES (:id, :month, :region, :dueDay, :on)""")
-                .param("id", event.householdId())
-                .param("month", event.month().atDay(1))
-                .param("region", event.regionCode())
-                .param("dueDay", event.dueDay())
-                .param("on", event.flaggedOn())
-                .update();
+                        VALUES (:id, :month, :region, :dueDay, :on)""",
+                new MapSqlParameterSource()
+                        .addValue("id", event.householdId())
+                        .addValue("month", event.month().atDay(1))
+                        .addValue("region", event.regionCode())
+                        .addValue("dueDay", event.dueDay())
+                        .addValue("on", event.flaggedOn()));
     }
 
     @EventHandler
@@ -175,25 +182,25 @@ class MonitoringProjection {
 
     @EventHandler
     void on(MonitoringClosed event) {
-        jdbc.sql("""
+        writer.write(event.householdId(), """
                         UPDATE monitored_household
                         SET closed_on = :on, closure_reason = :reason, visit_hazard_id = NULL, visit_requested_on = NULL
-                        WHERE household_id = :id""")
-                .param("on", event.closedOn())
-                .param("reason", event.reason().name())
-                .param("id", event.householdId())
-                .update();
+                        WHERE household_id = :id""",
+                new MapSqlParameterSource()
+                        .addValue("on", event.closedOn())
+                        .addValue("reason", event.reason().name())
+                        .addValue("id", event.householdId()));
     }
 
     @EventHandler
     void on(ImmediateVisitRequested event) {
-        jdbc.sql("""
+        writer.write(event.householdId(), """
                         UPDATE monitored_household SET visit_hazard_id = :hazard, visit_requested_on = :on
-                        WHERE household_id = :id""")
-                .param("hazard", event.hazardId())
-                .param("on", event.requestedOn())
-                .param("id", event.householdId())
-                .update();
+                        WHERE household_id = :id""",
+                new MapSqlParameterSource()
+                        .addValue("hazard", event.hazardId())
+                        .addValue("on", event.requestedOn())
+                        .addValue("id", event.householdId()));
     }
 
     @ResetHandler
@@ -204,29 +211,29 @@ class MonitoringProjection {
     /** A step in the warning's history, and the household's current level after it (none once cleared). */
     private void history(String warningId, String householdId, String change, String level, String rule,
                          Object observed, Object threshold, String reason, Object on) {
-        jdbc.sql("""
+        writer.write(householdId, """
                         WITH history AS (
                             INSERT INTO warning_change (warning_id, household_id, change, level, rule, observed,
                                 threshold, reason, changed_on)
                             VALUES (:warningId, :id, :change, :level, :rule, :observed, :threshold, :reason, :on))
-                        UPDATE monitored_household SET warning_level = :level WHERE household_id = :id""")
-                .param("warningId", warningId)
-                .param("id", householdId)
-                .param("change", change)
-                .param("level", level)
-                .param("rule", rule)
-                .param("observed", observed)
-                .param("threshold", threshold)
-                .param("reason", reason)
-                .param("on", on)
-                .update();
+                        UPDATE monitored_household SET warning_level = :level WHERE household_id = :id""",
+                new MapSqlParameterSource()
+                        .addValue("warningId", warningId)
+                        .addValue("id", householdId)
+                        .addValue("change", change)
+                        .addValue("level", level)
+                        .addValue("rule", rule)
+                        .addValue("observed", observed)
+                        .addValue("threshold", threshold)
+                        .addValue("reason", reason)
+                        .addValue("on", on));
     }
 
     private void lookBack(String householdId, boolean lookBack) {
-        jdbc.sql("UPDATE monitored_household SET look_back = :lookBack WHERE household_id = :id")
-                .param("lookBack", lookBack)
-                .param("id", householdId)
-                .update();
+        writer.write(householdId, "UPDATE monitored_household SET look_back = :lookBack WHERE household_id = :id",
+                new MapSqlParameterSource()
+                        .addValue("lookBack", lookBack)
+                        .addValue("id", householdId));
     }
 
     private static String json(Object value) {

@@ -28,6 +28,7 @@ import org.fangpin.contracts.value.Guarantee;
 import org.fangpin.contracts.value.RigidExpenditure;
 import org.fangpin.monitoring.command.Commands.RecordMonthlyMonitoringCommand;
 import org.fangpin.monitoring.command.Commands.Recorded;
+import org.fangpin.platform.axon.EventStreamPrefetch;
 import org.fangpin.platform.policy.PolicyBook;
 import org.fangpin.platform.web.RuleViolation;
 
@@ -38,12 +39,15 @@ class MonthlyRecords {
     private final CommandGateway commands;
     private final PolicyBook policy;
     private final TransactionManager transactions;
+    private final EventStreamPrefetch prefetch;
     private final Clock clock;
 
-    MonthlyRecords(CommandGateway commands, PolicyBook policy, TransactionManager transactions, Clock clock) {
+    MonthlyRecords(CommandGateway commands, PolicyBook policy, TransactionManager transactions,
+                   EventStreamPrefetch prefetch, Clock clock) {
         this.commands = commands;
         this.policy = policy;
         this.transactions = transactions;
+        this.prefetch = prefetch;
         this.clock = clock;
     }
 
@@ -98,7 +102,8 @@ class MonthlyRecords {
      * Records all of them in one unit of work and one database transaction, or none: every record is judged, and
      * when the rules refuse any, all refusals are reported and nothing is kept. The commands' events are stored and
      * projected together when the unit of work commits; a unit of work of at most a few hundred records stays short
-     * (DESIGN.md, silent skips). The policy is read once per region and year.
+     * (DESIGN.md, silent skips). The policy is read once per region and year, the households' event streams with
+     * one query.
      */
     List<Recorded> recordAll(List<HouseholdRecord> records) {
         Map<String, PolicyThresholds> policies = new HashMap<>();
@@ -107,6 +112,7 @@ class MonthlyRecords {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactions);
         try {
+            prefetch.prefetch(records.stream().map(HouseholdRecord::householdId).toList());
             for (int i = 0; i < records.size(); i++) {
                 HouseholdRecord item = records.get(i);
                 int year = item.request().month().getYear();

@@ -89,6 +89,8 @@ class MonitoringBenchmark {
     private static final int BULK_RECORDS_PER_HOUSEHOLD = 4;
     private static final int BULK_SIZE = 100;
     private static final int BULK_CLIENTS = 4;
+    /** Which parts run: {@code all}, {@code screening} or {@code records} ({@code -Dbenchmark.phases=...}). */
+    private static final String PHASES = System.getProperty("benchmark.phases", "all");
     private static final String[] VILLAGES = {"150724213201", "150724213202", "150724213203"};
     private static final LocalDate EPOCH = LocalDate.of(1940, 1, 1);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -126,6 +128,22 @@ class MonitoringBenchmark {
         awaitPublished();
         print("seeded %,d households (%,d members), %,d monitored, in %.1f s", HOUSEHOLDS, HOUSEHOLDS * MEMBERS,
                 MONITORED, seconds(seeding));
+        if (!PHASES.equals("records")) {
+            screeningRounds();
+        }
+        if (!PHASES.equals("screening")) {
+            YearMonth month = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+            singleRecords(month, 1, "warm-up (not counted)");
+            singleRecords(month, SINGLE_RECORDS_PER_HOUSEHOLD, "measured");
+            bulkRecords(month, 1, "warm-up (not counted)");
+            bulkRecords(month, BULK_RECORDS_PER_HOUSEHOLD, "measured");
+        }
+        heap.shutdownNow();
+        print("heap: max %d MB, most used at once (sampled every 10 ms) %d MB", Runtime.getRuntime().maxMemory() >> 20,
+                mostUsed.get() >> 20);
+    }
+
+    private void screeningRounds() throws Exception {
         double[] ratios = new double[SCREENING_ROUNDS];
         for (int round = 0; round < SCREENING_ROUNDS; round++) {
             Path file = departmentFile(round);
@@ -138,12 +156,6 @@ class MonitoringBenchmark {
         Arrays.sort(ratios);
         print("upload + stage + screen, median of %d rounds: %.2f x the bare COPY of its round (target <= 4x)",
                 SCREENING_ROUNDS, ratios[SCREENING_ROUNDS / 2]);
-        YearMonth month = YearMonth.now(ZoneId.of("Asia/Shanghai"));
-        singleRecords(month);
-        bulkRecords(month);
-        heap.shutdownNow();
-        print("heap: max %d MB, most used at once (sampled every 10 ms) %d MB", Runtime.getRuntime().maxMemory() >> 20,
-                mostUsed.get() >> 20);
     }
 
     /**
@@ -197,24 +209,24 @@ class MonitoringBenchmark {
      * The single-record path: one request per record, {@value #CLIENTS} clients at once. The rate that counts is up
      * to the moment Kafka holds every event of the records.
      */
-    private void singleRecords(YearMonth month) throws Exception {
-        int total = MONITORED * SINGLE_RECORDS_PER_HOUSEHOLD;
+    private void singleRecords(YearMonth month, int perHousehold, String pass) throws Exception {
+        int total = MONITORED * perHousehold;
         List<Request> requests = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
             int household = i % MONITORED;
             requests.add(new Request("/api/monitoring/hh-" + household + "/records", villageOf(household),
                     record(month, household, i / MONITORED), 1));
         }
-        send("monthly records, one per request", requests, CLIENTS);
+        send("monthly records, one per request, " + pass, requests, CLIENTS);
     }
 
     /**
      * The bulk path: a village officer sends the month of {@value #BULK_SIZE} households of their village in one
      * request (one transaction), {@value #BULK_CLIENTS} officers at once.
      */
-    private void bulkRecords(YearMonth month) throws Exception {
+    private void bulkRecords(YearMonth month, int perHousehold, String pass) throws Exception {
         List<Request> requests = new ArrayList<>();
-        for (int round = 0; round < BULK_RECORDS_PER_HOUSEHOLD; round++) {
+        for (int round = 0; round < perHousehold; round++) {
             for (int v = 0; v < VILLAGES.length; v++) {
                 for (int first = v; first < MONITORED; first += VILLAGES.length * BULK_SIZE) {
                     StringBuilder body = new StringBuilder("[");
@@ -229,7 +241,7 @@ class MonitoringBenchmark {
                 }
             }
         }
-        send("monthly records, up to " + BULK_SIZE + " per request", requests, BULK_CLIENTS);
+        send("monthly records, up to " + BULK_SIZE + " per request, " + pass, requests, BULK_CLIENTS);
     }
 
     /** A third of the months below the monitoring line, some with medical costs above the warning line. */

@@ -5,15 +5,23 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.ActorDispatchInterceptor;
 
-/** Axon wiring shared by every service: actor metadata on commands and events, schema migration order. */
+/**
+ * Axon wiring shared by every service: actor metadata on commands and events, schema migration order, event streams
+ * read together for commands sent together, projection writes sent together for events handled together.
+ */
 @Configuration(proxyBeanMethods = false)
 public class AxonPlatformConfiguration {
 
@@ -43,6 +51,17 @@ public class AxonPlatformConfiguration {
     @Bean
     PersistenceExceptionResolver uniqueViolationIsConcurrentAppend() {
         return new SQLStateResolver(UNIQUE_VIOLATION);
+    }
+
+    @Bean
+    EventStreamPrefetch eventStreamPrefetch(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                            ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new EventStreamPrefetch(jdbc, eventSerializer, () -> axon.getObject().upcasterChain());
+    }
+
+    @Bean
+    ProjectionWriter projectionWriter(NamedParameterJdbcOperations jdbc) {
+        return new ProjectionWriter(jdbc);
     }
 
     @Bean

@@ -23,6 +23,7 @@ import org.fangpin.monitoring.command.Commands.DepartmentHit;
 import org.fangpin.monitoring.command.Commands.ScreenDepartmentHitsCommand;
 import org.fangpin.monitoring.command.Indicator;
 import org.fangpin.monitoring.process.DirectEvents;
+import org.fangpin.platform.axon.EventStreamPrefetch;
 import org.fangpin.platform.policy.PolicyBook;
 
 /**
@@ -44,15 +45,17 @@ public class DepartmentScreening {
     private final CommandGateway commands;
     private final DirectEvents events;
     private final TransactionTemplate transactions;
+    private final EventStreamPrefetch prefetch;
     private final Clock clock;
 
     DepartmentScreening(JdbcClient jdbc, PolicyBook policy, CommandGateway commands, DirectEvents events,
-                        TransactionTemplate transactions, Clock clock) {
+                        TransactionTemplate transactions, EventStreamPrefetch prefetch, Clock clock) {
         this.jdbc = jdbc;
         this.policy = policy;
         this.commands = commands;
         this.events = events;
         this.transactions = transactions;
+        this.prefetch = prefetch;
         this.clock = clock;
     }
 
@@ -182,6 +185,7 @@ public class DepartmentScreening {
                     .collect(Collectors.groupingBy(HitRow::householdId));
             List<String> chunk = households;
             transactions.executeWithoutResult(status -> {
+                prefetch.prefetch(hits.keySet());
                 hits.forEach((householdId, rows) -> commands.sendAndWait(new ScreenDepartmentHitsCommand(householdId,
                         batch.batchId(), rows.stream().map(row -> new DepartmentHit(row.indicator(), row.value(),
                         row.threshold(), row.reportedOn())).toList(), today)));
