@@ -1,6 +1,7 @@
 package org.fangpin.monitoring.query;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,8 +21,8 @@ public class DepartmentBatchQueries {
     public Optional<BatchView> batch(String batchId) {
         return jdbc.sql("""
                         SELECT batch_id, department, region_code, file_name, format, status, duplicate_of, rows_read,
-                               rows_rejected, rows_matched, hits, monitored_hits, leads_raised, failure, uploaded_by,
-                               uploaded_at, finished_at
+                               rows_rejected, first_reported_on, last_reported_on, rows_matched, hits, monitored_hits,
+                               leads_raised, failure, uploaded_by, uploaded_at, finished_at
                         FROM department_batch WHERE batch_id = :id""")
                 .param("id", batchId)
                 .query(BatchView.class)
@@ -41,12 +42,15 @@ public class DepartmentBatchQueries {
     }
 
     /**
-     * @param monitoredHits households under monitoring the hits were applied to (warnings raised or escalated)
-     * @param leadsRaised   households not monitored that became department leads
+     * @param firstReportedOn the earliest day a valid row of the file reports on (its period starts)
+     * @param lastReportedOn  the latest such day
+     * @param monitoredHits   households under monitoring the hits were applied to (warnings raised or escalated)
+     * @param leadsRaised     households not monitored that became department leads
      */
     public record BatchView(String batchId, String department, String regionCode, String fileName, String format,
-                            String status, String duplicateOf, long rowsRead, long rowsRejected, long rowsMatched,
-                            long hits, long monitoredHits, long leadsRaised, String failure, String uploadedBy,
+                            String status, String duplicateOf, long rowsRead, long rowsRejected,
+                            LocalDate firstReportedOn, LocalDate lastReportedOn, long rowsMatched, long hits,
+                            long monitoredHits, long leadsRaised, String failure, String uploadedBy,
                             Instant uploadedAt, Instant finishedAt) {
     }
 

@@ -135,7 +135,7 @@ class MonitoringBenchmark {
             YearMonth month = YearMonth.now(ZoneId.of("Asia/Shanghai"));
             singleRecords(month, 1, "warm-up (not counted)");
             singleRecords(month, SINGLE_RECORDS_PER_HOUSEHOLD, "measured");
-            bulkRecords(month, 1, "warm-up (not counted)");
+            bulkRecords(month, BULK_RECORDS_PER_HOUSEHOLD, "warm-up (not counted)");
             bulkRecords(month, BULK_RECORDS_PER_HOUSEHOLD, "measured");
         }
         heap.shutdownNow();

@@ -103,6 +103,8 @@ class DepartmentDataScreeningIT {
         JsonNode batch = completed(receipt.body().get("batchId").asText());
         assertThat(batch.get("batch").get("rowsRead").asLong()).isEqualTo(7);
         assertThat(batch.get("batch").get("rowsRejected").asLong()).isEqualTo(3);
+        assertThat(batch.get("batch").get("firstReportedOn").asText()).isEqualTo("2024-08-03");
+        assertThat(batch.get("batch").get("lastReportedOn").asText()).isEqualTo("2024-08-06");
         assertThat(batch.get("batch").get("rowsMatched").asLong()).isEqualTo(3);
         assertThat(batch.get("batch").get("hits").asLong()).isEqualTo(2);
         assertThat(batch.get("batch").get("monitoredHits").asLong()).isEqualTo(1);

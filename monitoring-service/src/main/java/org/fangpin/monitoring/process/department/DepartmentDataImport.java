@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -123,6 +124,8 @@ public class DepartmentDataImport {
     private Counts stage(String batchId, Rows rows, DepartmentRowParser parser) throws IOException {
         long read = 0;
         long rejected = 0;
+        LocalDate firstDay = null;
+        LocalDate lastDay = null;
         List<Rejected> rejections = new ArrayList<>();
         try (Staging staging = new Staging(dataSource, batchId)) {
             for (Rows.Row row = rows.next(); row != null; row = rows.next()) {
@@ -130,6 +133,9 @@ public class DepartmentDataImport {
                 Outcome outcome = parser.parse(row);
                 if (outcome instanceof StagedRow staged) {
                     staging.add(staged);
+                    LocalDate day = staged.reportedOn();
+                    firstDay = firstDay == null || day.isBefore(firstDay) ? day : firstDay;
+                    lastDay = lastDay == null || day.isAfter(lastDay) ? day : lastDay;
                 } else if (outcome instanceof Rejected rejection) {
                     rejected++;
                     rejections.add(rejection);
@@ -140,12 +146,12 @@ public class DepartmentDataImport {
                 if (read % CHUNK_ROWS == 0) {
                     staging.commit();
                     reject(batchId, rejections);
-                    progress(batchId, read, rejected);
+                    progress(batchId, read, rejected, firstDay, lastDay);
                 }
             }
             staging.commit();
             reject(batchId, rejections);
-            progress(batchId, read, rejected);
+            progress(batchId, read, rejected, firstDay, lastDay);
             return new Counts(read, rejected);
         } catch (SQLException e) {
             fail(batchId, e);
@@ -186,9 +192,13 @@ public class DepartmentDataImport {
         rejections.clear();
     }
 
-    private void progress(String batchId, long read, long rejected) {
-        jdbc.sql("UPDATE department_batch SET rows_read = :read, rows_rejected = :rejected WHERE batch_id = :id")
-                .param("read", read).param("rejected", rejected).param("id", batchId).update();
+    private void progress(String batchId, long read, long rejected, LocalDate firstDay, LocalDate lastDay) {
+        jdbc.sql("""
+                        UPDATE department_batch SET rows_read = :read, rows_rejected = :rejected,
+                            first_reported_on = :first, last_reported_on = :last
+                        WHERE batch_id = :id""")
+                .param("read", read).param("rejected", rejected).param("first", firstDay).param("last", lastDay)
+                .param("id", batchId).update();
     }
 
     private Receipt duplicate(String batchId, Department department, String hash, Counts counts) {

@@ -59,11 +59,9 @@ public class DepartmentScreening {
         this.clock = clock;
     }
 
-    record Batch(String batchId, Department department, String regionCode, String status) {
-    }
-
-    /** How many staged rows concern a registered household of the uploader's region, and the days they span. */
-    record Matches(long count, LocalDate firstDay, LocalDate lastDay) {
+    /** @param firstReportedOn the first day the staged rows report on; none when no row was staged */
+    record Batch(String batchId, Department department, String regionCode, String status, LocalDate firstReportedOn,
+                 LocalDate lastReportedOn) {
     }
 
     record HitRow(String householdId, String regionCode, Indicator indicator, BigDecimal value, BigDecimal threshold,
@@ -72,8 +70,8 @@ public class DepartmentScreening {
 
     /** Screens a batch in {@code SCREENING} and publishes its hits; resumes the publishing of one interrupted. */
     public void screen(String batchId) {
-        Batch batch = jdbc.sql("SELECT batch_id, department, region_code, status FROM department_batch "
-                        + "WHERE batch_id = :id")
+        Batch batch = jdbc.sql("SELECT batch_id, department, region_code, status, first_reported_on, "
+                        + "last_reported_on FROM department_batch WHERE batch_id = :id")
                 .param("id", batchId).query(Batch.class).single();
         try {
             if ("SCREENING".equals(batch.status())) {
@@ -93,38 +91,27 @@ public class DepartmentScreening {
     }
 
     /**
-     * The matches are counted, and the years they span found, by one query that PostgreSQL may run in parallel (a
-     * statement that writes never is). The policy lines of every region of the uploader's registry and each of those
-     * years are set down next; then only the rows that can be above a line (a status, or an amount above the lowest
-     * line) are joined again, to be judged against their line and kept as hits, as a hit is rare.
+     * One pass over the staged rows, which PostgreSQL may run in parallel (a statement that only writes what it
+     * found, {@code CREATE TABLE AS}, may be; {@code INSERT ... SELECT} never is): each row of a registered household
+     * in the uploader's region is judged against the policy line of the household's region and the row's year, set
+     * down first for every region and each year the file spans. The matched rows are grouped so that every hit is a
+     * group of its own (keyed by its line number) and all other matches one group, of which only the count is kept:
+     * the few hits and the count come out of the same scan and the same joins.
      */
     private void findHits(Batch batch) {
         String staged = Staging.table(batch.batchId());
-        List<String> regions = jdbc.sql("""
-                        SELECT DISTINCT region_code FROM registry_household WHERE region_code LIKE :region || '%'""")
-                .param("region", batch.regionCode()).query(String.class).list();
         List<Indicator> amounts = Arrays.stream(Indicator.values())
                 .filter(i -> i.department() == batch.department() && i.isAmount()).toList();
         List<String> statuses = Arrays.stream(Indicator.values())
                 .filter(i -> i.department() == batch.department() && !i.isAmount()).map(Enum::name).toList();
+        List<String> regions = batch.firstReportedOn() == null ? List.of() : jdbc.sql("""
+                        SELECT DISTINCT region_code FROM registry_household WHERE region_code LIKE :region || '%'""")
+                .param("region", batch.regionCode()).query(String.class).list();
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("SET LOCAL work_mem = '256MB'").update();
-            Matches matches = jdbc.sql("""
-                            SELECT count(*) AS count, min(r.reported_on) AS first_day, max(r.reported_on) AS last_day
-                            FROM %s r
-                            LEFT JOIN registry_member m ON m.id_number = r.id_number
-                            JOIN registry_household h ON h.household_id = COALESCE(m.household_id, r.household_id)
-                            WHERE h.region_code LIKE :region || '%%'""".formatted(staged))
-                    .param("region", batch.regionCode())
-                    .query(Matches.class).single();
-            BigDecimal lowestLine = null;
-            for (String region : matches.count() == 0 ? List.<String>of() : regions) {
-                for (int year = matches.firstDay().getYear(); year <= matches.lastDay().getYear(); year++) {
+            for (String region : regions) {
+                for (int year = batch.firstReportedOn().getYear(); year <= batch.lastReportedOn().getYear(); year++) {
                     PolicyThresholds thresholds = policy.thresholds(region, year).orElse(null);
-                    if (thresholds == null) {
-                        continue;
-                    }
-                    for (Indicator indicator : amounts) {
+                    for (Indicator indicator : thresholds == null ? List.<Indicator>of() : amounts) {
                         BigDecimal line = indicator.line(thresholds).orElse(null);
                         if (line != null) {
                             jdbc.sql("""
@@ -133,43 +120,47 @@ public class DepartmentScreening {
                                     .param("id", batch.batchId()).param("region", region).param("year", year)
                                     .param("indicator", indicator.name()).param("line", line)
                                     .update();
-                            lowestLine = lowestLine == null || line.compareTo(lowestLine) < 0 ? line : lowestLine;
                         }
                     }
                 }
             }
-            // Found by CREATE TABLE AS, which PostgreSQL may run in parallel (INSERT ... SELECT it never does), then
-            // kept: the hits are few, the candidates (every amount above the lowest line) are not.
+            jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+            // A hit's group holds that one row, so min() of each column is the row's own value.
             jdbc.sql("""
-                            CREATE TEMPORARY TABLE screened_hit ON COMMIT DROP AS
-                            SELECT r.line_no, h.household_id, h.region_code, r.indicator, r.value, l.line AS threshold,
-                                   r.reported_on, mh.household_id IS NOT NULL AS monitored
-                            FROM (SELECT * FROM %s WHERE indicator IN (:statuses) OR value > :candidateAbove) r
-                            LEFT JOIN registry_member m ON m.id_number = r.id_number
-                            JOIN registry_household h ON h.household_id = COALESCE(m.household_id, r.household_id)
-                            LEFT JOIN screening_line l ON l.batch_id = :id AND l.region_code = h.region_code
-                                 AND l.year = EXTRACT(YEAR FROM r.reported_on) AND l.indicator = r.indicator
-                            LEFT JOIN monitored_household mh ON mh.household_id = h.household_id
-                                 AND mh.closed_on IS NULL
-                            WHERE h.region_code LIKE :region || '%%' AND (r.indicator IN (:statuses) OR r.value > l.line)
-                            """.formatted(staged))
+                            CREATE TEMPORARY TABLE screened ON COMMIT DROP AS
+                            SELECT CASE WHEN hit THEN line_no END AS line_no, count(*) AS matched,
+                                   min(household_id) AS household_id, min(region_code) AS region_code,
+                                   min(indicator) AS indicator, min(value) AS value, min(threshold) AS threshold,
+                                   min(reported_on) AS reported_on, bool_or(monitored) AS monitored
+                            FROM (SELECT r.line_no, h.household_id, h.region_code, r.indicator, r.value,
+                                         l.line AS threshold, r.reported_on, mh.household_id IS NOT NULL AS monitored,
+                                         COALESCE(r.indicator IN (:statuses) OR r.value > l.line, FALSE) AS hit
+                                  FROM %s r
+                                  LEFT JOIN registry_member m ON m.id_number = r.id_number
+                                  JOIN registry_household h ON h.household_id = COALESCE(m.household_id, r.household_id)
+                                  LEFT JOIN screening_line l ON l.batch_id = :id AND l.region_code = h.region_code
+                                       AND l.year = EXTRACT(YEAR FROM r.reported_on) AND l.indicator = r.indicator
+                                  LEFT JOIN monitored_household mh ON mh.household_id = h.household_id
+                                       AND mh.closed_on IS NULL
+                                  WHERE h.region_code LIKE :region || '%%') matched
+                            GROUP BY 1""".formatted(staged))
                     .param("id", batch.batchId()).param("region", batch.regionCode())
                     .param("statuses", statuses.isEmpty() ? List.of("") : statuses)
-                    .param("candidateAbove", lowestLine)
                     .update();
+            long matched = jdbc.sql("SELECT COALESCE(sum(matched), 0) FROM screened").query(Long.class).single();
             int hits = jdbc.sql("""
                             INSERT INTO department_hit (batch_id, line_no, household_id, region_code, indicator, value,
                                 threshold, reported_on, monitored)
                             SELECT :id, line_no, household_id, region_code, indicator, value, threshold, reported_on,
                                    monitored
-                            FROM screened_hit
+                            FROM screened WHERE line_no IS NOT NULL
                             ON CONFLICT DO NOTHING""")
                     .param("id", batch.batchId())
                     .update();
             jdbc.sql("""
                             UPDATE department_batch SET rows_matched = :matched, hits = :hits, status = 'PUBLISHING'
                             WHERE batch_id = :id""")
-                    .param("matched", matches.count()).param("hits", hits)
+                    .param("matched", matched).param("hits", hits)
                     .param("id", batch.batchId()).update();
             jdbc.sql("DELETE FROM screening_line WHERE batch_id = :id").param("id", batch.batchId()).update();
             jdbc.sql("DROP TABLE " + staged).update();
