@@ -90,8 +90,7 @@ class EventStreamPrefetchIT {
         EventSourcingRepository<Visits> repository = prefetch.repository(
                 EventSourcingRepository.builder(Visits.class).eventStore(events));
 
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(axonTransactions);
+        UnitOfWork<?> unitOfWork = transactionalUnitOfWork();
         try {
             prefetch.prefetch(List.of(prefetched));
             // From here on the store no longer holds the prefetched household's events: what loads them is the
@@ -114,14 +113,19 @@ class EventStreamPrefetchIT {
                 EventSourcingRepository.builder(Visits.class).eventStore(events));
         String unknown = UUID.randomUUID().toString();
 
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(axonTransactions);
+        UnitOfWork<?> unitOfWork = transactionalUnitOfWork();
         try {
             prefetch.prefetch(List.of(unknown));
             assertThatThrownBy(() -> repository.load(unknown)).isInstanceOf(AggregateNotFoundException.class);
         } finally {
             unitOfWork.rollback();
         }
+    }
+
+    private UnitOfWork<?> transactionalUnitOfWork() {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(axonTransactions);
+        return unitOfWork;
     }
 
     private String household(String... visits) {

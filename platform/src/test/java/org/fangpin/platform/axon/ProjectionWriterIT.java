@@ -45,8 +45,7 @@ class ProjectionWriterIT {
     void writesWaitForTheEndOfTheUnitOfWorkAndKeepEachHouseholdsOrder() {
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
+        UnitOfWork<?> unitOfWork = transactionalUnitOfWork();
 
         write(first, FIRST_VISIT);
         write(second, FIRST_VISIT);
@@ -73,8 +72,7 @@ class ProjectionWriterIT {
     @Test
     void aFailingWriteLeavesNothingOfItsUnitOfWork() {
         String household = UUID.randomUUID().toString();
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
+        UnitOfWork<?> unitOfWork = transactionalUnitOfWork();
 
         write(household, FIRST_VISIT);
         write(household, TENFOLD);
@@ -82,6 +80,12 @@ class ProjectionWriterIT {
 
         assertThatThrownBy(unitOfWork::commit).hasMessageContaining("visit_tally");
         assertThat(visits(household)).isEmpty();
+    }
+
+    private UnitOfWork<?> transactionalUnitOfWork() {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        return unitOfWork;
     }
 
     private void write(String household, String sql) {
