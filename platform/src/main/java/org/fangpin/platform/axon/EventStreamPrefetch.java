@@ -83,30 +83,32 @@ public class EventStreamPrefetch {
 
     /** The prefetched stream of this aggregate, taken so that it is used once; null when none was prefetched. */
     DomainEventStream take(String aggregateIdentifier) {
-        if (!(TransactionSynchronizationManager.getResource(this) instanceof Map<?, ?> streams)) {
-            return null;
-        }
-        @SuppressWarnings("unchecked")
-        List<DomainEventData<?>> events = (List<DomainEventData<?>>) streams.remove(aggregateIdentifier);
+        Map<String, List<DomainEventData<?>>> streams = bound();
+        List<DomainEventData<?>> events = streams == null ? null : streams.remove(aggregateIdentifier);
         return events == null ? null
                 : EventStreamUtils.upcastAndDeserializeDomainEvents(events.stream(), eventSerializer, upcasters.get());
     }
 
-    @SuppressWarnings("unchecked")
+    /** The streams of the active transaction, bound to it on first use and unbound when it ends. */
     private Map<String, List<DomainEventData<?>>> streams() {
-        Object bound = TransactionSynchronizationManager.getResource(this);
-        if (bound != null) {
-            return (Map<String, List<DomainEventData<?>>>) bound;
+        Map<String, List<DomainEventData<?>>> streams = bound();
+        if (streams != null) {
+            return streams;
         }
-        Map<String, List<DomainEventData<?>>> streams = new HashMap<>();
-        TransactionSynchronizationManager.bindResource(this, streams);
+        Map<String, List<DomainEventData<?>>> created = new HashMap<>();
+        TransactionSynchronizationManager.bindResource(this, created);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(EventStreamPrefetch.this);
             }
         });
-        return streams;
+        return created;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, List<DomainEventData<?>>> bound() {
+        return (Map<String, List<DomainEventData<?>>>) TransactionSynchronizationManager.getResource(this);
     }
 
     private static final class PrefetchingRepository<T> extends EventSourcingRepository<T> {

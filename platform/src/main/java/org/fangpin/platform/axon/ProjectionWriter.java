@@ -23,8 +23,9 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  */
 public class ProjectionWriter {
 
+    private static final String PENDING_WRITES = ProjectionWriter.class.getName() + ".pending";
+
     private final NamedParameterJdbcOperations jdbc;
-    private final String resource = getClass().getName() + "@" + System.identityHashCode(this);
 
     public ProjectionWriter(NamedParameterJdbcOperations jdbc) {
         this.jdbc = jdbc;
@@ -36,7 +37,7 @@ public class ProjectionWriter {
             return;
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        unitOfWork.getOrComputeResource(resource, name -> {
+        unitOfWork.getOrComputeResource(PENDING_WRITES, name -> {
             Pending pending = new Pending();
             unitOfWork.onPrepareCommit(done -> pending.flush(jdbc));
             return pending;
