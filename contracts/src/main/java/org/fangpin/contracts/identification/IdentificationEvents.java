@@ -24,7 +24,8 @@ public final class IdentificationEvents {
             new Entry(CountyReturned.class, "identification", 1),
             new Entry(IdentificationRejected.class, "identification", 1),
             new Entry(HouseholdReidentified.class, "identification", 1),
-            new Entry(IdentificationOverdue.class, "identification", 1));
+            new Entry(IdentificationOverdue.class, "identification", 1),
+            new Entry(PolicyCorrected.class, "identification", 1));
 
     private IdentificationEvents() {
     }

@@ -49,11 +49,15 @@ public final class IdNumber {
         return CHECK[sum % 11];
     }
 
-    /** The number with all but the first 6 and last 4 characters hidden: {@code 150724********123X}. */
+    /**
+     * The number with all but the address code and the check character hidden: {@code 150724***********X}. The
+     * birth date and the sequence number stay hidden, so neither the person's birthday nor, with it, the whole
+     * number can be recovered from what a masked view shows.
+     */
     public static String mask(String text) {
         if (text == null || text.length() < 10) {
             return text == null ? null : "*".repeat(text.length());
         }
-        return text.substring(0, 6) + "*".repeat(text.length() - 10) + text.substring(text.length() - 4);
+        return text.substring(0, 6) + "*".repeat(text.length() - 7) + text.substring(text.length() - 1);
     }
 }

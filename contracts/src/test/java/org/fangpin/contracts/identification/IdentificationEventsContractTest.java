@@ -20,7 +20,10 @@ import org.fangpin.contracts.value.Guarantee;
 import org.fangpin.contracts.value.HouseholdCategory;
 import org.fangpin.contracts.value.LabourCapacity;
 import org.fangpin.contracts.value.LeadChannel;
+import org.fangpin.contracts.value.ObjectType;
 import org.fangpin.contracts.value.RigidExpenditure;
+import org.fangpin.contracts.value.WarningGrades;
+import org.fangpin.contracts.value.WarningLevel;
 
 class IdentificationEventsContractTest {
 
@@ -71,6 +74,47 @@ class IdentificationEventsContractTest {
         assertThat(roundTrip(reported)).isEqualTo(reported);
     }
 
+    @Test
+    void aPolicyPublishedBeforeGradesAndNoticeDaysPerTypeExistedReadsWithTheSeedGrading() {
+        String v1 = """
+                {"regionCode":"15","year":2024,"reason":"内蒙古自治区 2024 年防止返贫监测收入基准（8300 元）",
+                 "thresholds":{"monitoringLine":8300.00,"medicalExpenditureWarningLine":5000.00,
+                 "disasterLossWarningLine":10000.00,"educationExpenditureWarningLine":8000.00,
+                 "verificationDueWorkingDays":5,"identificationDueDays":15,"publicNoticeDays":5,
+                 "monthlyMonitoringDueDay":25,"stableIncomeMonths":6,"minimumMonitoredMonths":6,
+                 "warningResponseDays":15,"gradualExitMonths":6}}""";
+
+        PolicyChanged read = (PolicyChanged) decode("PolicyChanged", "policy:15:2024", v1);
+
+        assertThat(read.previous()).isNull();
+        assertThat(read.thresholds().publicNoticeDays(ObjectType.MINIMUM_LIVING_ALLOWANCE)).isEqualTo(5);
+        assertThat(read.thresholds().warningLevel(WarningGrades.INCOME_ONLY_FROM_TRANSFERS))
+                .isEqualTo(WarningLevel.II_YELLOW);
+        assertThat(read.thresholds().backdatingDaysWithoutNote()).isNull();
+    }
+
+    @Test
+    void aCorrectionKeepsTheThresholdsItReplacedAndAPolicyItsOwnGradesAndNoticeDays() {
+        PolicyThresholds before = thresholds(Map.of(), Map.of());
+        PolicyThresholds after = thresholds(Map.of(ObjectType.MINIMUM_LIVING_ALLOWANCE, 7),
+                Map.of(WarningGrades.UNSTABLE_EMPLOYMENT, WarningLevel.II_YELLOW));
+        PolicyCorrected corrected = new PolicyCorrected("150724", 2024, after, before, "旗乡村振兴局更正：低保对象公示 7 天");
+
+        PolicyCorrected read = (PolicyCorrected) roundTrip(corrected);
+
+        assertThat(read).isEqualTo(corrected);
+        assertThat(read.subject()).isEqualTo("policy:150724:2024");
+        assertThat(read.thresholds().publicNoticeDays(ObjectType.MINIMUM_LIVING_ALLOWANCE)).isEqualTo(7);
+        assertThat(read.thresholds().publicNoticeDays(ObjectType.MARGINAL_VULNERABLE)).isEqualTo(5);
+        assertThat(read.thresholds().warningLevel(WarningGrades.UNSTABLE_EMPLOYMENT)).isEqualTo(WarningLevel.II_YELLOW);
+        assertThat(read.thresholds().warningLevel(WarningGrades.LABOUR_CAPACITY_LOST)).isEqualTo(WarningLevel.I_RED);
+    }
+
+    private static PolicyThresholds thresholds(Map<ObjectType, Integer> noticeDays, Map<String, WarningLevel> grades) {
+        return new PolicyThresholds(new BigDecimal("8300.00"), new BigDecimal("5000.00"), new BigDecimal("10000.00"),
+                new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6, 15, 6, noticeDays, grades, 30);
+    }
+
     private PublishedEvent roundTrip(PublishedEvent event) {
         EventCatalog.Entry entry = EventCatalog.forClass(event.getClass()).orElseThrow();
         EventEnvelope envelope = new EventEnvelope("e-1", "/fangpin/identification", entry.type(), event.subject(),
@@ -79,11 +123,15 @@ class IdentificationEventsContractTest {
     }
 
     private PublishedEvent decode(String name, String data) {
+        return decode(name, "hh-1", data);
+    }
+
+    private PublishedEvent decode(String name, String subject, String data) {
         String envelope = """
                 {"specversion":"1.0","id":"e-1","source":"/fangpin/identification",
-                 "type":"fangpin.identification.%s.v1","subject":"hh-1","time":"2024-06-05T02:00:00Z",
+                 "type":"fangpin.identification.%s.v1","subject":"%s","time":"2024-06-05T02:00:00Z",
                  "datacontenttype":"application/json","regioncode":"150724213201","data":%s}"""
-                .formatted(name, data);
+                .formatted(name, subject, data);
         return codec.decode(envelope.getBytes(java.nio.charset.StandardCharsets.UTF_8)).data();
     }
 }

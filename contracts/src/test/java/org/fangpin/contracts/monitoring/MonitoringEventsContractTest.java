@@ -46,7 +46,9 @@ class MonitoringEventsContractTest {
                         AreaHazardType.DISASTER, "暴雪灾害", AUGUST_15),
                 new ImmediateVisitRequested(HOUSEHOLD, VILLAGE, "hz-1", AreaHazardType.DISASTER, AUGUST_15),
                 new MonitoringClosed(HOUSEHOLD, VILLAGE, ClosureReason.STABLE_AFTER_LOOK_BACK,
-                        "风险消除后回头看连续十二个月收入稳定", AUGUST_15));
+                        "风险消除后回头看连续十二个月收入稳定", AUGUST_15),
+                new DepartmentLeadRaised(HOUSEHOLD, VILLAGE, "batch-1", "CIVIL_AFFAIRS", "MINIMUM_LIVING_ALLOWANCE",
+                        null, null, AUGUST_15, "民政数据：纳入低保"));
 
         for (PublishedEvent event : events) {
             EventEnvelope received = codec.decode(codec.encode(envelope(event)));
@@ -75,6 +77,23 @@ class MonitoringEventsContractTest {
         assertThat(recorded.guaranteeGaps()).containsExactly(Guarantee.DRINKING_WATER);
         assertThat(recorded.contactMethod()).isNull();
         assertThat(recorded.recordedOn()).isNull();
+    }
+
+    @Test
+    void aDepartmentLeadPublishedBeforeItsReasonExistedIsStillRead() {
+        String published = """
+                {"specversion":"1.0","id":"e-8","source":"/fangpin/monitoring",
+                 "type":"fangpin.monitoring.DepartmentLeadRaised.v1","subject":"hh-0001",
+                 "time":"2024-08-15T02:30:00Z","datacontenttype":"application/json","regioncode":"150724213201",
+                 "data":{"householdId":"hh-0001","regionCode":"150724213201","batchId":"batch-1",
+                         "department":"MEDICAL_INSURANCE","indicator":"MEDICAL_SELF_PAID","observedValue":12500.00,
+                         "threshold":5000.00,"reportedOn":"2024-08-15"}}""";
+
+        DepartmentLeadRaised raised = (DepartmentLeadRaised) codec.decode(published.getBytes(StandardCharsets.UTF_8))
+                .data();
+
+        assertThat(raised.observedValue()).isEqualByComparingTo("12500.00");
+        assertThat(raised.reason()).isNull();
     }
 
     private static EventEnvelope envelope(PublishedEvent event) {

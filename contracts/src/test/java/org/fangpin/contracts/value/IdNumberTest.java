@@ -26,7 +26,7 @@ class IdNumberTest {
     }
 
     @Test
-    void maskingKeepsOnlyTheAddressCodeAndTheLastFour() {
-        assertThat(IdNumber.mask("11010519491231002X")).isEqualTo("110105********002X");
+    void maskingKeepsOnlyTheAddressCodeAndTheCheckCharacterSoTheBirthDateCannotBeRecovered() {
+        assertThat(IdNumber.mask("11010519491231002X")).isEqualTo("110105***********X");
     }
 }

@@ -10,13 +10,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.identification.PolicyChanged;
+import org.fangpin.contracts.identification.PolicyCorrected;
 import org.fangpin.contracts.identification.PolicyThresholds;
 import org.fangpin.platform.web.RuleViolation;
 
 /**
  * The policy thresholds this service knows, one entry per region prefix and year, kept from {@link PolicyChanged}
- * events. The thresholds for a household are those of the most specific prefix of its region code, of the latest
- * year not after the year asked for.
+ * and {@link PolicyCorrected} events. For a year, the thresholds of a household are those of the latest year not
+ * after it that any prefix of its region code set, and of that year the most specific prefix: a village's entry of
+ * an earlier year never shadows a later provincial or national line.
  */
 public class PolicyBook {
 
@@ -35,8 +37,8 @@ public class PolicyBook {
     public Optional<InForce> inForce(String regionCode, int year) {
         return jdbc.sql("""
                         SELECT region_prefix, policy_year, thresholds::text AS thresholds, changed_at FROM policy
-                        WHERE :region LIKE region_prefix || '%' AND policy_year <= :year
-                        ORDER BY length(region_prefix) DESC, policy_year DESC
+                        WHERE left(:region, length(region_prefix)) = region_prefix AND policy_year <= :year
+                        ORDER BY policy_year DESC, length(region_prefix) DESC
                         LIMIT 1""")
                 .param("region", regionCode)
                 .param("year", year)
@@ -61,6 +63,16 @@ public class PolicyBook {
 
     /** Records a change; an older or repeated delivery of the same region and year is replaced by the newer one. */
     public void record(PolicyChanged change, String eventId, Instant changedAt) {
+        record(change.regionCode(), change.year(), change.thresholds(), eventId, changedAt);
+    }
+
+    /** Records a correction as it records a change: the corrected thresholds apply from now on. */
+    public void record(PolicyCorrected correction, String eventId, Instant changedAt) {
+        record(correction.regionCode(), correction.year(), correction.thresholds(), eventId, changedAt);
+    }
+
+    private void record(String regionPrefix, int year, PolicyThresholds thresholds, String eventId,
+                        Instant changedAt) {
         jdbc.sql("""
                         INSERT INTO policy (region_prefix, policy_year, thresholds, event_id, changed_at)
                         VALUES (:region, :year, CAST(:thresholds AS jsonb), :eventId, :at)
@@ -68,9 +80,9 @@ public class PolicyBook {
                         SET thresholds = EXCLUDED.thresholds, event_id = EXCLUDED.event_id,
                             changed_at = EXCLUDED.changed_at
                         WHERE policy.changed_at <= EXCLUDED.changed_at""")
-                .param("region", change.regionCode())
-                .param("year", change.year())
-                .param("thresholds", write(change.thresholds()))
+                .param("region", regionPrefix)
+                .param("year", year)
+                .param("thresholds", write(thresholds))
                 .param("eventId", eventId)
                 .param("at", Timestamp.from(changedAt))
                 .update();

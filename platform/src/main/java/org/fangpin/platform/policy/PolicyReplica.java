@@ -5,6 +5,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 import org.fangpin.contracts.Topics;
 import org.fangpin.contracts.identification.PolicyChanged;
+import org.fangpin.contracts.identification.PolicyCorrected;
 import org.fangpin.platform.consuming.EventInbox;
 
 /**
@@ -28,6 +29,8 @@ public class PolicyReplica {
         inbox.receive(CONSUMER, record, envelope -> {
             if (envelope.data() instanceof PolicyChanged change) {
                 book.record(change, envelope.id(), envelope.time().toInstant());
+            } else if (envelope.data() instanceof PolicyCorrected correction) {
+                book.record(correction, envelope.id(), envelope.time().toInstant());
             }
         });
     }

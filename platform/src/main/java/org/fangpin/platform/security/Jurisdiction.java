@@ -61,7 +61,7 @@ public final class Jurisdiction {
         return RequestContext.requireActor().role().seesIdNumbers();
     }
 
-    /** An ID number as the current actor may see it: in full, or masked ({@code 150724********0211}). */
+    /** An ID number as the current actor may see it: in full, or masked ({@code 150724***********1}). */
     public static String idNumber(String idNumber) {
         return idNumber == null || seesIdNumbers() ? idNumber : IdNumber.mask(idNumber);
     }

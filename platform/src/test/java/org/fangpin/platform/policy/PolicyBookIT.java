@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import org.fangpin.contracts.identification.PolicyChanged;
+import org.fangpin.contracts.identification.PolicyCorrected;
 import org.fangpin.contracts.identification.PolicyThresholds;
 import org.fangpin.platform.web.RuleViolation;
 import org.fangpin.testsupport.PostgresServer;
@@ -48,6 +49,29 @@ class PolicyBookIT {
         assertThat(book.thresholds("110105001001", 2025)).get()
                 .extracting(PolicyThresholds::monitoringLine).isEqualTo(new BigDecimal("7500.00"));
         assertThat(book.thresholds("150724213201", 2020)).isEmpty();
+    }
+
+    @Test
+    void anEarlierYearOfAMoreSpecificRegionNeverShadowsALaterProvincialLine() {
+        book.record(change("150724213201", 2023, "7600.00"), "e5", Instant.parse("2023-02-01T00:00:00Z"));
+
+        assertThat(book.thresholds("150724213201", 2023)).get()
+                .extracting(PolicyThresholds::monitoringLine).isEqualTo(new BigDecimal("7600.00"));
+        assertThat(book.thresholds("150724213201", 2026)).get()
+                .extracting(PolicyThresholds::monitoringLine).isEqualTo(new BigDecimal("8300.00"));
+        assertThat(book.thresholds("150724213202", 2023)).get()
+                .extracting(PolicyThresholds::monitoringLine).isEqualTo(new BigDecimal("7500.00"));
+    }
+
+    @Test
+    void aCorrectionReplacesTheThresholdsOfItsRegionAndYear() {
+        PolicyThresholds corrected = change("1529", 2024, "8400.00").thresholds();
+        book.record(change("1529", 2024, "8350.00"), "e6", Instant.parse("2024-02-01T00:00:00Z"));
+        book.record(new PolicyCorrected("1529", 2024, corrected, change("1529", 2024, "8350.00").thresholds(),
+                "录入错误更正"), "e7", Instant.parse("2024-03-01T00:00:00Z"));
+
+        assertThat(book.thresholds("152921100201", 2024)).get()
+                .extracting(PolicyThresholds::monitoringLine).isEqualTo(new BigDecimal("8400.00"));
     }
 
     @Test
