@@ -31,6 +31,10 @@ import org.fangpin.platform.actor.RequestContext;
  * and key) and a retry of the same request gets it again, marked {@code Idempotent-Replayed: true}, without a second
  * effect. The same key with a different request is refused (422), a retry while the first is still running too (409).
  * A server error keeps nothing, so the request may be retried.
+ * <p>
+ * It runs after authentication and {@code AuthorizationBeforeBinding}, so only a request its user may make is kept,
+ * and reads the body through {@link RequestBodyLimit}'s counter, so no body larger than its path's limit is held in
+ * memory.
  */
 public class IdempotencyKeyFilter extends OncePerRequestFilter {
 
@@ -66,7 +70,13 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
             problems.write(request, response, json, HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_INVALID");
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
+        byte[] body;
+        try {
+            body = request.getInputStream().readAllBytes();
+        } catch (RequestBodyLimit.RequestBodyTooLargeException tooLarge) {
+            problems.write(request, response, json, HttpStatus.PAYLOAD_TOO_LARGE, "REQUEST_TOO_LARGE");
+            return;
+        }
         String hash = hash(request, body);
         String actorId = actor.get().id();
         if (!claim(actorId, key, hash)) {
