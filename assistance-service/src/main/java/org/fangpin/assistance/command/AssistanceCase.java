@@ -120,10 +120,13 @@ public class AssistanceCase {
                 command.riskTypes(), command.labourCapacity(), command.openedOn()));
     }
 
-    /** 终止监测: the case closes with the monitoring, once; its open measures no longer fall due. */
+    /**
+     * 终止监测: the case closes with the monitoring, once; its open measures no longer fall due. A closure dated before
+     * the case opened concerns an earlier case of the household (identified again since) and leaves this one open.
+     */
     @CommandHandler
     void handle(CloseAssistanceCaseCommand command) {
-        if (closedFor == null) {
+        if (closedFor == null && !command.closedOn().isBefore(openedOn)) {
             apply(new AssistanceCaseClosed(householdId, regionCode, command.reason(), command.closedOn()));
         }
     }
@@ -178,8 +181,8 @@ public class AssistanceCase {
     @CommandHandler
     void handle(FlagMeasureOverdueCommand command) {
         Measure measure = measures.get(command.measureId());
-        if (closedFor != null || measure == null || measure.status().closed() || measure.status() == MeasureStatus.GRADUAL_EXIT
-                || measure.dueDate() == null || !measure.dueDate().isBefore(command.today())
+        if (closedFor != null || measure == null || measure.status().closed()
+                || measure.status() == MeasureStatus.GRADUAL_EXIT || measure.dueDate() == null || !measure.dueDate().isBefore(command.today())
                 || measure.dueDate().equals(measure.overdueFlaggedFor())) {
             return;
         }

@@ -275,8 +275,8 @@ class AssistanceCaseTest {
             fixture.given(opened(LabourCapacity.FULL), measureAdded("m-1", MeasureType.EMPLOYMENT), started("m-1"),
                             outcome)
                     .when(update("m-1", MeasureStatus.COMPLETED, null))
-                    .expectEvents(new MeasureUpdated(HH, VILLAGE, "m-1", MeasureStatus.COMPLETED, null, null, null, null,
-                            TODAY));
+                    .expectEvents(new MeasureUpdated(HH, VILLAGE, "m-1", MeasureStatus.COMPLETED, null, null, null,
+                            null, TODAY));
         }
 
         @Test
@@ -773,6 +773,13 @@ class AssistanceCaseTest {
                     .expectEvents(closed);
             fixture.given(with(readyForElimination(), closed))
                     .when(new CloseAssistanceCaseCommand(HH, ClosureReason.MOVED_AWAY, TODAY))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void aClosureOfAnEarlierCaseLeavesTheCaseOpenedSinceAlone() {
+            fixture.given(opened(LabourCapacity.FULL))
+                    .when(new CloseAssistanceCaseCommand(HH, ClosureReason.MOVED_AWAY, OPENED_ON.minusDays(1)))
                     .expectSuccessfulHandlerExecution().expectNoEvents();
         }
 

@@ -26,7 +26,7 @@ import org.fangpin.platform.web.Problems;
 import org.fangpin.platform.web.Rule;
 import org.fangpin.platform.web.RuleViolation;
 
-/** Every refusal of this service reads in Chinese and in English, with its values filled in and no Chinese in English. */
+/** Every refusal reads in Chinese and in English, with its values filled in and no Chinese in the English text. */
 class ProblemMessagesTest {
 
     private static final Object[] SAMPLE_ARGS = IntStream.range(0, 6).mapToObj(i -> "v" + i).toArray();

@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-/** Every refusal of this service reads in Chinese and in English, with its values filled in and no Chinese in English. */
+/** Every refusal reads in Chinese and in English, with its values filled in and no Chinese in the English text. */
 class ProblemMessagesTest {
 
     private static final Object[] SAMPLE_ARGS = IntStream.range(0, 4).mapToObj(i -> "v" + i).toArray();
