@@ -91,7 +91,7 @@ class HouseholdWorkflowIT {
         assertThat(county.get().uri("/api/monitoring/{id}", householdId).retrieve().body(JsonNode.class)
                 .get("objectType").asText()).isEqualTo("SUDDEN_HARDSHIP");
         assertThat(county.get().uri("/api/assistance/{id}", householdId).retrieve().body(JsonNode.class)
-                .get("riskTypes").asText()).isEqualTo("DISASTER");
+                .get("riskTypes").get(0).asText()).isEqualTo("DISASTER");
     }
 
     /**
@@ -221,6 +221,8 @@ class HouseholdWorkflowIT {
         officer.patch().uri("/api/assistance/{id}/measures/{m}", householdId, measureId).body(Map.of(
                 "status", "IN_PROGRESS", "progressNote", "已上岗，月工资3200元", "incomeEffect", 4800.00)).retrieve()
                 .toBodilessEntity();
+        officer.patch().uri("/api/assistance/{id}/measures/{m}", householdId, measureId).body(Map.of(
+                "status", "COMPLETED", "outcome", "稳定务工满三个月，月工资3200元")).retrieve().toBodilessEntity();
         officer.post().uri("/api/assistance/{id}/developmental-assistance/confirmation", householdId).retrieve()
                 .toBodilessEntity();
         township.post().uri("/api/assistance/{id}/developmental-assistance/confirmation", householdId).retrieve()
