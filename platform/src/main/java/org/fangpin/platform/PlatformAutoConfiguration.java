@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 
+import org.fangpin.platform.admin.AdminConfiguration;
 import org.fangpin.platform.axon.AxonPlatformConfiguration;
 import org.fangpin.platform.consuming.ConsumingConfiguration;
 import org.fangpin.platform.health.HealthConfiguration;
@@ -22,6 +23,6 @@ import org.fangpin.platform.web.WebConfiguration;
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({AxonPlatformConfiguration.class, PublishingConfiguration.class, ConsumingConfiguration.class,
         SecurityConfiguration.class, WebConfiguration.class, PolicyConfiguration.class, HealthConfiguration.class,
-        LeaseConfiguration.class})
+        LeaseConfiguration.class, AdminConfiguration.class})
 public class PlatformAutoConfiguration {
 }
