@@ -43,7 +43,8 @@ class PolicyBaseline implements ApplicationRunner {
         String correlation = "policy-baseline-" + UUID.randomUUID();
         RequestContext.runAs(Actor.system("identification-service"), correlation, () -> {
             properties.policyBaseline().forEach(baseline -> commands.sendAndWait(SetPolicyCommand.of(
-                    baseline.regionPrefix(), baseline.year(), baseline.thresholds(), baseline.reason())));
+                    baseline.regionPrefix(), baseline.year(), baseline.thresholds().toThresholds(),
+                    baseline.reason())));
             return null;
         });
         log.info("Recorded the policy baseline: {} region-years (correlation {})", properties.policyBaseline().size(),
