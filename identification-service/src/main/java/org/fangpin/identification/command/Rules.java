@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
+
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 import org.fangpin.contracts.value.ObjectType;
 import org.fangpin.contracts.value.Relation;
@@ -96,10 +98,15 @@ final class Rules {
     record StepOrder(CaseStage stage, CaseStage... allowed) implements Rule {
         public void verify() {
             if (!Arrays.asList(allowed).contains(stage)) {
-                throw RuleViolation.conflict("IDENT_STEP_ORDER", stage.chineseName(),
-                        Arrays.stream(allowed).map(CaseStage::chineseName).collect(Collectors.joining("、")));
+                // The stages by their message keys, so that each language names them in its own words.
+                throw RuleViolation.conflict("IDENT_STEP_ORDER", name(stage), new DefaultMessageSourceResolvable(
+                        new String[] {"stages." + allowed.length}, Arrays.stream(allowed).map(Rules::name).toArray()));
             }
         }
+    }
+
+    private static MessageSourceResolvable name(CaseStage stage) {
+        return new DefaultMessageSourceResolvable(new String[] {"stage." + stage.name()}, stage.chineseName());
     }
 
     /** 双签字: the household confirms what the collector recorded. */

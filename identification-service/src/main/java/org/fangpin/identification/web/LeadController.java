@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,7 +24,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,12 +32,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.identification.PolicyThresholds;
 import org.fangpin.contracts.value.Guarantee;
 import org.fangpin.contracts.value.LabourCapacity;
 import org.fangpin.contracts.value.LeadChannel;
 import org.fangpin.contracts.value.ObjectType;
+import org.fangpin.contracts.value.RegionCode;
 import org.fangpin.contracts.value.RigidExpenditure;
 import org.fangpin.contracts.value.RiskType;
 import org.fangpin.identification.command.CaseStage;
@@ -73,11 +69,9 @@ import org.fangpin.platform.web.RuleViolation;
 @RestController
 @RequestMapping("/api/leads")
 @PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
-@Validated
 @Tag(name = "识别认定", description = "Leads and the identification procedure")
 class LeadController {
 
-    private static final ObjectMapper JSON = EnvelopeCodec.mapper();
     private static final int DEFAULT_PAGE = 50;
 
     private final CommandGateway commands;
@@ -205,7 +199,7 @@ class LeadController {
                     + "RETURNED_TO_VILLAGE, IDENTIFIED, REJECTED); overdue = true lists open cases past a due date. "
                     + "Pass nextCursor as cursor for the next page.")
     Page list(@RequestParam(required = false) String status,
-              @RequestParam(required = false) @Pattern(regexp = "\\d{6}|\\d{9}|\\d{12}") String region,
+              @RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
               @RequestParam(required = false) Boolean overdue,
               @RequestParam(required = false) @Pattern(regexp = "\\d{1,18}") String cursor,
               @RequestParam(required = false) @Min(1) @Max(200) Integer limit) {
@@ -238,7 +232,7 @@ class LeadController {
         LeadView lead = existingLead(leadId);
         Jurisdiction.requireWithin(lead.regionCode());
         HouseholdView household = registry.household(lead.householdId()).orElseThrow();
-        Map<RigidExpenditure, BigDecimal> expenditures = expenditures(lead.rigidExpenditures());
+        Map<RigidExpenditure, BigDecimal> expenditures = leads.rigidExpenditures(leadId);
         return new LeadDetails(lead, household.headName(), household.villageGroup(),
                 CaseStage.valueOf(lead.stage()).chineseName(), expenditures,
                 evidence(lead, expenditures), objectModels.of(lead.regionCode()).objectTypes(), leads.steps(leadId));
@@ -304,8 +298,7 @@ class LeadController {
             case IDENTIFY -> {
                 if (request.objectType() != null
                         && !objectModels.of(lead.regionCode()).objectTypes().contains(request.objectType())) {
-                    throw RuleViolation.of("IDENT_OBJECT_TYPE_NOT_OFFERED", request.objectType(),
-                            objectModels.of(lead.regionCode()).name());
+                    throw RuleViolation.of("IDENT_OBJECT_TYPE_NOT_OFFERED", request.objectType());
                 }
                 yield new IdentifyAtCountyCommand(lead.householdId(), leadId, request.objectType(),
                         request.riskTypes(), policies.require(lead.regionCode(), today.getYear()).monitoringLine(),
@@ -326,9 +319,8 @@ class LeadController {
         PolicyBook.InForce source = policies.inForce(lead.regionCode(), year)
                 .orElseThrow(() -> RuleViolation.of("POLICY_MISSING", lead.regionCode(), year));
         PolicyThresholds policy = source.thresholds();
-        List<Guarantee> gaps = lead.guaranteeGaps() == null || lead.guaranteeGaps().isEmpty() ? List.of()
-                : Arrays.stream(lead.guaranteeGaps().split(",")).map(Guarantee::valueOf).toList();
-        List<Finding> findings = Criteria.judge(lead.perCapitaNetIncome(), expenditures, gaps, policy).stream()
+        List<Finding> findings = Criteria.judge(lead.perCapitaNetIncome(), expenditures, lead.guaranteeGaps(), policy)
+                .stream()
                 .map(LeadController::finding).toList();
         return new Evidence(source.regionPrefix(), source.year(), findings);
     }
@@ -345,16 +337,5 @@ class LeadController {
 
     private LeadView existingLead(String leadId) {
         return leads.lead(leadId, LocalDate.now(clock)).orElseThrow(() -> RuleViolation.notFound("IDENT_LEAD_NOT_FOUND", leadId));
-    }
-
-    private static Map<RigidExpenditure, BigDecimal> expenditures(String json) {
-        if (json == null) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(json, new TypeReference<Map<RigidExpenditure, BigDecimal>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored rigid expenditures cannot be read", e);
-        }
     }
 }

@@ -19,7 +19,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -46,7 +45,6 @@ import org.fangpin.platform.web.RuleViolation;
 @RestController
 @RequestMapping("/api/policy")
 @PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
-@Validated
 @Tag(name = "政策参数", description = "Policy thresholds per region and year, and the monitoring-object models")
 class PolicyController {
 

@@ -7,6 +7,7 @@ import static org.fangpin.identification.Procedure.idNumber;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -248,7 +249,7 @@ class IdentificationFlowIT {
     }
 
     @Test
-    void membersChangeAsEventsAndReadOnlyRolesSeeMaskedIdNumbersAndNoHealth() {
+    void membersChangeAsEventsAndReadOnlyRolesSeeMaskedIdNumbersTheAgeButNoBirthDateAndNoHealth() {
         Reply registered = procedure.village(HttpMethod.POST, "/api/households", Map.of("regionCode", VILLAGE,
                 "villageGroup", 2, "headName", "额尔登", "headIdNumber", idNumber("15072419690823001"),
                 "headHealth", "SERIOUS_ILLNESS", "category", "POVERTY_ALLEVIATED",
@@ -281,6 +282,12 @@ class IdentificationFlowIT {
         assertThat(seenByInspector.get("headIdNumber").asText()).contains("********");
         assertThat(seenByInspector.get("members").findValuesAsText("idNumber")).allMatch(id -> id.contains("****"));
         assertThat(seenByInspector.get("members").findValues("health")).isEmpty();
+        assertThat(seenByInspector.get("members").findValues("birthDate")).isEmpty();
+        assertThat(seenByInspector.get("members").get(0).get("age").asInt())
+                .isEqualTo(Period.between(LocalDate.of(1969, 8, 23), LocalDate.now(clock)).getYears());
+        assertThat(seenByCounty.get("members").get(0).get("birthDate").asText()).isEqualTo("1969-08-23");
+        assertThat(seenByCounty.get("members").get(0).get("age").asInt())
+                .isEqualTo(seenByInspector.get("members").get(0).get("age").asInt());
         assertThat(Published.about(kafka, Topics.IDENTIFICATION, household, 6)).extracting(EventEnvelope::type)
                 .containsExactly("fangpin.identification.HouseholdRegistered.v1",
                         "fangpin.identification.MemberAdded.v1", "fangpin.identification.MemberAdded.v1",
@@ -305,6 +312,69 @@ class IdentificationFlowIT {
         assertThat(notice.body().get("entries").findValuesAsText("headName")).contains("阿拉腾");
         assertThat(notice.body().toString()).doesNotContain("150724198307", "SERIOUS", "MEDICAL", "idNumber",
                 "phone", "bank");
+    }
+
+    @Test
+    void aDuplicateRegistrationNamesTheOtherHouseholdOnlyToThoseWhoseRegionCoversIt() {
+        String household = procedure.register("乌兰图雅", "15072419810612044");
+        Map<String, Object> again = Map.of("regionCode", "150724213202", "headName", "乌兰图雅",
+                "headIdNumber", idNumber("15072419810612044"), "category", "GENERAL", "memberCount", 1);
+
+        Reply byNeighbouringVillage = procedure.call("VILLAGE_OFFICER", "150724213202", HttpMethod.POST,
+                "/api/households", again);
+        Reply byCounty = procedure.county(HttpMethod.POST, "/api/households", again);
+
+        assertThat(byNeighbouringVillage.status()).isEqualTo(409);
+        assertThat(byNeighbouringVillage.code()).isEqualTo("IDENT_PERSON_ALREADY_REGISTERED");
+        assertThat(byNeighbouringVillage.body().toString()).doesNotContain(household, VILLAGE, "乌兰图雅");
+        assertThat(byCounty.status()).isEqualTo(409);
+        assertThat(byCounty.code()).isEqualTo("HOUSEHOLD_ALREADY_REGISTERED");
+        assertThat(byCounty.text("detail")).contains(household);
+    }
+
+    @Test
+    void theCaseScreenGivesListsAsArraysAndExpendituresAsAnObject() {
+        String household = procedure.register("哈斯", "15072419750919052");
+        String lead = throughTheTownship(household, "7100.00", "9800.00");
+        expect(procedure.identify(lead, "MARGINAL_VULNERABLE", "ILLNESS"), 200);
+
+        JsonNode screen = procedure.lead(lead).body();
+        JsonNode listed = procedure.county(HttpMethod.GET, "/api/leads?status=IDENTIFIED&limit=200", null).body();
+
+        assertThat(screen.get("lead").get("riskTypes").isArray()).isTrue();
+        assertThat(screen.get("lead").get("riskTypes").get(0).asText()).isEqualTo("ILLNESS");
+        assertThat(screen.get("lead").get("guaranteeGaps").isArray()).isTrue();
+        assertThat(screen.get("lead").get("guaranteeGaps").get(0).asText()).isEqualTo("BASIC_MEDICAL");
+        assertThat(screen.get("rigidExpenditures").isObject()).isTrue();
+        assertThat(screen.get("rigidExpenditures").get("MEDICAL").decimalValue()).isEqualByComparingTo("9800.00");
+        assertThat(screen.get("steps").get(0).get("occurredAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.+");
+        assertThat(listed.get("leads").findValues("riskTypes")).allMatch(JsonNode::isArray);
+        assertThat(listed.toString()).doesNotContain("\"{}\"", "\"ILLNESS\"\"");
+    }
+
+    @Test
+    void aRegionInAQueryIsADivisionPrefixAndANationalSupervisorListsAcrossCounties() {
+        String ewenki = procedure.register("敖特根", "15072419860203013");
+        String ewenkiLead = procedure.reportLead(ewenki, "CADRE_VISIT");
+        String chenBarag = expect(procedure.call("VILLAGE_OFFICER", "150725200200", HttpMethod.POST,
+                "/api/households", Map.of("regionCode", "150725200200", "headName", "其木格",
+                        "headIdNumber", idNumber("15072519870405021"), "category", "GENERAL", "memberCount", 2)),
+                201).text("householdId");
+        String chenBaragLead = expect(procedure.call("VILLAGE_OFFICER", "150725200200", HttpMethod.POST,
+                "/api/leads", Map.of("householdId", chenBarag, "channel", "SELF_REPORT")), 201).text("leadId");
+
+        List<Integer> malformed = List.of("%", "______", "1", "15%", "1507242132019").stream()
+                .map(region -> procedure.call("SUPERVISOR", "00", HttpMethod.GET, "/api/leads?region={r}", null,
+                        region).status()).toList();
+        JsonNode national = procedure.call("SUPERVISOR", "00", HttpMethod.GET, "/api/leads?limit=200", null).body();
+        JsonNode province = procedure.call("SUPERVISOR", "00", HttpMethod.GET, "/api/leads?region=15&limit=200",
+                null).body();
+        Reply countyAskingForTheProvince = procedure.county(HttpMethod.GET, "/api/leads?region=15", null);
+
+        assertThat(malformed).containsOnly(400);
+        assertThat(national.get("leads").findValuesAsText("leadId")).contains(ewenkiLead, chenBaragLead);
+        assertThat(province.get("leads").findValuesAsText("leadId")).contains(ewenkiLead, chenBaragLead);
+        assertThat(countyAskingForTheProvince.status()).isEqualTo(403);
     }
 
     @Test
