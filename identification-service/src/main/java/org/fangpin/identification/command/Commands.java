@@ -78,12 +78,20 @@ public final class Commands {
     /**
      * 村级评议公示
      *
-     * @param noticeFrom the day the notice went up in the village (may be before the day it is entered)
-     * @param policy     the thresholds of the household's region and year: the notice lasts their public-notice days
+     * @param evaluatedOn the day the evaluation is recorded
+     * @param noticeFrom  the day the notice went up in the village (may be before the day it is entered)
+     * @param policy      the thresholds of the household's region and year: the notice lasts their public-notice
+     *                    days for the object types in question
+     * @param objectTypes the types the county may identify the household as (those of the region's model): the
+     *                    notice runs as long as the longest of them asks
      */
     public record RecordVillageEvaluationCommand(@TargetAggregateIdentifier String householdId, String leadId,
                                                  String opinion, LocalDate evaluatedOn, LocalDate noticeFrom,
-                                                 PolicyThresholds policy) {
+                                                 PolicyThresholds policy, List<ObjectType> objectTypes) {
+
+        int noticeDays() {
+            return objectTypes.stream().mapToInt(policy::publicNoticeDays).max().orElse(policy.publicNoticeDays());
+        }
     }
 
     /** 公示异议 */
@@ -102,18 +110,28 @@ public final class Commands {
     }
 
     /**
+     * The policy a county decision is made under, and where it comes from: that of the household's region in the
+     * year of the home verification, the year whose income the evidence shows.
+     *
+     * @param regionPrefix the prefix that set it ({@code ""} for the national baseline)
+     */
+    public record DecisionPolicy(String regionPrefix, int year, PolicyThresholds thresholds) {
+    }
+
+    /**
      * 县级审定: identify the household as a monitoring object.
      *
-     * @param monitoringLine the monitoring income line of the household's region and year (policy data)
+     * @param policy the policy of the decision: its monitoring line is recorded with it, and the public notice must
+     *               have run its days for the object type
      */
     public record IdentifyAtCountyCommand(@TargetAggregateIdentifier String householdId, String leadId,
                                           ObjectType objectType, List<RiskType> riskTypes,
-                                          BigDecimal monitoringLine, LocalDate identifiedOn) {
+                                          DecisionPolicy policy, LocalDate identifiedOn) {
     }
 
-    /** 县级审定: not a monitoring object, with the judgement (研判结果). */
+    /** 县级审定: not a monitoring object, with the judgement (研判结果) and the policy it was judged by. */
     public record RejectAtCountyCommand(@TargetAggregateIdentifier String householdId, String leadId,
-                                        String judgement, LocalDate rejectedOn) {
+                                        String judgement, DecisionPolicy policy, LocalDate rejectedOn) {
     }
 
     /** 县级退回 to the township. */

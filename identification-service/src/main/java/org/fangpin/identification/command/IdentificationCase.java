@@ -23,6 +23,7 @@ final class IdentificationCase {
     private BigDecimal verifiedIncome;
     private LabourCapacity labourCapacity;
     private LocalDate verifiedOn;
+    private LocalDate noticeFrom;
     private LocalDate noticeUntil;
 
     IdentificationCase(String leadId, boolean reidentification, LocalDate reportedOn, LocalDate verificationDueOn,
@@ -62,6 +63,10 @@ final class IdentificationCase {
         return verifiedOn;
     }
 
+    LocalDate noticeFrom() {
+        return noticeFrom;
+    }
+
     LocalDate noticeUntil() {
         return noticeUntil;
     }
@@ -80,8 +85,9 @@ final class IdentificationCase {
         verifiedOn = on;
     }
 
-    void onNotice(LocalDate until) {
+    void onNotice(LocalDate from, LocalDate until) {
         stage = CaseStage.PUBLIC_NOTICE;
+        noticeFrom = from;
         noticeUntil = until;
     }
 

@@ -2,9 +2,11 @@ package org.fangpin.identification.command;
 
 import java.time.LocalDate;
 
+import org.fangpin.contracts.identification.PolicyThresholds;
+
 /**
- * Facts from other services that the household's decisions depend on, kept in its own history. They are not
- * published: their owners published them already.
+ * Facts the household's decisions depend on, kept in its own history and not published: those from other services
+ * (their owners published them already) and what a decision was judged by.
  */
 public final class InternalEvents {
 
@@ -17,5 +19,14 @@ public final class InternalEvents {
 
     /** assistance-service rolled the elimination back: the household's risk is not eliminated again. */
     public record RiskRollbackNoted(String householdId, LocalDate rolledBackOn) {
+    }
+
+    /**
+     * The thresholds a county decision was made under, recorded with it so that the case screen keeps showing the
+     * criteria as they were judged, whatever later corrections of the policy say. Not published: consumers get the
+     * decision, and the monitoring line, in the decision's own event.
+     */
+    public record DecisionThresholdsRecorded(String householdId, String leadId, String policyRegionPrefix,
+                                             int policyYear, PolicyThresholds thresholds) {
     }
 }

@@ -1,6 +1,7 @@
 package org.fangpin.identification.command;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -142,6 +143,19 @@ final class Rules {
         public void verify() {
             if (!today.isAfter(noticeUntil)) {
                 throw RuleViolation.conflict("IDENT_PUBLIC_NOTICE_RUNNING", noticeUntil);
+            }
+        }
+    }
+
+    /**
+     * The public notice ran the days the policy asks for the object type the county identifies (the low-income
+     * seed: 7 days for 低保 objects, 5 elsewhere); a shorter notice goes back for a new one.
+     */
+    record NoticeRanTheDaysOfTheType(LocalDate noticeFrom, LocalDate noticeUntil, int requiredDays) implements Rule {
+        public void verify() {
+            long ran = ChronoUnit.DAYS.between(noticeFrom, noticeUntil) + 1;
+            if (ran < requiredDays) {
+                throw RuleViolation.of("IDENT_NOTICE_TOO_SHORT", ran, requiredDays);
             }
         }
     }

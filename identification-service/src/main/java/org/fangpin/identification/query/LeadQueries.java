@@ -18,9 +18,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.fangpin.contracts.envelope.EnvelopeCodec;
+import org.fangpin.contracts.identification.PolicyThresholds;
 import org.fangpin.contracts.value.Guarantee;
 import org.fangpin.contracts.value.RigidExpenditure;
 import org.fangpin.contracts.value.RiskType;
+import org.fangpin.identification.command.Commands.DecisionPolicy;
 import org.fangpin.identification.command.Deadline;
 import org.fangpin.platform.jdbc.Like;
 
@@ -33,6 +35,7 @@ public class LeadQueries {
             SELECT lead_id, household_id, region_code, channel, stage, reidentification, description, merged_leads,
                    reported_on, verification_due_on, decision_due_on, verified_on, per_capita_net_income,
                    labour_capacity, collector, guarantee_gaps, notice_from, notice_until,
+                   notice_recorded_after_the_fact,
                    decided_on, object_type, risk_types, judgement, seq,
                    COALESCE(decided_on IS NULL AND ((verified_on IS NULL AND verification_due_on < :today)
                                                     OR decision_due_on < :today), false) AS overdue
@@ -55,13 +58,26 @@ public class LeadQueries {
                 .optional();
     }
 
+    /** The policy a decided case was judged by, as recorded with the decision; empty while it is open. */
+    public Optional<DecisionPolicy> decisionPolicy(String leadId) {
+        return jdbc.sql("""
+                        SELECT decision_policy_region, decision_policy_year, decision_thresholds::text
+                        FROM lead_view WHERE lead_id = :id AND decision_thresholds IS NOT NULL""")
+                .param("id", leadId)
+                .query((row, number) -> new DecisionPolicy(row.getString(1), row.getInt(2),
+                        read(row.getString(3), new TypeReference<PolicyThresholds>() { })))
+                .optional();
+    }
+
     /** The rigid expenditures the home verification recorded, by kind (empty before it). */
     public Map<RigidExpenditure, BigDecimal> rigidExpenditures(String leadId) {
-        return jdbc.sql("SELECT rigid_expenditures::text FROM lead_view WHERE lead_id = :id")
+        return jdbc.sql("""
+                        SELECT rigid_expenditures::text FROM lead_view
+                        WHERE lead_id = :id AND rigid_expenditures IS NOT NULL""")
                 .param("id", leadId)
                 .query(String.class)
                 .optional()
-                .map(LeadQueries::expenditures)
+                .map(json -> read(json, new TypeReference<Map<RigidExpenditure, BigDecimal>>() { }))
                 .orElse(Map.of());
     }
 
@@ -130,13 +146,17 @@ public class LeadQueries {
                 .list();
     }
 
-    /** A lead as the listings and the case screen show it; lists are lists, absent values null. */
+    /**
+     * A lead as the listings and the case screen show it; lists are lists, absent values null.
+     *
+     * @param noticeRecordedAfterTheFact 补录: the whole notice period lay before the day it was recorded
+     */
     public record LeadView(String leadId, String householdId, String regionCode, String channel, String stage,
                            boolean reidentification, String description, int mergedLeads, LocalDate reportedOn,
                            LocalDate verificationDueOn, LocalDate decisionDueOn, LocalDate verifiedOn,
                            BigDecimal perCapitaNetIncome, String labourCapacity, String collector,
                            List<Guarantee> guaranteeGaps, LocalDate noticeFrom, LocalDate noticeUntil,
-                           LocalDate decidedOn, String objectType, List<RiskType> riskTypes, String judgement,
+                           boolean noticeRecordedAfterTheFact, LocalDate decidedOn, String objectType, List<RiskType> riskTypes, String judgement,
                            long seq, boolean overdue) {
     }
 
@@ -149,7 +169,7 @@ public class LeadQueries {
                 row.getBigDecimal("per_capita_net_income"), row.getString("labour_capacity"),
                 row.getString("collector"), names(row.getString("guarantee_gaps"), Guarantee::valueOf),
                 row.getObject("notice_from", LocalDate.class), row.getObject("notice_until", LocalDate.class),
-                row.getObject("decided_on", LocalDate.class), row.getString("object_type"),
+                row.getBoolean("notice_recorded_after_the_fact"), row.getObject("decided_on", LocalDate.class), row.getString("object_type"),
                 names(row.getString("risk_types"), RiskType::valueOf), row.getString("judgement"),
                 row.getLong("seq"), row.getBoolean("overdue"));
     }
@@ -160,14 +180,11 @@ public class LeadQueries {
                 : Arrays.stream(column.split(",")).map(valueOf).toList();
     }
 
-    private static Map<RigidExpenditure, BigDecimal> expenditures(String json) {
-        if (json == null) {
-            return Map.of();
-        }
+    private static <T> T read(String json, TypeReference<T> type) {
         try {
-            return JSON.readValue(json, new TypeReference<Map<RigidExpenditure, BigDecimal>>() { });
+            return JSON.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored rigid expenditures cannot be read", e);
+            throw new IllegalStateException("stored " + type.getType() + " cannot be read", e);
         }
     }
 

@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.fangpin.contracts.identification.PolicyThresholds;
 import org.fangpin.contracts.value.Guarantee;
 import org.fangpin.contracts.value.LabourCapacity;
 import org.fangpin.contracts.value.LeadChannel;
@@ -42,6 +41,7 @@ import org.fangpin.contracts.value.RigidExpenditure;
 import org.fangpin.contracts.value.RiskType;
 import org.fangpin.identification.command.CaseStage;
 import org.fangpin.identification.command.Commands.ApproveAtTownshipCommand;
+import org.fangpin.identification.command.Commands.DecisionPolicy;
 import org.fangpin.identification.command.Commands.IdentifyAtCountyCommand;
 import org.fangpin.identification.command.Commands.RecordObjectionCommand;
 import org.fangpin.identification.command.Commands.RecordVerificationCommand;
@@ -253,13 +253,18 @@ class LeadController {
 
     @PostMapping("/{leadId}/village-evaluation")
     @PreAuthorize("hasRole('VILLAGE_OFFICER')")
-    @Operation(summary = "村级评议公示 — the village's evaluation; the notice lasts the policy's public-notice days")
+    @Operation(summary = "村级评议公示 — the village's evaluation; the notice lasts the policy's public-notice days",
+            description = "The notice runs the longest public-notice days the policy gives any object type the "
+                    + "region's model offers (e.g. 7 for 低保 objects, 5 elsewhere), so the county may identify the "
+                    + "household as any of them. A notice whose whole period lies before the day it is recorded is "
+                    + "marked as recorded after the fact (补录, noticeRecordedAfterTheFact) on the case.")
     LeadReference recordVillageEvaluation(@PathVariable String leadId,
                                           @Valid @RequestBody VillageEvaluationRequest request) {
         LeadView lead = writableLead(leadId);
         LocalDate noticeFrom = request.noticeFrom() == null ? LocalDate.now(clock) : request.noticeFrom();
         commands.sendAndWait(new RecordVillageEvaluationCommand(lead.householdId(), leadId, request.opinion(),
-                LocalDate.now(clock), noticeFrom, policies.require(lead.regionCode(), noticeFrom.getYear())));
+                LocalDate.now(clock), noticeFrom, policies.require(lead.regionCode(), noticeFrom.getYear()),
+                objectModels.of(lead.regionCode()).objectTypes()));
         return new LeadReference(leadId, lead.householdId(), false);
     }
 
@@ -290,10 +295,14 @@ class LeadController {
     @PreAuthorize("hasRole('COUNTY_APPROVER')")
     @Operation(summary = "县级审定 — identify, reject with the judgement (研判结果), or return to the township",
             description = "Only after the township approved (409 IDENT_STEP_ORDER). The object types offered are "
-                    + "those of the region's monitoring-object model (422 IDENT_OBJECT_TYPE_NOT_OFFERED).")
+                    + "those of the region's monitoring-object model (422 IDENT_OBJECT_TYPE_NOT_OFFERED); the public "
+                    + "notice must have run the days the policy gives the type identified (422 "
+                    + "IDENT_NOTICE_TOO_SHORT). The decision is judged by the policy of the year of the home "
+                    + "verification, recorded with it: the case screen keeps showing its criteria as judged.")
     LeadReference decideAtCounty(@PathVariable String leadId, @Valid @RequestBody CountyDecisionRequest request) {
         LeadView lead = writableLead(leadId);
         LocalDate today = LocalDate.now(clock);
+        DecisionPolicy policy = policyInForce(lead);
         Object command = switch (request.decision()) {
             case IDENTIFY -> {
                 if (request.objectType() != null
@@ -301,28 +310,34 @@ class LeadController {
                     throw RuleViolation.of("IDENT_OBJECT_TYPE_NOT_OFFERED", request.objectType());
                 }
                 yield new IdentifyAtCountyCommand(lead.householdId(), leadId, request.objectType(),
-                        request.riskTypes(), policies.require(lead.regionCode(), today.getYear()).monitoringLine(),
-                        today);
+                        request.riskTypes(), policy, today);
             }
-            case REJECT -> new RejectAtCountyCommand(lead.householdId(), leadId, request.judgement(), today);
+            case REJECT -> new RejectAtCountyCommand(lead.householdId(), leadId, request.judgement(), policy,
+                    today);
             case RETURN -> new ReturnFromCountyCommand(lead.householdId(), leadId, request.reason(), today);
         };
         commands.sendAndWait(command);
         return new LeadReference(leadId, lead.householdId(), false);
     }
 
+    /** The criteria as judged: by the policy recorded with the decision, or, while the case is open, in force. */
     private Evidence evidence(LeadView lead, Map<RigidExpenditure, BigDecimal> expenditures) {
         if (lead.verifiedOn() == null) {
             return new Evidence(null, null, List.of());
         }
-        int year = lead.verifiedOn().getYear();
+        DecisionPolicy policy = leads.decisionPolicy(lead.leadId()).orElseGet(() -> policyInForce(lead));
+        List<Finding> findings = Criteria.judge(lead.perCapitaNetIncome(), expenditures, lead.guaranteeGaps(),
+                        policy.thresholds()).stream()
+                .map(LeadController::finding).toList();
+        return new Evidence(policy.regionPrefix(), policy.year(), findings);
+    }
+
+    /** The policy of the household's region in the year of the home verification (before it, this year). */
+    private DecisionPolicy policyInForce(LeadView lead) {
+        int year = lead.verifiedOn() != null ? lead.verifiedOn().getYear() : LocalDate.now(clock).getYear();
         PolicyBook.InForce source = policies.inForce(lead.regionCode(), year)
                 .orElseThrow(() -> RuleViolation.of("POLICY_MISSING", lead.regionCode(), year));
-        PolicyThresholds policy = source.thresholds();
-        List<Finding> findings = Criteria.judge(lead.perCapitaNetIncome(), expenditures, lead.guaranteeGaps(), policy)
-                .stream()
-                .map(LeadController::finding).toList();
-        return new Evidence(source.regionPrefix(), source.year(), findings);
+        return new DecisionPolicy(source.regionPrefix(), source.year(), source.thresholds());
     }
 
     private static Finding finding(Criterion criterion) {
