@@ -156,8 +156,8 @@ public class LeadQueries {
                            LocalDate verificationDueOn, LocalDate decisionDueOn, LocalDate verifiedOn,
                            BigDecimal perCapitaNetIncome, String labourCapacity, String collector,
                            List<Guarantee> guaranteeGaps, LocalDate noticeFrom, LocalDate noticeUntil,
-                           boolean noticeRecordedAfterTheFact, LocalDate decidedOn, String objectType, List<RiskType> riskTypes, String judgement,
-                           long seq, boolean overdue) {
+                           boolean noticeRecordedAfterTheFact, LocalDate decidedOn, String objectType,
+                           List<RiskType> riskTypes, String judgement, long seq, boolean overdue) {
     }
 
     private static LeadView leadView(ResultSet row, int number) throws SQLException {
@@ -169,8 +169,9 @@ public class LeadQueries {
                 row.getBigDecimal("per_capita_net_income"), row.getString("labour_capacity"),
                 row.getString("collector"), names(row.getString("guarantee_gaps"), Guarantee::valueOf),
                 row.getObject("notice_from", LocalDate.class), row.getObject("notice_until", LocalDate.class),
-                row.getBoolean("notice_recorded_after_the_fact"), row.getObject("decided_on", LocalDate.class), row.getString("object_type"),
-                names(row.getString("risk_types"), RiskType::valueOf), row.getString("judgement"),
+                row.getBoolean("notice_recorded_after_the_fact"), row.getObject("decided_on", LocalDate.class),
+                row.getString("object_type"), names(row.getString("risk_types"), RiskType::valueOf),
+                row.getString("judgement"),
                 row.getLong("seq"), row.getBoolean("overdue"));
     }
 

@@ -168,8 +168,8 @@ class PolicyController {
     @PutMapping("/{regionPrefix}/{year}")
     @PreAuthorize("hasAnyRole('ADMIN', 'COUNTY_APPROVER')")
     @Operation(summary = "政策参数调整 — set the thresholds of a region and year (audited PolicyChanged or PolicyCorrected)",
-            description = "The national baseline by an ADMIN of national scope only (403 POLICY_NATIONAL_BY_ADMIN_ONLY); "
-                    + "a province's or prefecture's by an ADMIN whose region covers it (403 "
+            description = "The national baseline by an ADMIN of national scope only (403 "
+                    + "POLICY_NATIONAL_BY_ADMIN_ONLY); a province's or prefecture's by an ADMIN whose region covers it (403 "
                     + "POLICY_ABOVE_COUNTY_BY_ADMIN_ONLY); a county's and below by an ADMIN or COUNTY_APPROVER within "
                     + "their region. The year lies from 2020, when the monitoring mechanism began, to next year (422 "
                     + "POLICY_YEAR_OUT_OF_RANGE). Thresholds that decisions may already have used (an earlier year, or "
