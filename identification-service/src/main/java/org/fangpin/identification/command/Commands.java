@@ -119,6 +119,21 @@ public final class Commands {
     }
 
     /**
+     * The day a county step happened and the day it is recorded: a step dated more than the policy's
+     * {@code backdatingDaysWithoutNote} days back (补录) needs the county approver's note.
+     *
+     * @param daysWithoutNote the policy's allowance; null in policies set before it existed (no limit)
+     * @param note            why the step is recorded late; null when none is given
+     */
+    public record CountyDating(LocalDate decidedOn, LocalDate recordedOn, Integer daysWithoutNote, String note) {
+
+        /** Whether a step dated in the past comes with its note, which the case history then keeps. */
+        boolean explained() {
+            return note != null && !note.isBlank() && decidedOn.isBefore(recordedOn);
+        }
+    }
+
+    /**
      * 县级审定: identify the household as a monitoring object.
      *
      * @param policy the policy of the decision: its monitoring line is recorded with it, and the public notice must
@@ -126,17 +141,17 @@ public final class Commands {
      */
     public record IdentifyAtCountyCommand(@TargetAggregateIdentifier String householdId, String leadId,
                                           ObjectType objectType, List<RiskType> riskTypes,
-                                          DecisionPolicy policy, LocalDate identifiedOn) {
+                                          DecisionPolicy policy, CountyDating dating) {
     }
 
     /** 县级审定: not a monitoring object, with the judgement (研判结果) and the policy it was judged by. */
     public record RejectAtCountyCommand(@TargetAggregateIdentifier String householdId, String leadId,
-                                        String judgement, DecisionPolicy policy, LocalDate rejectedOn) {
+                                        String judgement, DecisionPolicy policy, CountyDating dating) {
     }
 
     /** 县级退回 to the township. */
     public record ReturnFromCountyCommand(@TargetAggregateIdentifier String householdId, String leadId,
-                                          String reason, LocalDate returnedOn) {
+                                          String reason, CountyDating dating) {
     }
 
     /** A due date of the case passed (识别逾期); raised once per case and deadline. */

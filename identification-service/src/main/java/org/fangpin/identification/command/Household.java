@@ -31,6 +31,7 @@ import org.fangpin.contracts.identification.TownshipReturned;
 import org.fangpin.contracts.identification.VillageEvaluationRecorded;
 import org.fangpin.identification.command.Commands.AddMemberCommand;
 import org.fangpin.identification.command.Commands.ApproveAtTownshipCommand;
+import org.fangpin.identification.command.Commands.CountyDating;
 import org.fangpin.identification.command.Commands.DecisionPolicy;
 import org.fangpin.identification.command.Commands.IdentifyAtCountyCommand;
 import org.fangpin.identification.command.Commands.MemberDetails;
@@ -47,6 +48,7 @@ import org.fangpin.identification.command.Commands.RemoveMemberCommand;
 import org.fangpin.identification.command.Commands.ReportLeadCommand;
 import org.fangpin.identification.command.Commands.ReturnFromCountyCommand;
 import org.fangpin.identification.command.Commands.ReturnFromTownshipCommand;
+import org.fangpin.identification.command.InternalEvents.BackdatingNoted;
 import org.fangpin.identification.command.InternalEvents.DecisionThresholdsRecorded;
 import org.fangpin.identification.command.InternalEvents.RiskEliminationNoted;
 import org.fangpin.identification.command.InternalEvents.RiskRollbackNoted;
@@ -189,7 +191,7 @@ public class Household {
 
     @CommandHandler
     void handle(IdentifyAtCountyCommand command) {
-        countyMayDecide(command.leadId());
+        countyMayDecide(command.leadId(), command.dating());
         new Rules.IdentificationNamesTypeAndRisks(command.objectType(), command.riskTypes()).verify();
         PolicyThresholds policy = command.policy().thresholds();
         new Rules.NoticeRanTheDaysOfTheType(openCase.noticeFrom(), openCase.noticeUntil(),
@@ -197,29 +199,33 @@ public class Household {
         if (openCase.reidentification()) {
             apply(new HouseholdReidentified(householdId, regionCode, command.leadId(), command.objectType(),
                     command.riskTypes(), openCase.labourCapacity(), openCase.verifiedIncome(),
-                    policy.monitoringLine(), command.identifiedOn()));
+                    policy.monitoringLine(), command.dating().decidedOn()));
         } else {
             apply(new HouseholdIdentified(householdId, regionCode, command.leadId(), command.objectType(),
                     command.riskTypes(), openCase.labourCapacity(), openCase.verifiedIncome(),
-                    policy.monitoringLine(), command.identifiedOn()));
+                    policy.monitoringLine(), command.dating().decidedOn()));
         }
         apply(thresholdsRecorded(command.leadId(), command.policy()));
+        noteBackdating(command.leadId(), command.dating());
     }
 
     @CommandHandler
     void handle(RejectAtCountyCommand command) {
-        countyMayDecide(command.leadId());
+        countyMayDecide(command.leadId(), command.dating());
         new Rules.ReasonIsGiven(command.judgement()).verify();
         apply(new IdentificationRejected(householdId, regionCode, command.leadId(), command.judgement(),
-                command.rejectedOn()));
+                command.dating().decidedOn()));
         apply(thresholdsRecorded(command.leadId(), command.policy()));
+        noteBackdating(command.leadId(), command.dating());
     }
 
     @CommandHandler
     void handle(ReturnFromCountyCommand command) {
-        countyMayDecide(command.leadId());
+        countyMayDecide(command.leadId(), command.dating());
         new Rules.ReasonIsGiven(command.reason()).verify();
-        apply(new CountyReturned(householdId, regionCode, command.leadId(), command.reason(), command.returnedOn()));
+        apply(new CountyReturned(householdId, regionCode, command.leadId(), command.reason(),
+                command.dating().decidedOn()));
+        noteBackdating(command.leadId(), command.dating());
     }
 
     /** The scheduled check may ask again and again: only a deadline newly passed on the open case raises an event. */
@@ -241,9 +247,18 @@ public class Household {
         new Rules.PublicNoticeHasEnded(openCase.noticeUntil(), today).verify();
     }
 
-    private void countyMayDecide(String leadId) {
+    private void countyMayDecide(String leadId, CountyDating dating) {
         new Rules.StepConcernsTheOpenCase(openCase, leadId).verify();
         new Rules.StepOrder(openCase.stage(), CaseStage.TOWNSHIP_APPROVED).verify();
+        new Rules.CountyDecidesAfterTheTownship(openCase.townshipApprovedOn(), dating.decidedOn()).verify();
+        new Rules.BackdatingIsExplained(dating).verify();
+    }
+
+    private void noteBackdating(String leadId, CountyDating dating) {
+        if (dating.explained()) {
+            apply(new BackdatingNoted(householdId, leadId, dating.decidedOn(), dating.recordedOn(),
+                    dating.note().strip()));
+        }
     }
 
     private DecisionThresholdsRecorded thresholdsRecorded(String leadId, DecisionPolicy policy) {
@@ -309,7 +324,7 @@ public class Household {
 
     @EventSourcingHandler
     void on(TownshipApproved event) {
-        openCase.movedTo(CaseStage.TOWNSHIP_APPROVED);
+        openCase.approvedByTheTownship(event.approvedOn());
     }
 
     @EventSourcingHandler

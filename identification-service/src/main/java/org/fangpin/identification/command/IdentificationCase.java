@@ -25,6 +25,7 @@ final class IdentificationCase {
     private LocalDate verifiedOn;
     private LocalDate noticeFrom;
     private LocalDate noticeUntil;
+    private LocalDate townshipApprovedOn;
 
     IdentificationCase(String leadId, boolean reidentification, LocalDate reportedOn, LocalDate verificationDueOn,
                        LocalDate decisionDueOn) {
@@ -71,6 +72,10 @@ final class IdentificationCase {
         return noticeUntil;
     }
 
+    LocalDate townshipApprovedOn() {
+        return townshipApprovedOn;
+    }
+
     /** The due date of a deadline that passed before its step was done and was not raised yet. */
     LocalDate newlyOverdue(Deadline deadline, LocalDate today) {
         LocalDate due = deadline == Deadline.VERIFICATION ? verificationDueOn : decisionDueOn;
@@ -89,6 +94,11 @@ final class IdentificationCase {
         stage = CaseStage.PUBLIC_NOTICE;
         noticeFrom = from;
         noticeUntil = until;
+    }
+
+    void approvedByTheTownship(LocalDate on) {
+        stage = CaseStage.TOWNSHIP_APPROVED;
+        townshipApprovedOn = on;
     }
 
     void movedTo(CaseStage next) {

@@ -29,4 +29,12 @@ public final class InternalEvents {
     public record DecisionThresholdsRecorded(String householdId, String leadId, String policyRegionPrefix,
                                              int policyYear, PolicyThresholds thresholds) {
     }
+
+    /**
+     * 补录说明: a county step dated further back than the policy allows without a note, and the county approver's
+     * note why; recorded beside the step so that the case history shows it.
+     */
+    public record BackdatingNoted(String householdId, String leadId, LocalDate decidedOn, LocalDate recordedOn,
+                                  String note) {
+    }
 }

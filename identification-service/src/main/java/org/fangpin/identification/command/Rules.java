@@ -160,6 +160,29 @@ final class Rules {
         }
     }
 
+    /** The county decides after the township reviewed: its decision is not dated before the township's approval. */
+    record CountyDecidesAfterTheTownship(LocalDate townshipApprovedOn, LocalDate decidedOn) implements Rule {
+        public void verify() {
+            if (decidedOn.isBefore(townshipApprovedOn)) {
+                throw RuleViolation.of("IDENT_DECISION_BEFORE_TOWNSHIP_REVIEW", decidedOn, townshipApprovedOn);
+            }
+        }
+    }
+
+    /**
+     * A county step dated more than the policy's allowance before the day it is recorded (补录) says why, in the
+     * county approver's note: a decision cannot quietly be moved into the past.
+     */
+    record BackdatingIsExplained(Commands.CountyDating dating) implements Rule {
+        public void verify() {
+            long daysBack = ChronoUnit.DAYS.between(dating.decidedOn(), dating.recordedOn());
+            if (dating.daysWithoutNote() != null && daysBack > dating.daysWithoutNote()
+                    && (dating.note() == null || dating.note().isBlank())) {
+                throw RuleViolation.of("IDENT_BACKDATING_NOTE_REQUIRED", daysBack, dating.daysWithoutNote());
+            }
+        }
+    }
+
     /** A return says why, a rejection records its judgement (研判结果): the level below must know what to do. */
     record ReasonIsGiven(String reason) implements Rule {
         public void verify() {

@@ -38,6 +38,7 @@ import org.fangpin.contracts.value.RigidExpenditure;
 import org.fangpin.contracts.value.RiskType;
 import org.fangpin.identification.command.CaseStage;
 import org.fangpin.identification.command.Deadline;
+import org.fangpin.identification.command.InternalEvents.BackdatingNoted;
 import org.fangpin.identification.command.InternalEvents.DecisionThresholdsRecorded;
 import org.fangpin.identification.command.InternalEvents.RiskEliminationNoted;
 import org.fangpin.identification.command.InternalEvents.RiskRollbackNoted;
@@ -244,6 +245,12 @@ class HouseholdProjection {
                 .param("thresholds", json(event.thresholds()))
                 .param("lead", event.leadId())
                 .update();
+    }
+
+    @EventHandler
+    void on(BackdatingNoted event, EventMessage<?> message) {
+        step(event.leadId(), message, "BACKDATING_NOTED", "县级审定日期 " + event.decidedOn() + "，"
+                + event.recordedOn() + " 补录：" + event.note());
     }
 
     @EventHandler

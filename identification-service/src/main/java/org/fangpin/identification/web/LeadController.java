@@ -41,6 +41,7 @@ import org.fangpin.contracts.value.RigidExpenditure;
 import org.fangpin.contracts.value.RiskType;
 import org.fangpin.identification.command.CaseStage;
 import org.fangpin.identification.command.Commands.ApproveAtTownshipCommand;
+import org.fangpin.identification.command.Commands.CountyDating;
 import org.fangpin.identification.command.Commands.DecisionPolicy;
 import org.fangpin.identification.command.Commands.IdentifyAtCountyCommand;
 import org.fangpin.identification.command.Commands.RecordObjectionCommand;
@@ -151,7 +152,14 @@ class LeadController {
                                  @Schema(example = "[\"ILLNESS\"]") List<@NotNull RiskType> riskTypes,
                                  @Size(max = 1000) @Schema(example = "家庭人均纯收入高于监测收入标准，刚性支出未超预警线")
                                  String judgement,
-                                 @Size(max = 1000) String reason) {
+                                 @Size(max = 1000) String reason,
+                                 @Schema(description = "the day the county decided; defaults to today, never a day "
+                                         + "to come nor before the township's approval", example = "2024-06-20")
+                                 LocalDate decidedOn,
+                                 @Size(max = 500) @Schema(description = "补录说明: why a decision dated more than the "
+                                         + "policy's backdatingDaysWithoutNote days back is recorded only now",
+                                         example = "6月20日县级审定会议纸质决定，系统补录")
+                                 String backdatingNote) {
     }
 
     record Page(List<LeadView> leads, String nextCursor) {
@@ -298,11 +306,16 @@ class LeadController {
                     + "those of the region's monitoring-object model (422 IDENT_OBJECT_TYPE_NOT_OFFERED); the public "
                     + "notice must have run the days the policy gives the type identified (422 "
                     + "IDENT_NOTICE_TOO_SHORT). The decision is judged by the policy of the year of the home "
-                    + "verification, recorded with it: the case screen keeps showing its criteria as judged.")
+                    + "verification, recorded with it: the case screen keeps showing its criteria as judged. "
+                    + "decidedOn dates it (not in the future: 422 DATE_IN_FUTURE; not before the township's approval: "
+                    + "422 IDENT_DECISION_BEFORE_TOWNSHIP_REVIEW); more than the policy's backdatingDaysWithoutNote "
+                    + "days back it needs the backdatingNote (422 IDENT_BACKDATING_NOTE_REQUIRED), kept in the "
+                    + "case history.")
     LeadReference decideAtCounty(@PathVariable String leadId, @Valid @RequestBody CountyDecisionRequest request) {
         LeadView lead = writableLead(leadId);
-        LocalDate today = LocalDate.now(clock);
         DecisionPolicy policy = policyInForce(lead);
+        CountyDating dating = new CountyDating(Days.happenedOn(request.decidedOn(), clock), LocalDate.now(clock),
+                policy.thresholds().backdatingDaysWithoutNote(), request.backdatingNote());
         Object command = switch (request.decision()) {
             case IDENTIFY -> {
                 if (request.objectType() != null
@@ -310,11 +323,11 @@ class LeadController {
                     throw RuleViolation.of("IDENT_OBJECT_TYPE_NOT_OFFERED", request.objectType());
                 }
                 yield new IdentifyAtCountyCommand(lead.householdId(), leadId, request.objectType(),
-                        request.riskTypes(), policy, today);
+                        request.riskTypes(), policy, dating);
             }
             case REJECT -> new RejectAtCountyCommand(lead.householdId(), leadId, request.judgement(), policy,
-                    today);
-            case RETURN -> new ReturnFromCountyCommand(lead.householdId(), leadId, request.reason(), today);
+                    dating);
+            case RETURN -> new ReturnFromCountyCommand(lead.householdId(), leadId, request.reason(), dating);
         };
         commands.sendAndWait(command);
         return new LeadReference(leadId, lead.householdId(), false);

@@ -43,6 +43,7 @@ import org.fangpin.contracts.value.RigidExpenditure;
 import org.fangpin.contracts.value.RiskType;
 import org.fangpin.identification.command.Commands.AddMemberCommand;
 import org.fangpin.identification.command.Commands.ApproveAtTownshipCommand;
+import org.fangpin.identification.command.Commands.CountyDating;
 import org.fangpin.identification.command.Commands.DecisionPolicy;
 import org.fangpin.identification.command.Commands.IdentifyAtCountyCommand;
 import org.fangpin.identification.command.Commands.MemberDetails;
@@ -59,6 +60,7 @@ import org.fangpin.identification.command.Commands.RemoveMemberCommand;
 import org.fangpin.identification.command.Commands.ReportLeadCommand;
 import org.fangpin.identification.command.Commands.ReturnFromCountyCommand;
 import org.fangpin.identification.command.Commands.ReturnFromTownshipCommand;
+import org.fangpin.identification.command.InternalEvents.BackdatingNoted;
 import org.fangpin.identification.command.InternalEvents.DecisionThresholdsRecorded;
 import org.fangpin.identification.command.InternalEvents.RiskEliminationNoted;
 import org.fangpin.identification.command.InternalEvents.RiskRollbackNoted;
@@ -471,7 +473,7 @@ class HouseholdTest {
         void aLowIncomeObjectNeedsTheLongerNoticeThePolicyGivesItsType() {
             fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved())
                     .when(new IdentifyAtCountyCommand(HOUSEHOLD, LEAD, ObjectType.MINIMUM_LIVING_ALLOWANCE,
-                            List.of(RiskType.ILLNESS), DECISION_POLICY, JUNE_3.plusDays(9)))
+                            List.of(RiskType.ILLNESS), DECISION_POLICY, onTheDay(JUNE_3.plusDays(9))))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("IDENT_NOTICE_TOO_SHORT"))
                     .expectNoEvents();
@@ -484,7 +486,7 @@ class HouseholdTest {
                                     JUNE_3.plusDays(3), JUNE_3.plusDays(9), false),
                             new TownshipApproved(HOUSEHOLD, VILLAGE, LEAD, "情况属实", JUNE_3.plusDays(10)))
                     .when(new IdentifyAtCountyCommand(HOUSEHOLD, LEAD, ObjectType.MINIMUM_LIVING_ALLOWANCE,
-                            List.of(RiskType.ILLNESS), DECISION_POLICY, JUNE_3.plusDays(11)))
+                            List.of(RiskType.ILLNESS), DECISION_POLICY, onTheDay(JUNE_3.plusDays(11))))
                     .expectEvents(new HouseholdIdentified(HOUSEHOLD, VILLAGE, LEAD, ObjectType.MINIMUM_LIVING_ALLOWANCE,
                                     List.of(RiskType.ILLNESS), LabourCapacity.PARTIAL, INCOME, LINE, JUNE_3.plusDays(11)),
                             thresholdsRecorded(LEAD));
@@ -508,17 +510,57 @@ class HouseholdTest {
                                     JUNE_3.plusDays(3), JUNE_3.plusDays(7)),
                             new TownshipApproved(HOUSEHOLD, VILLAGE, "lead-2", "属实", JUNE_3.plusDays(8))))
                     .when(new IdentifyAtCountyCommand(HOUSEHOLD, "lead-2", ObjectType.UNSTABLE_ALLEVIATED,
-                            List.of(RiskType.EDUCATION), DECISION_POLICY, JUNE_3.plusDays(9)))
+                            List.of(RiskType.EDUCATION), DECISION_POLICY, onTheDay(JUNE_3.plusDays(9))))
                     .expectEvents(new HouseholdReidentified(HOUSEHOLD, VILLAGE, "lead-2", ObjectType.UNSTABLE_ALLEVIATED,
                             List.of(RiskType.EDUCATION), LabourCapacity.PARTIAL, INCOME, LINE, JUNE_3.plusDays(9)),
                             thresholdsRecorded("lead-2"));
         }
 
         @Test
+        void theCountyDecisionIsNotDatedBeforeTheTownshipApproval() {
+            fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved())
+                    .when(new IdentifyAtCountyCommand(HOUSEHOLD, LEAD, ObjectType.SUDDEN_HARDSHIP,
+                            List.of(RiskType.ILLNESS), DECISION_POLICY, onTheDay(JUNE_3.plusDays(7))))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("IDENT_DECISION_BEFORE_TOWNSHIP_REVIEW"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDecisionDatedFurtherBackThanThePolicyAllowsNeedsTheApproversNote() {
+            fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved())
+                    .when(new IdentifyAtCountyCommand(HOUSEHOLD, LEAD, ObjectType.SUDDEN_HARDSHIP,
+                            List.of(RiskType.ILLNESS), DECISION_POLICY,
+                            new CountyDating(JUNE_3.plusDays(9), JUNE_3.plusDays(50), 40, " ")))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("IDENT_BACKDATING_NOTE_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aBackdatedDecisionWithItsNoteKeepsItsDayAndTheNote() {
+            fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved())
+                    .when(new IdentifyAtCountyCommand(HOUSEHOLD, LEAD, ObjectType.SUDDEN_HARDSHIP,
+                            List.of(RiskType.ILLNESS), DECISION_POLICY,
+                            new CountyDating(JUNE_3.plusDays(9), JUNE_3.plusDays(50), 40, "纸质审定会议记录补录")))
+                    .expectEvents(identified(), thresholdsRecorded(LEAD), new BackdatingNoted(HOUSEHOLD, LEAD,
+                            JUNE_3.plusDays(9), JUNE_3.plusDays(50), "纸质审定会议记录补录"));
+        }
+
+        @Test
+        void aDecisionWithinTheAllowanceNeedsNoNote() {
+            fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved())
+                    .when(new IdentifyAtCountyCommand(HOUSEHOLD, LEAD, ObjectType.SUDDEN_HARDSHIP,
+                            List.of(RiskType.ILLNESS), DECISION_POLICY,
+                            new CountyDating(JUNE_3.plusDays(9), JUNE_3.plusDays(49), 40, null)))
+                    .expectEvents(identified(), thresholdsRecorded(LEAD));
+        }
+
+        @Test
         void theCountyRejectsWithItsJudgement() {
             fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved())
                     .when(new RejectAtCountyCommand(HOUSEHOLD, LEAD, "收入高于监测范围，支出未超预警线", DECISION_POLICY,
-                            JUNE_3.plusDays(9)))
+                            onTheDay(JUNE_3.plusDays(9))))
                     .expectEvents(new IdentificationRejected(HOUSEHOLD, VILLAGE, LEAD, "收入高于监测范围，支出未超预警线",
                             JUNE_3.plusDays(9)), thresholdsRecorded(LEAD));
         }
@@ -526,7 +568,7 @@ class HouseholdTest {
         @Test
         void aRejectionWithoutJudgementIsRefused() {
             fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved())
-                    .when(new RejectAtCountyCommand(HOUSEHOLD, LEAD, null, DECISION_POLICY, JUNE_3.plusDays(9)))
+                    .when(new RejectAtCountyCommand(HOUSEHOLD, LEAD, null, DECISION_POLICY, onTheDay(JUNE_3.plusDays(9))))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("IDENT_REASON_REQUIRED"))
                     .expectNoEvents();
@@ -535,7 +577,7 @@ class HouseholdTest {
         @Test
         void theCountyReturnsTheCaseToTheTownship() {
             fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved())
-                    .when(new ReturnFromCountyCommand(HOUSEHOLD, LEAD, "请补充医疗费用票据", JUNE_3.plusDays(9)))
+                    .when(new ReturnFromCountyCommand(HOUSEHOLD, LEAD, "请补充医疗费用票据", onTheDay(JUNE_3.plusDays(9))))
                     .expectEvents(new CountyReturned(HOUSEHOLD, VILLAGE, LEAD, "请补充医疗费用票据", JUNE_3.plusDays(9)));
         }
 
@@ -550,7 +592,7 @@ class HouseholdTest {
         @Test
         void aDecidedCaseCannotBeDecidedAgain() {
             fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved(), identified())
-                    .when(new RejectAtCountyCommand(HOUSEHOLD, LEAD, "改判", DECISION_POLICY, JUNE_3.plusDays(10)))
+                    .when(new RejectAtCountyCommand(HOUSEHOLD, LEAD, "改判", DECISION_POLICY, onTheDay(JUNE_3.plusDays(10))))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("IDENT_LEAD_NOT_OPEN"))
                     .expectNoEvents();
@@ -662,7 +704,12 @@ class HouseholdTest {
 
     private static IdentifyAtCountyCommand identify(List<RiskType> risks) {
         return new IdentifyAtCountyCommand(HOUSEHOLD, LEAD, ObjectType.SUDDEN_HARDSHIP, risks, DECISION_POLICY,
-                JUNE_3.plusDays(9));
+                onTheDay(JUNE_3.plusDays(9)));
+    }
+
+    /** A county step recorded the day it happened, under the policy's allowance of 40 days. */
+    private static CountyDating onTheDay(LocalDate day) {
+        return new CountyDating(day, day, 40, null);
     }
 
     private static DecisionThresholdsRecorded thresholdsRecorded(String leadId) {

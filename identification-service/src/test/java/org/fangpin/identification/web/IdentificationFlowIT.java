@@ -148,6 +148,36 @@ class IdentificationFlowIT {
     }
 
     @Test
+    void aCountyDecisionCarriesTheDayItWasTakenAndALateOneTheApproversNote() {
+        String household = procedure.register("孟根", "15072419680723015");
+        String lead = throughTheTownship(household, "6900.00", "7000.00");
+        LocalDate approvedOn = LocalDate.now(clock);
+        clock.advance(Duration.ofDays(45));
+        Map<String, Object> decision = new HashMap<>(Map.of("decision", "IDENTIFY", "objectType",
+                "MARGINAL_VULNERABLE", "riskTypes", List.of("ILLNESS"), "decidedOn", approvedOn.toString()));
+
+        Reply tomorrow = decide(lead, Map.of("decision", "IDENTIFY", "objectType", "MARGINAL_VULNERABLE",
+                "riskTypes", List.of("ILLNESS"), "decidedOn", LocalDate.now(clock).plusDays(1).toString()));
+        Reply beforeTheTownship = decide(lead, Map.of("decision", "IDENTIFY", "objectType", "MARGINAL_VULNERABLE",
+                "riskTypes", List.of("ILLNESS"), "decidedOn", approvedOn.minusDays(1).toString()));
+        Reply withoutNote = decide(lead, decision);
+        decision.put("backdatingNote", "审定会议纸质决定，系统补录");
+        Reply withNote = decide(lead, decision);
+        JsonNode screen = procedure.lead(lead).body();
+
+        assertThat(tomorrow.code()).isEqualTo("DATE_IN_FUTURE");
+        assertThat(beforeTheTownship.status()).isEqualTo(422);
+        assertThat(beforeTheTownship.code()).isEqualTo("IDENT_DECISION_BEFORE_TOWNSHIP_REVIEW");
+        assertThat(withoutNote.status()).isEqualTo(422);
+        assertThat(withoutNote.code()).isEqualTo("IDENT_BACKDATING_NOTE_REQUIRED");
+        assertThat(withNote.status()).isEqualTo(200);
+        assertThat(screen.get("lead").get("decidedOn").asText()).isEqualTo(approvedOn.toString());
+        assertThat(screen.get("steps").findValuesAsText("step")).endsWith("IDENTIFIED", "BACKDATING_NOTED");
+        JsonNode steps = screen.get("steps");
+        assertThat(steps.get(steps.size() - 1).get("note").asText()).contains(approvedOn.toString(), "审定会议纸质决定");
+    }
+
+    @Test
     void theCountyRejectsWithItsJudgementAndTheHouseholdMayBeReportedAgainLater() {
         String household = procedure.register("巴特尔", "15072419850607031");
         String lead = throughTheTownship(household, "9800.00", "2000.00");
@@ -580,6 +610,10 @@ class IdentificationFlowIT {
         clock.advance(Duration.ofDays(7));
         expect(procedure.townshipReview(lead, "APPROVE", "情况属实"), 200);
         return lead;
+    }
+
+    private Reply decide(String lead, Map<String, Object> decision) {
+        return procedure.county(HttpMethod.POST, "/api/leads/{id}/county-decision", decision, lead);
     }
 
     private String chenBaragThroughTheTownship(String household) {
