@@ -378,7 +378,7 @@ class TimelineReadSideIT {
     }
 
     private static PolicyChanged policy() {
-        return new PolicyChanged("15", 2024, new PolicyThresholds(new BigDecimal("8300.00"),
+        return new PolicyChanged("15", 2024, PolicyThresholds.of(new BigDecimal("8300.00"),
                 new BigDecimal("5000.00"), new BigDecimal("10000.00"), new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6,
                 15, 6), "内蒙古自治区 2024 年防止返贫监测收入基准（8300 元）");
     }

@@ -97,7 +97,7 @@ public class EliminationDueList {
     }
 
     private PolicyThresholds withGrace(PolicyThresholds p) {
-        return new PolicyThresholds(p.monitoringLine(), p.medicalExpenditureWarningLine(),
+        return PolicyThresholds.of(p.monitoringLine(), p.medicalExpenditureWarningLine(),
                 p.disasterLossWarningLine(), p.educationExpenditureWarningLine(), p.verificationDueWorkingDays(),
                 p.identificationDueDays(), p.publicNoticeDays(), p.monthlyMonitoringDueDay(),
                 p.stableIncomeMonths() + graceMonths, p.minimumMonitoredMonths(),

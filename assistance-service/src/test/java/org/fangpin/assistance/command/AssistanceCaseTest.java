@@ -82,7 +82,7 @@ class AssistanceCaseTest {
     private static final LocalDate OPENED_ON = LocalDate.of(2024, 5, 2);
     private static final LocalDate TODAY = LocalDate.of(2024, 12, 10);
     private static final BigDecimal LINE = new BigDecimal("8300.00");
-    private static final PolicyThresholds POLICY = new PolicyThresholds(LINE, new BigDecimal("5000.00"),
+    private static final PolicyThresholds POLICY = PolicyThresholds.of(LINE, new BigDecimal("5000.00"),
             new BigDecimal("10000.00"), new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6, 7, 6);
 
     private FixtureConfiguration<AssistanceCase> fixture;

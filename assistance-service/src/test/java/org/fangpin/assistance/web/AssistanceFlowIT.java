@@ -86,7 +86,7 @@ class AssistanceFlowIT {
     @BeforeEach
     void policyAndUsers() {
         // Two months of stable income and no minimum time monitored keep the flow short; the rules are the same.
-        publish(Topics.IDENTIFICATION, new PolicyChanged("150724", 2020, new PolicyThresholds(
+        publish(Topics.IDENTIFICATION, new PolicyChanged("150724", 2020, PolicyThresholds.of(
                 new BigDecimal("8300.00"), new BigDecimal("5000.00"), new BigDecimal("10000.00"),
                 new BigDecimal("8000.00"), 5, 15, 5, 25, 2, 0, 3, 6), "鄂温克族自治旗监测帮扶政策参数"));
         village = client("VILLAGE_OFFICER", VILLAGE);

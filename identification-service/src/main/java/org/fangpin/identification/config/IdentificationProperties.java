@@ -1,15 +1,12 @@
 package org.fangpin.identification.config;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import org.fangpin.contracts.identification.PolicyThresholds;
 import org.fangpin.contracts.value.ObjectType;
-import org.fangpin.contracts.value.WarningLevel;
 
 /**
  * What an operator of identification-service may change (prefix {@code fangpin.identification}); documented in the
@@ -31,32 +28,10 @@ public record IdentificationProperties(Duration overdueCheckInterval, List<Basel
     }
 
     /** @param regionPrefix {@code ""} for the national baseline */
-    public record BaselinePolicy(String regionPrefix, int year, BaselineThresholds thresholds, String reason) {
+    public record BaselinePolicy(String regionPrefix, int year, PolicyThresholds thresholds, String reason) {
 
         public BaselinePolicy {
             regionPrefix = regionPrefix == null ? "" : regionPrefix;
-        }
-    }
-
-    /**
-     * The thresholds of a baseline entry, as {@link PolicyThresholds} names them. Bound here rather than into
-     * {@code PolicyThresholds}, which keeps a second constructor for events recorded before its later fields, and a
-     * record with two constructors cannot be bound from configuration.
-     */
-    public record BaselineThresholds(BigDecimal monitoringLine, BigDecimal medicalExpenditureWarningLine,
-                                     BigDecimal disasterLossWarningLine, BigDecimal educationExpenditureWarningLine,
-                                     int verificationDueWorkingDays, int identificationDueDays, int publicNoticeDays,
-                                     int monthlyMonitoringDueDay, int stableIncomeMonths, int minimumMonitoredMonths,
-                                     int warningResponseDays, int gradualExitMonths,
-                                     Map<ObjectType, Integer> publicNoticeDaysByObjectType,
-                                     Map<String, WarningLevel> warningGrades, Integer backdatingDaysWithoutNote) {
-
-        public PolicyThresholds toThresholds() {
-            return new PolicyThresholds(monitoringLine, medicalExpenditureWarningLine, disasterLossWarningLine,
-                    educationExpenditureWarningLine, verificationDueWorkingDays, identificationDueDays,
-                    publicNoticeDays, monthlyMonitoringDueDay, stableIncomeMonths, minimumMonitoredMonths,
-                    warningResponseDays, gradualExitMonths, publicNoticeDaysByObjectType, warningGrades,
-                    backdatingDaysWithoutNote);
         }
     }
 

@@ -43,8 +43,7 @@ class PolicyBaseline implements ApplicationRunner {
         String correlation = "policy-baseline-" + UUID.randomUUID();
         RequestContext.runAs(Actor.system("identification-service"), correlation, () -> {
             properties.policyBaseline().forEach(baseline -> commands.sendAndWait(RecordBaselineCommand.of(
-                    baseline.regionPrefix(), baseline.year(), baseline.thresholds().toThresholds(),
-                    baseline.reason())));
+                    baseline.regionPrefix(), baseline.year(), baseline.thresholds(), baseline.reason())));
             return null;
         });
         log.info("Recorded the policy baseline: {} region-years (correlation {})", properties.policyBaseline().size(),

@@ -5,13 +5,18 @@ import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -31,6 +36,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import org.fangpin.contracts.trust.ActingClaims;
 import org.fangpin.contracts.trust.GatewaySignature;
+import org.fangpin.platform.PlatformProperties;
 import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.web.Problems;
 
@@ -69,12 +75,30 @@ public class SecurityConfiguration {
     @Bean
     @ConditionalOnProperty(name = "fangpin.security.require-gateway", havingValue = "true", matchIfMissing = true)
     FilterRegistrationBean<GatewayTrustFilter> gatewayTrustFilter(
-            @Value("${fangpin.security.gateway-secret:}") String secret, Problems problems, ObjectMapper json) {
+            @Value("${fangpin.security.gateway-secret:}") String secret, PlatformProperties properties,
+            JdbcClient jdbc, Problems problems, ObjectMapper json) {
         FilterRegistrationBean<GatewayTrustFilter> registration = new FilterRegistrationBean<>(
-                new GatewayTrustFilter(new GatewaySignature(secret), problems, json));
+                new GatewayTrustFilter(new GatewaySignature(secret), properties.web(), jdbc, problems, json));
         // after the correlation id, before Spring Security looks at the token
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
         return registration;
+    }
+
+    /**
+     * Without the gateway's signature required, anyone who reaches a service's port bypasses the gateway's rate limit
+     * and replay protection: said at every start, and refused outright in the {@code prod} profile.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "fangpin.security.require-gateway", havingValue = "false")
+    SmartInitializingSingleton gatewayNotRequiredWarning(Environment environment) {
+        return () -> {
+            if (environment.acceptsProfiles(Profiles.of("prod"))) {
+                throw new IllegalStateException("fangpin.security.require-gateway=false is refused in the prod "
+                        + "profile: every request must come through the gateway (ADR 0014)");
+            }
+            LoggerFactory.getLogger(SecurityConfiguration.class).warn("fangpin.security.require-gateway=false: "
+                    + "requests are accepted without the gateway's signature; for tests only, never in production");
+        };
     }
 
     /** Spring checks exp only when present; an access token without one would never expire (RFC 8725). */
