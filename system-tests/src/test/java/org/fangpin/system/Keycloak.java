@@ -148,6 +148,42 @@ final class Keycloak implements AutoCloseable {
                 .header("Content-Type", "application/json").POST(body(client))), "create client " + DEMO_CLIENT);
     }
 
+    /**
+     * A client whose tokens carry the given region instead of the user's attribute, for probing what a service does
+     * with a region the realm's user profile would never let an administrator set.
+     *
+     * @return the client's id
+     */
+    String clientWithRegionClaim(String region) {
+        String admin = adminToken();
+        ObjectNode client = (ObjectNode) read(send(admin, HttpRequest.newBuilder(URI.create(issuerAdmin()
+                + "/clients?clientId=" + DEMO_CLIENT)).GET())).get(0);
+        String clientId = "probe-region-" + UUID.randomUUID();
+        client.remove(List.of("id", "secret", "registrationAccessToken"));
+        client.put("clientId", clientId);
+        var mappers = client.withArray("protocolMappers");
+        for (int i = mappers.size() - 1; i >= 0; i--) {
+            ObjectNode mapper = (ObjectNode) mappers.get(i);
+            mapper.remove("id");
+            if ("region".equals(mapper.path("config").path("claim.name").asText())) {
+                mappers.remove(i);
+            }
+        }
+        mappers.addObject().put("name", "region as probed").put("protocol", "openid-connect")
+                .put("protocolMapper", "oidc-hardcoded-claim-mapper").putObject("config")
+                .put("claim.name", "region").put("claim.value", region).put("jsonType.label", "String")
+                .put("access.token.claim", "true");
+        expect(201, send(admin, HttpRequest.newBuilder(URI.create(issuerAdmin() + "/clients"))
+                .header("Content-Type", "application/json").POST(body(client))), "create client " + clientId);
+        return clientId;
+    }
+
+    /** The user's access token from the password grant of the given client, not kept. */
+    String token(String username, String clientId) {
+        return read(form(issuer() + "/protocol/openid-connect/token", Map.of("grant_type", "password",
+                "client_id", clientId, "username", username, "password", PASSWORD))).get("access_token").asText();
+    }
+
     /** The user's access token from the password grant, fetched once. */
     String token(String username) {
         return tokens.computeIfAbsent(username, user -> read(form(issuer() + "/protocol/openid-connect/token",

@@ -202,7 +202,7 @@ class TimelineBenchmark {
             long rebuildStarted = System.nanoTime();
             HttpResponse<String> accepted = send(signed(HttpRequest.newBuilder(
                             URI.create(timeline.baseUrl() + "/api/admin/timeline/rebuild"))
-                    .header("Authorization", "Bearer " + tokens.token("ADMIN", "150724"))
+                    .header("Authorization", "Bearer " + tokens.token("ADMIN", "00"))
                     .POST(HttpRequest.BodyPublishers.noBody())));
             if (accepted.statusCode() != 202) {
                 // a refused rebuild leaves no rebuild row behind, which would read as one finished at once
