@@ -3,17 +3,22 @@ package org.fangpin.monitoring.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
+import jakarta.servlet.MultipartConfigElement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,12 +43,14 @@ import org.fangpin.monitoring.Api.Reply;
 import org.fangpin.monitoring.Given;
 import org.fangpin.monitoring.Xlsx;
 import org.fangpin.monitoring.command.Indicator;
+import org.fangpin.monitoring.process.department.DepartmentFileLimits;
 import org.fangpin.testsupport.DevTokenIssuer;
 import org.fangpin.testsupport.Envelopes;
 import org.fangpin.testsupport.KafkaBroker;
 import org.fangpin.testsupport.WithRealInfrastructure;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "FANGPIN_MAX_UPLOAD=1MB", "fangpin.monitoring.department-files.xlsx.max-uncompressed-size=4MB"})
 @WithRealInfrastructure
 @TestInstance(Lifecycle.PER_CLASS)
 class DepartmentDataScreeningIT {
@@ -64,6 +71,10 @@ class DepartmentDataScreeningIT {
     JdbcClient jdbc;
     @Autowired
     HikariDataSource dataSource;
+    @Autowired
+    DepartmentFileLimits limits;
+    @Autowired
+    MultipartConfigElement multipart;
 
     private Given given;
     private Api county;
@@ -273,6 +284,57 @@ class DepartmentDataScreeningIT {
                 .map(e -> (DepartmentLeadRaised) e.data())
                 .anyMatch(lead -> lead.batchId().equals(batchId)
                         && lead.indicator().equals("MINIMUM_LIVING_ALLOWANCE") && lead.threshold() == null));
+    }
+
+    @Test
+    void aFileLargerThanTheUploadLimitIsRefusedWith413BeforeItIsRead() {
+        long batches = count("department_batch");
+        byte[] csv = ("身份证号,指标,数值,日期\n" + (registeredHead + ",MEDICAL_SELF_PAID,9000.00,2024-08-06\n")
+                .repeat(40_000)).getBytes(StandardCharsets.UTF_8);
+        assertThat(csv.length).isGreaterThan(1 << 20);
+
+        Reply refused = county.upload(uri("医保全年.csv"), "text/csv", csv);
+
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.code()).isEqualTo("REQUEST_TOO_LARGE");
+        assertThat(count("department_batch")).isEqualTo(batches);
+    }
+
+    @Test
+    void aSpreadsheetWhoseRowsAndCellsHaveNoReferencesIsReadByTheirOrder() {
+        byte[] workbook = Xlsx.sheet("""
+                <row><c t="inlineStr"><is><t>身份证号</t></is></c><c t="inlineStr"><is><t>指标</t></is></c>\
+                <c t="inlineStr"><is><t>日期</t></is></c></row>\
+                <row><c t="inlineStr"><is><t>%s</t></is></c><c t="s"><v>0</v></c>\
+                <c t="inlineStr"><is><t>2024-09-05</t></is></c></row>""".formatted(belowLineHead),
+                "<si><t>纳入特困供养</t></si>");
+
+        Reply receipt = county.upload("/api/department-data/batches?department=CIVIL_AFFAIRS&fileName=民政导出.xlsx",
+                DepartmentDataController.XLSX, workbook);
+
+        assertThat(receipt.status()).isEqualTo(202);
+        JsonNode batch = completed(receipt.body().get("batchId").asText()).get("batch");
+        assertThat(batch.get("rowsRead").asLong()).isEqualTo(1);
+        assertThat(batch.get("rowsRejected").asLong()).isZero();
+        assertThat(batch.get("hits").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aZipBombIsRefusedLeavingNoBatchAndNothingInTheSpoolDirectory() throws IOException {
+        long batches = count("department_batch");
+
+        Reply refused = county.upload("/api/department-data/batches?department=CIVIL_AFFAIRS&fileName=bomb.xlsx",
+                DepartmentDataController.XLSX, Xlsx.bomb(64));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("DEPARTMENT_FILE_UNCOMPRESSED_TOO_LARGE");
+        assertThat(refused.body().get("detail").asText()).contains("4 MB");
+        assertThat(count("department_batch")).isEqualTo(batches);
+        assertThat(multipart.getLocation()).as("multipart forms spool where spreadsheets do")
+                .isEqualTo(limits.spoolDirectory().toString());
+        try (Stream<Path> spooled = Files.list(limits.spoolDirectory())) {
+            assertThat(spooled).isEmpty();
+        }
     }
 
     @Test
