@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -177,7 +178,7 @@ public class DepartmentScreening {
     /** Hits on monitored households: one command per household with all its hits of the batch. */
     private void publishWarnings(Batch batch) {
         LocalDate today = LocalDate.now(clock);
-        Map<String, PolicyThresholds> policies = new HashMap<>();
+        Map<String, Optional<PolicyThresholds>> policies = new HashMap<>();
         for (List<String> households = pending(batch, true, MONITORED_CHUNK); !households.isEmpty();
              households = pending(batch, true, MONITORED_CHUNK)) {
             Map<String, List<DepartmentHit>> hits = hitsOf(batch, households).stream()
@@ -198,12 +199,11 @@ public class DepartmentScreening {
      * The level the policy of the household's region and the row's year grades the indicator with; the work plans'
      * grade where no policy covers them (a status row needs no line, so its region may have none).
      */
-    private WarningLevel level(HitRow row, Map<String, PolicyThresholds> policies) {
+    private WarningLevel level(HitRow row, Map<String, Optional<PolicyThresholds>> policies) {
         int year = row.reportedOn().getYear();
-        PolicyThresholds thresholds = policies.computeIfAbsent(row.regionCode() + "/" + year,
-                key -> policy.thresholds(row.regionCode(), year).orElse(null));
         String rule = row.indicator().rule();
-        return thresholds == null ? WarningGrades.baseline(rule) : thresholds.warningLevel(rule);
+        return policies.computeIfAbsent(row.regionCode() + "/" + year, key -> policy.thresholds(row.regionCode(), year))
+                .map(thresholds -> thresholds.warningLevel(rule)).orElseGet(() -> WarningGrades.baseline(rule));
     }
 
     /**
