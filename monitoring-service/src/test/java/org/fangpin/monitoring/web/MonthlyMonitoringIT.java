@@ -470,7 +470,7 @@ class MonthlyMonitoringIT {
 
     /** A policy of the region for this year, like the county's but with its own reporting day. */
     private void policy(String region, int dueDay) {
-        given.send(Topics.IDENTIFICATION, new PolicyChanged(region, THIS_MONTH.getYear(), new PolicyThresholds(
+        given.send(Topics.IDENTIFICATION, new PolicyChanged(region, THIS_MONTH.getYear(), PolicyThresholds.of(
                 new BigDecimal("8300.00"), new BigDecimal("5000.00"), new BigDecimal("10000.00"),
                 new BigDecimal("8000.00"), 5, 15, 5, dueDay, 6, 6, 15, 6), "每月" + dueDay + "日前完成动态监测"));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
