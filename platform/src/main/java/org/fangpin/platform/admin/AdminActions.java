@@ -6,8 +6,10 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.fangpin.contracts.trust.ActingClaims;
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.RequestContext;
+import org.fangpin.platform.web.RuleViolation;
 
 /**
  * The record of every admin action asked of this service, with the actor (id, name, role, region), the time and the
@@ -19,12 +21,25 @@ public class AdminActions {
     public static final String ACCEPTED = "ACCEPTED";
     public static final String DONE = "DONE";
     public static final String FAILED = "FAILED";
+    public static final String NATIONAL_ADMIN_REQUIRED = "NATIONAL_ADMIN_REQUIRED";
     private static final ZoneId COUNTY_TIME = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
 
     public AdminActions(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Refuses, and records the refusal, unless the caller is an ADMIN of national scope: the admin actions that reach
+     * the records of every region (a rebuild, a replay of dead letters) are theirs alone.
+     */
+    public void requireNationalAdmin(String action) {
+        Actor admin = RequestContext.requireActor();
+        if (!ActingClaims.NATIONAL.equals(admin.region())) {
+            record(action, NATIONAL_ADMIN_REQUIRED);
+            throw RuleViolation.forbidden(NATIONAL_ADMIN_REQUIRED, admin.region());
+        }
     }
 
     public void record(String action, String outcome) {

@@ -14,11 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.fangpin.contracts.trust.ActingClaims;
-import org.fangpin.platform.actor.Actor;
-import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.admin.AdminActions.AdminAction;
-import org.fangpin.platform.web.RuleViolation;
 
 /**
  * Every service's operator commands and their record, under {@code /api/admin/<service>/}: the admin actions asked
@@ -31,7 +27,6 @@ import org.fangpin.platform.web.RuleViolation;
 @Validated
 class AdminController {
 
-    static final String NATIONAL_ADMIN_REQUIRED = "NATIONAL_ADMIN_REQUIRED";
     static final String REPLAY = "DEAD_LETTER_REPLAY";
 
     private final AdminActions actions;
@@ -60,7 +55,7 @@ class AdminController {
     @GetMapping("/dead-letters")
     @PreAuthorize("hasRole('ADMIN')")
     List<DeadLetters.Parked> deadLetters(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        requireNationalAdmin("DEAD_LETTER_LIST");
+        actions.requireNationalAdmin("DEAD_LETTER_LIST");
         return deadLetters.parked(limit);
     }
 
@@ -73,19 +68,10 @@ class AdminController {
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.OK)
     DeadLetters.Replay replay(@RequestParam(defaultValue = "1000") @Min(1) @Max(10000) int limit) {
-        requireNationalAdmin(REPLAY);
+        actions.requireNationalAdmin(REPLAY);
         actions.record(REPLAY, AdminActions.ACCEPTED);
         DeadLetters.Replay replay = deadLetters.replay(limit);
         actions.record(REPLAY, replay.failure() == null ? AdminActions.DONE : AdminActions.FAILED);
         return replay;
-    }
-
-    /** Refuses, and records the refusal, unless the caller is an ADMIN of national scope. */
-    private void requireNationalAdmin(String action) {
-        Actor admin = RequestContext.requireActor();
-        if (!ActingClaims.NATIONAL.equals(admin.region())) {
-            actions.record(action, NATIONAL_ADMIN_REQUIRED);
-            throw RuleViolation.forbidden(NATIONAL_ADMIN_REQUIRED, admin.region());
-        }
     }
 }

@@ -27,7 +27,6 @@ import org.fangpin.contracts.trust.GatewaySignature.Verdict;
 import org.fangpin.platform.PlatformProperties;
 import org.fangpin.platform.web.CachedBodyRequest;
 import org.fangpin.platform.web.Problems;
-import org.fangpin.platform.web.RequestBodyLimit;
 
 /**
  * Refuses, before any token is looked at, a request that did not come through the gateway unchanged: its
@@ -75,15 +74,12 @@ public class GatewayTrustFilter extends OncePerRequestFilter {
         HttpServletRequest passed = request;
         String bodyDigest = GatewaySignature.UNSIGNED_PAYLOAD;
         if (received.isPresent() && !received.get().streamed()) {
-            byte[] body;
-            try {
-                body = request.getInputStream().readAllBytes();
-            } catch (RequestBodyLimit.RequestBodyTooLargeException tooLarge) {
-                problems.write(request, response, json, HttpStatus.PAYLOAD_TOO_LARGE, "REQUEST_TOO_LARGE");
+            Optional<CachedBodyRequest> withBody = CachedBodyRequest.read(request, response, problems, json);
+            if (withBody.isEmpty()) {
                 return;
             }
-            bodyDigest = GatewaySignature.digest(body);
-            passed = new CachedBodyRequest(request, body);
+            bodyDigest = GatewaySignature.digest(withBody.get().body());
+            passed = withBody.get();
         }
         Verdict verdict = verdict(request, header, received, bodyDigest);
         if (verdict == Verdict.VALID) {

@@ -66,14 +66,11 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
             problems.write(request, response, json, HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_INVALID");
             return;
         }
-        byte[] body;
-        try {
-            body = request.getInputStream().readAllBytes();
-        } catch (RequestBodyLimit.RequestBodyTooLargeException tooLarge) {
-            problems.write(request, response, json, HttpStatus.PAYLOAD_TOO_LARGE, "REQUEST_TOO_LARGE");
+        Optional<CachedBodyRequest> withBody = CachedBodyRequest.read(request, response, problems, json);
+        if (withBody.isEmpty()) {
             return;
         }
-        String hash = hash(request, body);
+        String hash = hash(request, withBody.get().body());
         String actorId = actor.get().id();
         if (!claim(actorId, key, hash)) {
             answerRepeat(actorId, key, hash, request, response);
@@ -81,7 +78,7 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
         }
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         try {
-            chain.doFilter(new CachedBodyRequest(request, body), recorded);
+            chain.doFilter(withBody.get(), recorded);
         } finally {
             complete(actorId, key, recorded);
             recorded.copyBodyToResponse();

@@ -6,11 +6,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.fangpin.contracts.trust.ActingClaims;
-import org.fangpin.platform.actor.Actor;
-import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.admin.AdminActions;
-import org.fangpin.platform.web.RuleViolation;
 import org.fangpin.timeline.process.TimelineRebuild;
 
 /**
@@ -22,7 +18,6 @@ import org.fangpin.timeline.process.TimelineRebuild;
 class AdminController {
 
     static final String REBUILD = "TIMELINE_REBUILD";
-    static final String NATIONAL_ADMIN_REQUIRED = "NATIONAL_ADMIN_REQUIRED";
 
     private final TimelineRebuild rebuild;
     private final AdminActions actions;
@@ -39,11 +34,7 @@ class AdminController {
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Started rebuild() {
-        Actor admin = RequestContext.requireActor();
-        if (!ActingClaims.NATIONAL.equals(admin.region())) {
-            actions.record(REBUILD, NATIONAL_ADMIN_REQUIRED);
-            throw RuleViolation.forbidden(NATIONAL_ADMIN_REQUIRED, admin.region());
-        }
+        actions.requireNationalAdmin(REBUILD);
         actions.record(REBUILD, AdminActions.ACCEPTED);
         try {
             rebuild.start();
