@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The real identity provider of the local stack, for the tests that must see its tokens: Keycloak from the Maven
@@ -36,7 +37,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class Keycloak implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
-    private static final String PASSWORD = "fangpin-test";
+    /** Every test user's password. */
+    static final String PASSWORD = "fangpin-test";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
@@ -126,6 +128,22 @@ final class Keycloak implements AutoCloseable {
         expect(204, send(admin, HttpRequest.newBuilder(URI.create(users + "/" + id + "/role-mappings/realm"))
                         .header("Content-Type", "application/json").POST(body(List.of(roleRepresentation)))),
                 "give " + username + " role " + role);
+    }
+
+    /**
+     * Lets the browser come back to a console served at {@code origin} after signing in at client {@code fangpin-web}
+     * (redirect URI {@code origin/*}, and the origin allowed to call the token endpoint).
+     */
+    void allowConsoleAt(String origin) {
+        String admin = adminToken();
+        String clients = issuerAdmin() + "/clients";
+        ObjectNode client = (ObjectNode) read(send(admin,
+                HttpRequest.newBuilder(URI.create(clients + "?clientId=fangpin-web")).GET())).get(0);
+        client.withArrayProperty("redirectUris").add(origin + "/*");
+        client.withArrayProperty("webOrigins").add(origin);
+        client.withObjectProperty("attributes").put("post.logout.redirect.uris", "+");
+        expect(204, send(admin, HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id").asText()))
+                .header("Content-Type", "application/json").PUT(body(client))), "register the console at " + origin);
     }
 
     /** The user's access token from the password grant, fetched once. */
