@@ -2,6 +2,7 @@ package org.fangpin.gateway;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -52,18 +53,19 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         return exchange.getPrincipal()
                 .filter(JwtAuthenticationToken.class::isInstance)
-                .map(principal -> ((JwtAuthenticationToken) principal).getToken().getSubject())
+                .map(principal -> Optional.of(((JwtAuthenticationToken) principal).getToken().getSubject()))
+                .defaultIfEmpty(Optional.empty())
                 .flatMap(user -> {
-                    Duration wait = take(user);
+                    Duration wait = user.map(this::take).orElse(Duration.ZERO);
                     if (wait.isZero()) {
                         return chain.filter(exchange);
                     }
                     exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
                             String.valueOf(Math.max(1, (long) Math.ceil(wait.toMillis() / 1000.0))));
+                    // refused here: the request goes no further
                     return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
                             "请求过于频繁，请稍后再试。", "Too many requests; please try again shortly.");
-                })
-                .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
+                });
     }
 
     /** Takes one request from the user's bucket: zero when allowed, else how long until one is available. */

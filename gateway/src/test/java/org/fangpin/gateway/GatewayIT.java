@@ -2,6 +2,15 @@ package org.fangpin.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +29,19 @@ import org.springframework.web.client.RestClient;
 import org.fangpin.testsupport.DevTokenIssuer;
 import org.fangpin.testsupport.GatewayTrust;
 
-/** The gateway in front of two stand-in services that echo what reached them. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * The gateway in front of stand-in services that echo what reached them; monitoring-service's address has nobody
+ * listening, as when the service is down.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "fangpin.gateway.request-bodies.max-size=64KB",
+        "fangpin.gateway.request-bodies.streamed[0].path=/api/department-data/batches",
+        "fangpin.gateway.request-bodies.streamed[0].max-size=256KB",
+        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s"})
 class GatewayIT {
 
     private static final DevTokenIssuer ISSUER = DevTokenIssuer.shared();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final GatewayTrust TRUST = GatewayTrust.withNewSecret();
     private static final StandInService IDENTIFICATION = new StandInService("identification", TRUST.secret());
     private static final StandInService TIMELINE = new StandInService("timeline", TRUST.secret());
@@ -40,6 +57,7 @@ class GatewayIT {
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", ISSUER::jwksUri);
         registry.add("FANGPIN_IDENTIFICATION_URL", IDENTIFICATION::url);
         registry.add("FANGPIN_TIMELINE_URL", TIMELINE::url);
+        registry.add("FANGPIN_MONITORING_URL", () -> "http://127.0.0.1:" + freePort());
         registry.add("fangpin.gateway.secret", TRUST::secret);
         registry.add("fangpin.gateway.rate-limit.burst", () -> 5);
         registry.add("fangpin.gateway.rate-limit.per-second", () -> 1);
@@ -112,6 +130,7 @@ class GatewayIT {
             assertThat(get("/api/households/h-1", busy).getKey()).isEqualTo(200);
         }
 
+        int reachedTheService = IDENTIFICATION.received();
         RestClient.RequestHeadersSpec<?> sixth = RestClient.create("http://127.0.0.1:" + port).get()
                 .uri("/api/households/h-1").header(HttpHeaders.AUTHORIZATION, "Bearer " + busy);
         sixth.exchange((request, reply) -> {
@@ -120,6 +139,8 @@ class GatewayIT {
             assertThat(json.readTree(reply.getBody()).get("code").asText()).isEqualTo("RATE_LIMITED");
             return null;
         }, false);
+        assertThat(IDENTIFICATION.received()).as("a refused request never reaches the service")
+                .isEqualTo(reachedTheService);
         assertThat(get("/api/households/h-1", ISSUER.token("COUNTY_APPROVER", "150724")).getKey()).isEqualTo(200);
     }
 
@@ -137,8 +158,120 @@ class GatewayIT {
     }
 
     @Test
+    void theSignatureCoversTheBodyAsSentAndAWriteIsSignedUnderARequestIdOfItsOwn() {
+        String token = ISSUER.token("VILLAGE_OFFICER", "150724213201");
+
+        JsonNode first = post("/api/households", token, "{\"headName\":\"敖日格乐\"}").body();
+        JsonNode second = post("/api/households", token, "{\"headName\":\"敖日格乐\"}").body();
+
+        assertThat(first.get("signature").asText()).isEqualTo("VALID");
+        assertThat(first.get("streamed").asBoolean()).isFalse();
+        assertThat(first.get("bodyBytes").asInt()).isEqualTo("{\"headName\":\"敖日格乐\"}".getBytes(
+                StandardCharsets.UTF_8).length);
+        assertThat(second.get("signature").asText()).as("the same body sent again is a new request").isEqualTo("VALID");
+    }
+
+    @Test
+    void aBodyBeyondTheLimitIsRefusedAtTheGatewayWhetherAnnouncedOrChunked() {
+        String token = ISSUER.token("VILLAGE_OFFICER", "150724213201");
+        String large = "{\"note\":\"" + "x".repeat(70_000) + "\"}";
+
+        Reply announced = post("/api/households", token, large);
+        Reply chunked = send(HttpRequest.newBuilder(uri("/api/households")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+                        large.getBytes(StandardCharsets.UTF_8)))));
+
+        assertThat(announced.status()).isEqualTo(413);
+        assertThat(announced.body().get("code").asText()).isEqualTo("REQUEST_TOO_LARGE");
+        assertThat(chunked.status()).isEqualTo(413);
+    }
+
+    @Test
+    void aFileIsStreamedUnsignedOnlyWithItsLengthAndWithinItsPathsLimit() {
+        String token = ISSUER.token("DEPARTMENT_OFFICER", "150724");
+        byte[] file = new byte[100_000];
+
+        Reply withoutLength = send(HttpRequest.newBuilder(uri("/api/department-data/batches"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(file))));
+        Reply tooLarge = send(HttpRequest.newBuilder(uri("/api/department-data/batches"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[300_000])));
+
+        assertThat(withoutLength.status()).isEqualTo(411);
+        assertThat(withoutLength.body().get("code").asText()).isEqualTo("LENGTH_REQUIRED");
+        assertThat(tooLarge.status()).isEqualTo(413);
+    }
+
+    @Test
+    void aTokenWithAWildcardRegionOrTwoRolesIsRefusedBeforeRouting() {
+        Reply wildcard = exchangeGet("/api/households/h-1",
+                ISSUER.token("u-8", "某人", List.of("COUNTY_APPROVER"), "______", Duration.ofMinutes(5)));
+        Reply twoRoles = exchangeGet("/api/households/h-1",
+                ISSUER.token("u-9", "某人", List.of("COUNTY_APPROVER", "ADMIN"), "150724", Duration.ofMinutes(5)));
+
+        assertThat(wildcard.status()).isEqualTo(401);
+        assertThat(wildcard.body().get("code").asText()).isEqualTo("REGION_CLAIM_INVALID");
+        assertThat(twoRoles.status()).isEqualTo(401);
+        assertThat(twoRoles.body().get("code").asText()).isEqualTo("ROLE_CLAIM_INVALID");
+    }
+
+    @Test
+    void aServiceThatIsDownOrTooSlowIsUnavailableNotBroken() {
+        String token = ISSUER.token("COUNTY_APPROVER", "150724");
+
+        Reply down = exchangeGet("/api/monitoring/h-1", token);
+        Reply slow = exchangeGet("/api/households/slow", token);
+
+        for (Reply reply : List.of(down, slow)) {
+            assertThat(reply.status()).isEqualTo(503);
+            assertThat(reply.body().get("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+            assertThat(reply.retryAfter()).isEqualTo("5");
+        }
+    }
+
+    @Test
     void pathsOutsideTheApiAreClosed() {
         assertThat(get("/internal/anything", ISSUER.token("ADMIN", "150724")).getKey()).isEqualTo(403);
+    }
+
+    private record Reply(int status, JsonNode body, String retryAfter) {
+    }
+
+    private Reply post(String path, String token, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Reply exchangeGet(String path, String token) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET());
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request.timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Reply(response.statusCode(), response.body().length == 0 ? json.createObjectNode()
+                    : json.readTree(response.body()), response.headers().firstValue("Retry-After").orElse(null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Map.Entry<Integer, JsonNode> get(String path, String token) {

@@ -6,6 +6,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -13,12 +17,15 @@ import org.fangpin.contracts.trust.GatewaySignature;
 
 /**
  * A stand-in for a service behind the gateway: answers every request with what reached it (its name, the path,
- * the Authorization and X-Correlation-Id headers) as JSON, with its verdict on the gateway's signature as a
- * service would check it.
+ * the Authorization and X-Correlation-Id headers, the body's length) as JSON, with its verdict on the gateway's
+ * signature as a service would check it — over the body it received, and a write's request id once. A path
+ * containing {@code /slow} answers only after five seconds.
  */
 final class StandInService implements AutoCloseable {
 
     private final HttpServer server;
+    private final Set<String> seenRequestIds = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger received = new AtomicInteger();
 
     StandInService(String name, String gatewaySecret) {
         GatewaySignature gateway = new GatewaySignature(gatewaySecret);
@@ -28,14 +35,27 @@ final class StandInService implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
+            this.received.incrementAndGet();
+            if (exchange.getRequestURI().getPath().contains("/slow")) {
+                pause();
+            }
+            byte[] received = exchange.getRequestBody().readAllBytes();
+            String header = exchange.getRequestHeaders().getFirst(GatewaySignature.HEADER);
+            boolean streamed = GatewaySignature.parse(header).map(GatewaySignature.Received::streamed).orElse(false);
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            String signature = gateway.verify(exchange.getRequestHeaders().getFirst(GatewaySignature.HEADER),
-                    Instant.now(), exchange.getRequestMethod(), exchange.getRequestURI().toString(), authorization)
-                    .name();
+            GatewaySignature.Verdict verdict = gateway.verify(header, Instant.now(), exchange.getRequestMethod(),
+                    exchange.getRequestURI().toString(), authorization,
+                    streamed ? GatewaySignature.UNSIGNED_PAYLOAD : GatewaySignature.digest(received));
+            if (verdict == GatewaySignature.Verdict.VALID && !"GET".equals(exchange.getRequestMethod())
+                    && !seenRequestIds.add(GatewaySignature.parse(header).orElseThrow().requestId())) {
+                verdict = GatewaySignature.Verdict.REPLAYED;
+            }
             String body = """
-                    {"service":"%s","path":"%s","authorization":"%s","correlationId":"%s","signature":"%s"}"""
+                    {"service":"%s","path":"%s","authorization":"%s","correlationId":"%s","signature":"%s",\
+                    "streamed":%s,"bodyBytes":%d}"""
                     .formatted(name, exchange.getRequestURI().getPath(), authorization,
-                            exchange.getRequestHeaders().getFirst("X-Correlation-Id"), signature);
+                            exchange.getRequestHeaders().getFirst("X-Correlation-Id"), verdict, streamed,
+                            received.length);
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, bytes.length);
@@ -43,7 +63,22 @@ final class StandInService implements AutoCloseable {
                 out.write(bytes);
             }
         });
+        // a slow answer must not hold up the others
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How many requests reached this service. */
+    int received() {
+        return received.get();
     }
 
     String url() {

@@ -1,8 +1,10 @@
 package org.fangpin.platform;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings every service shares (prefix {@code fangpin}).
@@ -12,9 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param topicPartitions partitions of the published topics, created by each service if missing (households
  *                        spread over them by key)
  * @param delivery        how received events that fail are retried
+ * @param web             limits of the HTTP edge
  */
 @ConfigurationProperties("fangpin")
-public record PlatformProperties(String service, Integer topicPartitions, Delivery delivery) {
+public record PlatformProperties(String service, Integer topicPartitions, Delivery delivery, Web web) {
 
     public PlatformProperties {
         if (service == null || service.isBlank()) {
@@ -22,6 +25,23 @@ public record PlatformProperties(String service, Integer topicPartitions, Delive
         }
         topicPartitions = topicPartitions == null ? 8 : topicPartitions;
         delivery = delivery == null ? new Delivery(3, Duration.ofSeconds(1)) : delivery;
+        web = web == null ? new Web(null, null) : web;
+    }
+
+    /**
+     * @param maxRequestBody     the largest request body a path takes unless listed below (2 MB: a village's month
+     *                           of monthly records with room to spare)
+     * @param largeRequestBodies paths that take files, each with its own limit (first match wins)
+     */
+    public record Web(DataSize maxRequestBody, List<LargeBody> largeRequestBodies) {
+        public Web {
+            maxRequestBody = maxRequestBody == null ? DataSize.ofMegabytes(2) : maxRequestBody;
+            largeRequestBodies = largeRequestBodies == null ? List.of() : List.copyOf(largeRequestBodies);
+        }
+    }
+
+    /** @param path an Ant pattern of request paths, e.g. {@code /api/department-data/batches} */
+    public record LargeBody(String path, DataSize maxSize) {
     }
 
     /**

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.UUID;
 
 import org.fangpin.contracts.trust.GatewaySignature;
 
@@ -12,7 +13,8 @@ import org.fangpin.contracts.trust.GatewaySignature;
  * the services ({@code FANGPIN_GATEWAY_SECRET}), and the signature header the gateway would add, for a request sent
  * to a service directly.
  * <pre>{@code GatewayTrust trust = GatewayTrust.withNewSecret();
- * request.header(GatewayTrust.HEADER, trust.signature("GET", uri, "Bearer " + token));}</pre>
+ * request.header(GatewayTrust.HEADER, trust.signature("GET", uri, "Bearer " + token));
+ * request.header(GatewayTrust.HEADER, trust.signature("POST", uri, "Bearer " + token, body));}</pre>
  */
 public final class GatewayTrust {
 
@@ -37,13 +39,26 @@ public final class GatewayTrust {
         return secret;
     }
 
-    /** The header value the gateway would send with this request now; {@code authorization} may be null. */
+    /** The header value the gateway would send now with this request without a body; {@code authorization} may be null. */
     public String signature(String method, URI uri, String authorization) {
-        return signature(Instant.now(), method, uri, authorization);
+        return signature(method, uri, authorization, new byte[0]);
     }
 
-    public String signature(Instant at, String method, URI uri, String authorization) {
+    /** The header value the gateway would send now with this request and body, under a request id of its own. */
+    public String signature(String method, URI uri, String authorization, byte[] body) {
+        return signature(Instant.now(), UUID.randomUUID().toString(), method, uri, authorization,
+                GatewaySignature.digest(body));
+    }
+
+    /** The header value of a body the gateway streams to a path that takes files, unsigned. */
+    public String streamedSignature(String method, URI uri, String authorization) {
+        return signature(Instant.now(), UUID.randomUUID().toString(), method, uri, authorization,
+                GatewaySignature.UNSIGNED_PAYLOAD);
+    }
+
+    public String signature(Instant at, String requestId, String method, URI uri, String authorization,
+                            String bodyDigest) {
         String pathAndQuery = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
-        return signature.sign(at, method, pathAndQuery, authorization);
+        return signature.sign(at, requestId, method, pathAndQuery, authorization, bodyDigest);
     }
 }

@@ -73,7 +73,7 @@ class WorklistController {
     }
 
     private static String region(String requested) {
-        String within = requested == null ? RequestContext.requireActor().region() : requested;
+        String within = requested == null ? RequestContext.requireActor().regionPrefix() : requested;
         Jurisdiction.requireWithin(within);
         return within;
     }

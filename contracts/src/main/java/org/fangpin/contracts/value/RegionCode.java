@@ -8,6 +8,12 @@ import java.util.regex.Pattern;
  */
 public record RegionCode(String value) {
 
+    /**
+     * A region prefix a query may name, for {@code @Pattern}: a province (2 digits), prefecture (4), county (6),
+     * township (9) or village (12).
+     */
+    public static final String PREFIX = "\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}";
+
     private static final Pattern DIGITS = Pattern.compile("\\d{6}|\\d{9}|\\d{12}");
 
     public RegionCode {

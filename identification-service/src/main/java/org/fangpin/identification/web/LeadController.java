@@ -209,7 +209,7 @@ class LeadController {
               @RequestParam(required = false) Boolean overdue,
               @RequestParam(required = false) @Pattern(regexp = "\\d{1,18}") String cursor,
               @RequestParam(required = false) @Min(1) @Max(200) Integer limit) {
-        String prefix = region != null ? region : RequestContext.requireActor().region();
+        String prefix = region != null ? region : RequestContext.requireActor().regionPrefix();
         Jurisdiction.requireWithin(prefix);
         if (status != null && Arrays.stream(CaseStage.values())
                 .noneMatch(stage -> stage.name().equals(status))) {

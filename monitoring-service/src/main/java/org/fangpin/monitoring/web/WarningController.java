@@ -45,7 +45,7 @@ class WarningController {
                          @RequestParam(required = false) String region,
                          @RequestParam(required = false) String cursor,
                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        String within = region == null ? RequestContext.requireActor().region() : region;
+        String within = region == null ? RequestContext.requireActor().regionPrefix() : region;
         if (!RegionCode.isValid(within)) {
             throw RuleViolation.of("INVALID_REGION", within);
         }

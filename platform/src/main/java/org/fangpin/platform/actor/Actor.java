@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.fangpin.contracts.envelope.ActorRef;
+import org.fangpin.contracts.trust.ActingClaims;
 
 /**
  * Who acts: "谁采集、谁录入、谁负责". Every command carries its actor and every event stores it in its metadata.
  *
- * @param region the 6-, 9- or 12-digit region the actor acts for; empty for a system actor
+ * @param region the division code the actor acts for (2 to 12 digits, {@code 00} for a national scope); empty for a
+ *               system actor
  */
 public record Actor(String id, String name, Role role, String region) {
 
@@ -39,6 +41,11 @@ public record Actor(String id, String name, Role role, String region) {
         }
         return Optional.of(new Actor(id.toString(), String.valueOf(metaData.get(NAME)),
                 Role.valueOf(String.valueOf(metaData.get(ROLE))), String.valueOf(metaData.get(REGION))));
+    }
+
+    /** The prefix of the region codes this actor's region reaches: {@code ""} for the national scope. */
+    public String regionPrefix() {
+        return ActingClaims.prefix(region);
     }
 
     public ActorRef toRef() {

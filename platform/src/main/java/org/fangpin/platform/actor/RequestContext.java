@@ -1,6 +1,5 @@
 package org.fangpin.platform.actor;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -8,6 +7,8 @@ import java.util.function.Supplier;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
+
+import org.fangpin.contracts.trust.ActingClaims;
 
 /**
  * The actor and correlation id of the work on this thread: from the authenticated request (JWT claims {@code sub},
@@ -38,16 +39,13 @@ public final class RequestContext {
         return actor().orElseThrow(() -> new IllegalStateException("no authenticated actor on this thread"));
     }
 
+    /** The actor of a validated token: its one role and its region ({@link ActingClaims}). */
     public static Actor fromJwt(Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList("roles");
-        Role role = roles == null ? null
-                : roles.stream().flatMap(name -> Role.fromClaim(name).stream()).findFirst().orElse(null);
-        if (role == null) {
-            throw new IllegalStateException("token of " + jwt.getSubject() + " carries no known role");
-        }
+        Role role = ActingClaims.role(jwt.getClaimAsStringList("roles")).map(Role::valueOf).orElseThrow(() ->
+                new IllegalStateException("token of " + jwt.getSubject() + " does not carry exactly one known role"));
         String name = jwt.getClaimAsString("name");
-        String region = jwt.getClaimAsString("region");
-        return new Actor(jwt.getSubject(), name == null ? jwt.getSubject() : name, role, region == null ? "" : region);
+        return new Actor(jwt.getSubject(), name == null ? jwt.getSubject() : name, role,
+                jwt.getClaimAsString("region"));
     }
 
     public static String correlationId() {

@@ -25,7 +25,7 @@ public final class Jurisdiction {
 
     public static boolean covers(Actor actor, String regionCode) {
         return actor.role() == Role.SYSTEM
-                || (regionCode != null && !actor.region().isEmpty() && regionCode.startsWith(actor.region()));
+                || (regionCode != null && !actor.region().isEmpty() && regionCode.startsWith(actor.regionPrefix()));
     }
 
     /** Refuses with 403 {@code OUT_OF_JURISDICTION} unless the current actor may see this region. */
@@ -42,7 +42,7 @@ public final class Jurisdiction {
      */
     public static void requireAboveOrWithin(String regionPrefix) {
         Actor actor = RequestContext.requireActor();
-        if (!covers(actor, regionPrefix) && !actor.region().startsWith(regionPrefix)) {
+        if (!covers(actor, regionPrefix) && !actor.regionPrefix().startsWith(regionPrefix)) {
             throw RuleViolation.forbidden("OUT_OF_JURISDICTION", regionPrefix, actor.region());
         }
     }

@@ -1,33 +1,43 @@
 package org.fangpin.platform.security;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 
+import org.fangpin.contracts.trust.ActingClaims;
 import org.fangpin.contracts.trust.GatewaySignature;
-import org.fangpin.platform.actor.Role;
+import org.fangpin.platform.PlatformProperties;
+import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.web.Problems;
 
 /**
@@ -52,7 +62,7 @@ public class SecurityConfiguration {
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authentication))
                         .authenticationEntryPoint((request, response, e) ->
                                 problems.write(request, response, json, HttpStatus.UNAUTHORIZED,
-                                        "UNAUTHENTICATED")))
+                                        refusalCode(e))))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
                         problems.write(request, response, json, HttpStatus.FORBIDDEN, "FORBIDDEN")));
         return http.build();
@@ -65,12 +75,30 @@ public class SecurityConfiguration {
     @Bean
     @ConditionalOnProperty(name = "fangpin.security.require-gateway", havingValue = "true", matchIfMissing = true)
     FilterRegistrationBean<GatewayTrustFilter> gatewayTrustFilter(
-            @Value("${fangpin.security.gateway-secret:}") String secret, Problems problems, ObjectMapper json) {
+            @Value("${fangpin.security.gateway-secret:}") String secret, PlatformProperties properties,
+            JdbcClient jdbc, Problems problems, ObjectMapper json) {
         FilterRegistrationBean<GatewayTrustFilter> registration = new FilterRegistrationBean<>(
-                new GatewayTrustFilter(new GatewaySignature(secret), problems, json));
+                new GatewayTrustFilter(new GatewaySignature(secret), properties.web(), jdbc, problems, json));
         // after the correlation id, before Spring Security looks at the token
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
         return registration;
+    }
+
+    /**
+     * Without the gateway's signature required, anyone who reaches a service's port bypasses the gateway's rate limit
+     * and replay protection: said at every start, and refused outright in the {@code prod} profile.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "fangpin.security.require-gateway", havingValue = "false")
+    SmartInitializingSingleton gatewayNotRequiredWarning(Environment environment) {
+        return () -> {
+            if (environment.acceptsProfiles(Profiles.of("prod"))) {
+                throw new IllegalStateException("fangpin.security.require-gateway=false is refused in the prod "
+                        + "profile: every request must come through the gateway (ADR 0014)");
+            }
+            LoggerFactory.getLogger(SecurityConfiguration.class).warn("fangpin.security.require-gateway=false: "
+                    + "requests are accepted without the gateway's signature; for tests only, never in production");
+        };
     }
 
     /** Spring checks exp only when present; an access token without one would never expire (RFC 8725). */
@@ -79,16 +107,35 @@ public class SecurityConfiguration {
         return new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull);
     }
 
-    static AbstractAuthenticationToken authentication(Jwt jwt) {
-        return new JwtAuthenticationToken(jwt, authorities(jwt), jwt.getSubject());
+    /**
+     * A token acts in exactly one role and for a real division code ({@link ActingClaims}); a token that does not is
+     * refused like an invalid one, with the reason as its problem code.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> actingClaimsRequired() {
+        return jwt -> ActingClaims.refusal(jwt.getClaimAsStringList("roles"), jwt.getClaims().get("region"))
+                .map(code -> OAuth2TokenValidatorResult.failure(new OAuth2Error(code, code, null)))
+                .orElseGet(OAuth2TokenValidatorResult::success);
     }
 
-    private static Collection<GrantedAuthority> authorities(Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList("roles");
-        if (roles == null) {
-            return List.of();
+    static AbstractAuthenticationToken authentication(Jwt jwt) {
+        // the one role the validators let through: what the request may do, how it is audited and what it is shown
+        GrantedAuthority role = new SimpleGrantedAuthority("ROLE_" + RequestContext.fromJwt(jwt).role().name());
+        return new JwtAuthenticationToken(jwt, List.of(role), jwt.getSubject());
+    }
+
+    /** The problem code of a refused token: the acting-claims rule it broke, else {@code UNAUTHENTICATED}. */
+    static String refusalCode(AuthenticationException refusal) {
+        for (Throwable cause = refusal; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JwtValidationException invalid) {
+                for (OAuth2Error error : invalid.getErrors()) {
+                    if (ActingClaims.ROLE_CLAIM_INVALID.equals(error.getErrorCode())
+                            || ActingClaims.REGION_CLAIM_INVALID.equals(error.getErrorCode())) {
+                        return error.getErrorCode();
+                    }
+                }
+            }
         }
-        return roles.stream().flatMap(role -> Role.fromClaim(role).stream())
-                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
+        return "UNAUTHENTICATED";
     }
 }

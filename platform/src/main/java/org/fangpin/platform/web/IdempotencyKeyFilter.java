@@ -1,6 +1,5 @@
 package org.fangpin.platform.web;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,11 +11,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +27,10 @@ import org.fangpin.platform.actor.RequestContext;
  * and key) and a retry of the same request gets it again, marked {@code Idempotent-Replayed: true}, without a second
  * effect. The same key with a different request is refused (422), a retry while the first is still running too (409).
  * A server error keeps nothing, so the request may be retried.
+ * <p>
+ * It runs after authentication and {@code AuthorizationBeforeBinding}, so only a request its user may make is kept,
+ * and reads the body through {@link RequestBodyLimit}'s counter, so no body larger than its path's limit is held in
+ * memory.
  */
 public class IdempotencyKeyFilter extends OncePerRequestFilter {
 
@@ -66,7 +66,13 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
             problems.write(request, response, json, HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_INVALID");
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
+        byte[] body;
+        try {
+            body = request.getInputStream().readAllBytes();
+        } catch (RequestBodyLimit.RequestBodyTooLargeException tooLarge) {
+            problems.write(request, response, json, HttpStatus.PAYLOAD_TOO_LARGE, "REQUEST_TOO_LARGE");
+            return;
+        }
         String hash = hash(request, body);
         String actorId = actor.get().id();
         if (!claim(actorId, key, hash)) {
@@ -142,47 +148,5 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
 
     record StoredResponse(String requestHash, boolean completed, Integer responseStatus, String contentType,
                           byte[] responseBody) {
-    }
-
-    /** The request with its body already read (for the hash), readable again by the controller. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-            };
-        }
     }
 }

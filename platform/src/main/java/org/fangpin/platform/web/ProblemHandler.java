@@ -59,7 +59,15 @@ public class ProblemHandler {
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
     ProblemDetail unreadable(Exception e, Locale locale) {
+        if (tooLarge(e)) {
+            return problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "REQUEST_TOO_LARGE", locale);
+        }
         return problems.problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", locale);
+    }
+
+    @ExceptionHandler(RequestBodyLimit.RequestBodyTooLargeException.class)
+    ProblemDetail requestTooLarge(Exception e, Locale locale) {
+        return problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "REQUEST_TOO_LARGE", locale);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -95,7 +103,20 @@ public class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, Locale locale) {
+        if (tooLarge(e)) {
+            return problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "REQUEST_TOO_LARGE", locale);
+        }
         log.error("Unexpected failure", e);
         return problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", locale);
+    }
+
+    /** Whether the failure comes from reading a body beyond its limit (wrapped by whatever was reading it). */
+    private static boolean tooLarge(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.RequestBodyTooLargeException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

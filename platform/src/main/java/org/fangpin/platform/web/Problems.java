@@ -35,12 +35,12 @@ public class Problems {
 
     /** A refusal written by a filter, before any controller runs, in the request's language. */
     public void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper json, HttpStatus status,
-                      String code) throws IOException {
+                      String code, Object... args) throws IOException {
         Locale locale = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? CHINESE : request.getLocale();
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem(status, code, locale));
+        json.writeValue(response.getOutputStream(), problem(status, code, locale, args));
     }
 
     public ProblemDetail problem(HttpStatus status, String code, Locale requested, Object... args) {

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,6 +15,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import org.fangpin.platform.PlatformProperties;
+import org.fangpin.platform.security.AuthorizationBeforeBinding;
 
 /** problem+json errors and correlation ids for every service's HTTP edge. */
 @Configuration(proxyBeanMethods = false)
@@ -40,6 +46,11 @@ public class WebConfiguration {
     }
 
     @Bean
+    WebMvcConfigurer countyTimeJson() {
+        return new CountyTimeJson();
+    }
+
+    @Bean
     Problems problems(MessageSource messageSource) {
         return new Problems(messageSource);
     }
@@ -49,7 +60,28 @@ public class WebConfiguration {
         return new ProblemHandler(problems);
     }
 
-    /** Runs after Spring Security (it keys kept responses by the authenticated user). */
+    /** Right after the correlation id, before anything reads a body. */
+    @Bean
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(PlatformProperties properties, Problems problems,
+                                                              ObjectMapper json) {
+        FilterRegistrationBean<RequestBodyLimit> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimit(properties.web(), problems, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** After authentication, so a body is read only once its user may call the endpoint. */
+    @Bean
+    FilterRegistrationBean<AuthorizationBeforeBinding> authorizationBeforeBinding(
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers, Problems problems,
+            ObjectMapper json) {
+        FilterRegistrationBean<AuthorizationBeforeBinding> registration =
+                new FilterRegistrationBean<>(new AuthorizationBeforeBinding(handlers, problems, json));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 5);
+        return registration;
+    }
+
+    /** After authorisation (it keys kept responses by the authenticated user). */
     @Bean
     FilterRegistrationBean<IdempotencyKeyFilter> idempotencyKeyFilter(JdbcClient jdbc, Problems problems,
                                                                       ObjectMapper json) {

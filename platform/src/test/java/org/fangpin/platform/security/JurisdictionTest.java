@@ -43,6 +43,25 @@ class JurisdictionTest {
                 .hasMessageContaining("OUT_OF_JURISDICTION");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"150724213201", "110105001001", "15", ""})
+    void aNationalScopeReachesEveryRegion(String region) {
+        assertThatCode(() -> RequestContext.runAs(new Actor("u-3", "国家督查", Role.SUPERVISOR, "00"), "c-3", () -> {
+            Jurisdiction.requireWithin(region);
+            return null;
+        })).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"00", "", "0"})
+    void aCountyDoesNotReachTheNationByClaimingItsCode(String region) {
+        assertThatThrownBy(() -> RequestContext.runAs(new Actor("u-4", "苏德胜", Role.COUNTY_APPROVER, "150724"),
+                "c-4", () -> {
+                    Jurisdiction.requireWithin(region);
+                    return null;
+                })).isInstanceOf(RuleViolation.class).hasMessageContaining("OUT_OF_JURISDICTION");
+    }
+
     private static void asTownship(Runnable check) {
         RequestContext.runAs(new Actor("u-2", "巴图", Role.TOWNSHIP_REVIEWER, "150724213"), "c-2", () -> {
             check.run();

@@ -2,11 +2,14 @@ package org.fangpin.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -63,11 +66,59 @@ class TokenValidationIT {
                 .isEqualTo(401);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "1", "15072", "%%%%%%", "______", "15072_", "150724%", "abcdef", "00"})
+    void aRegionThatIsNotADivisionCodeOfTheRoleIsRefusedWithItsCode(String region) {
+        Refusal refusal = refusal(ISSUER.signed(JWSAlgorithm.RS256, claims -> claims.claim("region", region)));
+
+        assertThat(refusal.status()).isEqualTo(401);
+        assertThat(refusal.body()).contains("\"code\":\"REGION_CLAIM_INVALID\"");
+    }
+
+    @Test
+    void aTokenWithoutARegionOrWithARegionThatIsNotTextIsRefused() {
+        assertThat(refusal(ISSUER.signed(JWSAlgorithm.RS256, claims -> claims.claim("region", null))).body())
+                .contains("REGION_CLAIM_INVALID");
+        assertThat(refusal(ISSUER.signed(JWSAlgorithm.RS256, claims -> claims.claim("region", 150724))).body())
+                .contains("REGION_CLAIM_INVALID");
+    }
+
+    @Test
+    void aTokenActsInExactlyOneRole() {
+        Refusal twoRoles = refusal(ISSUER.signed(JWSAlgorithm.RS256,
+                claims -> claims.claim("roles", List.of("VILLAGE_OFFICER", "ADMIN"))));
+        Refusal noKnownRole = refusal(ISSUER.signed(JWSAlgorithm.RS256,
+                claims -> claims.claim("roles", List.of("offline_access"))));
+
+        assertThat(twoRoles.status()).isEqualTo(401);
+        assertThat(twoRoles.body()).contains("ROLE_CLAIM_INVALID");
+        assertThat(noKnownRole.status()).isEqualTo(401);
+        assertThat(noKnownRole.body()).contains("ROLE_CLAIM_INVALID");
+        assertThat(status(ISSUER.signed(JWSAlgorithm.RS256, claims -> claims
+                .claim("roles", List.of("default-roles-fangpin", "VILLAGE_OFFICER", "offline_access")))))
+                .isEqualTo(201);
+    }
+
+    @Test
+    void aNationalScopeIsAcceptedForTheRolesThatOverseeOnly() {
+        assertThat(status(ISSUER.signed(JWSAlgorithm.RS256, claims -> claims
+                .claim("roles", List.of("SUPERVISOR")).claim("region", "00")))).isNotEqualTo(401);
+    }
+
+    private record Refusal(int status, String body) {
+    }
+
     private int status(String token) {
+        return refusal(token).status();
+    }
+
+    private Refusal refusal(String token) {
         return RestClient.create("http://127.0.0.1:" + port).post().uri("/registrations")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("name", "娜仁"))
-                .exchange((request, response) -> response.getStatusCode().value(), false);
+                .exchange((request, response) -> new Refusal(response.getStatusCode().value(),
+                        new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)),
+                        false);
     }
 }

@@ -1,11 +1,17 @@
 package org.fangpin.platform.web;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -28,9 +34,33 @@ public class PlatformTestApplication {
             return Map.of("registration", sequence.incrementAndGet());
         }
 
+        /** A county approver's decision with a validated body: who may call it is judged before the body. */
+        @PostMapping("/decisions")
+        @PreAuthorize("hasRole('COUNTY_APPROVER')")
+        Map<String, Object> decide(@Valid @RequestBody Decision decision) {
+            counts.computeIfAbsent(decision.opinion(), opinion -> new AtomicInteger()).incrementAndGet();
+            return Map.of("decided", true);
+        }
+
+        /** When something was recorded, as every response gives a time. */
+        @GetMapping("/recorded")
+        Map<String, Object> recorded() {
+            return Map.of("recordedAt", Instant.parse("2026-03-05T01:30:00Z"),
+                    "decidedAt", OffsetDateTime.parse("2026-03-05T01:30:00Z"));
+        }
+
+        /** A path that takes files, with a larger body limit than the rest. */
+        @PostMapping("/uploads")
+        Map<String, Object> upload(@RequestBody byte[] file) {
+            return Map.of("bytes", file.length);
+        }
+
         public int count(String name) {
             AtomicInteger count = counts.get(name);
             return count == null ? 0 : count.get();
         }
+    }
+
+    record Decision(@NotBlank String opinion) {
     }
 }

@@ -16,7 +16,7 @@ final class Readers {
 
     /** The region asked for, or the caller's own; refused unless within the caller's jurisdiction. */
     static String region(String asked) {
-        String region = asked != null ? asked : RequestContext.requireActor().region();
+        String region = asked != null ? asked : RequestContext.requireActor().regionPrefix();
         Jurisdiction.requireWithin(region);
         return region;
     }
