@@ -14,5 +14,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
+    // the build machine is shared: a jsdom render of 300 entries may wait for a core
+    testTimeout: 30_000,
   },
 });

@@ -27,7 +27,7 @@ export function App() {
 
   return (
     <LanguageContext.Provider value={{ language, setLanguage: setShownLanguage }}>
-      <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={theme}>
+      <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
         <AntApp>
           <SignedIn />
         </AntApp>

@@ -18,11 +18,11 @@ export function Chart({ option, label, height = 300, onSelect }: {
   select.current = onSelect;
   useEffect(() => {
     const chart = echarts.init(element.current!);
-    chart.setOption({ aria: { enabled: true, decal: { show: true } }, tooltip: {}, ...option });
+    chart.setOption({ aria: { enabled: true, label: { description: label }, decal: { show: true } }, tooltip: {}, ...option });
     chart.on('click', (params) => select.current?.(String(params.name)));
     const resize = new ResizeObserver(() => chart.resize());
     resize.observe(element.current!);
     return () => { resize.disconnect(); chart.dispose(); };
-  }, [option]);
+  }, [option, label]);
   return <div ref={element} role="img" aria-label={label} style={{ width: '100%', height }} />;
 }

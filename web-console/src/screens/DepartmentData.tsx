@@ -94,7 +94,8 @@ function BatchResult({ batch }: { batch: Batch }) {
         { label: t('失败原因', 'Failure'), children: batch.failure ?? '-' },
       ]} />
       <h2 style={{ fontSize: 16, marginTop: 16 }}>{t('被拒绝的行', 'Rejected rows')}</h2>
-      <Table<Rejection> rowKey="lineNo" size="small" pagination={false} dataSource={rejections.items} columns={[
+      <Table<Rejection> rowKey="lineNo" size="small" pagination={false} dataSource={rejections.items}
+        onRow={() => ({ 'data-testid': 'rejection' }) as React.HTMLAttributes<HTMLTableRowElement>} columns={[
         { title: t('行号', 'Line'), dataIndex: 'lineNo', width: 100 },
         { title: t('原因', 'Reason'), dataIndex: 'reason' },
       ]} />

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Segmented, Select, Space, Table, Tabs, Tag } from 'antd';
 import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Link, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { ApiProblem, get, query, write } from '../api';
 import { GradeTag, MetTag } from '../components/GradeTag';
 import { HouseholdTimeline } from '../components/HouseholdTimeline';
@@ -194,6 +194,7 @@ function Measures({ householdId }: { householdId: string }) {
 /** What the user's role may do next with this household: the village proposes, the township verifies, the county decides. */
 function HouseholdActions({ householdId, openLeadId, onChange }: { householdId: string; openLeadId?: string; onChange: () => void }) {
   const t = useT();
+  const navigate = useNavigate();
   const profile = useProfile();
   const assistance = useLoad<CaseView>(hasRole(profile, 'VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER') ? `/api/assistance/${householdId}` : null);
   const [asking, setAsking] = useState<{ path: string; title: string; reason?: boolean; closure?: boolean }>();
@@ -224,9 +225,9 @@ function HouseholdActions({ householdId, openLeadId, onChange }: { householdId: 
   return (
     <Card size="small" title={t('办理', 'Actions')} className="no-print">
       <Space wrap>
-        {openLeadId && <Link to={`/leads/${openLeadId}`}><Button>{t('办理在办识别', 'Open identification case')}</Button></Link>}
-        {!openLeadId && <Link to={`/leads/new?householdId=${householdId}`}><Button>{t('上报线索', 'Report a lead')}</Button></Link>}
-        {c && (village || township) && <Link to={`/monitoring/new?householdId=${householdId}`}><Button>{t('月度监测录入', 'Monthly record')}</Button></Link>}
+        {openLeadId && <Button onClick={() => navigate(`/leads/${openLeadId}`)}>{t('办理在办识别', 'Open identification case')}</Button>}
+        {!openLeadId && <Button onClick={() => navigate(`/leads/new?householdId=${householdId}`)}>{t('上报线索', 'Report a lead')}</Button>}
+        {c && (village || township) && <Button onClick={() => navigate(`/monitoring/new?householdId=${householdId}`)}>{t('月度监测录入', 'Monthly record')}</Button>}
         {actions.map((a) => <Button key={a.key} type="primary" ghost onClick={() => setAsking({ path: a.path, title: a.text, reason: a.reason, closure: a.closure })}>{a.text}</Button>)}
       </Space>
       {asking && <ConfirmStep {...asking} onCancel={() => setAsking(undefined)} onDone={done} />}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Col, Form, Input, InputNumber, Result, Row, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import { write } from '../api';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/Problems';
@@ -17,6 +17,7 @@ export default function RegisterHousehold() {
   const t = useT();
   const options = useOptions();
   const profile = useProfile();
+  const navigate = useNavigate();
   const [form] = Form.useForm();
   const [registered, setRegistered] = useState<Registered>();
   const { submit, error, busy } = useSubmit(form, (values: Record<string, unknown>) =>
@@ -33,8 +34,8 @@ export default function RegisterHousehold() {
       <Result status="success" title={t('户登记完成', 'Household registered')}
         subTitle={t(`户编号 ${registered.householdId}`, `Household ${registered.householdId}`)}
         extra={[
-          <Link key="lead" to={`/leads/new?householdId=${registered.householdId}`}><Button type="primary">{t('上报线索', 'Report a lead')}</Button></Link>,
-          <Link key="household" to={`/households/${registered.householdId}`}><Button>{t('查看户档案', 'Open household')}</Button></Link>,
+          <Button key="lead" type="primary" onClick={() => navigate(`/leads/new?householdId=${registered.householdId}`)}>{t('上报线索', 'Report a lead')}</Button>,
+          <Button key="household" onClick={() => navigate(`/households/${registered.householdId}`)}>{t('查看户档案', 'Open household')}</Button>,
           <Button key="again" onClick={() => { form.resetFields(); setRegistered(undefined); }}>{t('继续登记', 'Register another')}</Button>,
         ]} />
     );

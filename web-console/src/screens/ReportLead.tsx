@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, DatePicker, Form, Input, Result, Select } from 'antd';
 import dayjs from 'dayjs';
-import { Link, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { OfflineForm } from '../components/OfflineForm';
 import { Page } from '../components/Page';
 import { day, notInFuture, required } from '../components/rules';
@@ -14,6 +14,7 @@ export default function ReportLead() {
   const t = useT();
   const options = useOptions();
   const [params] = useSearchParams();
+  const navigate = useNavigate();
   const [form] = Form.useForm();
   const [reported, setReported] = useState<LeadReference>();
 
@@ -21,7 +22,7 @@ export default function ReportLead() {
     return (
       <Result status="success" title={reported.merged ? t('线索已并入该户在办的识别', 'Merged into the open case') : t('线索已上报', 'Lead reported')}
         extra={[
-          <Link key="case" to={`/leads/${reported.leadId}`}><Button type="primary">{t('办理识别', 'Open the case')}</Button></Link>,
+          <Button key="case" type="primary" onClick={() => navigate(`/leads/${reported.leadId}`)}>{t('办理识别', 'Open the case')}</Button>,
           <Button key="again" onClick={() => setReported(undefined)}>{t('继续上报', 'Report another')}</Button>,
         ]} />
     );
