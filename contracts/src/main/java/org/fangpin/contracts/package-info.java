@@ -14,6 +14,7 @@
  *   <tr><td>行业部门筛查预警线索</td><td>DepartmentLeadRaised</td></tr>
  *   <tr><td>终止监测 (原因)</td><td>MonitoringClosed (ClosureReason)</td></tr>
  *   <tr><td>帮扶案例建立</td><td>AssistanceCaseOpened</td></tr>
+ *   <tr><td>帮扶案例关闭 (随终止监测)</td><td>AssistanceCaseClosed</td></tr>
  *   <tr><td>户登记</td><td>HouseholdRegistered</td></tr>
  *   <tr><td>线索上报</td><td>LeadReported</td></tr>
  * </table>

@@ -41,7 +41,7 @@ public final class Given {
 
     /** The Ewenki banner's policy of 2024: monitoring line 8,300 yuan, the lines of piece 7, due on the 25th. */
     public void policy2024() {
-        send(Topics.IDENTIFICATION, new PolicyChanged("150724", 2024, new PolicyThresholds(new BigDecimal("8300.00"),
+        send(Topics.IDENTIFICATION, new PolicyChanged("150724", 2024, PolicyThresholds.of(new BigDecimal("8300.00"),
                 new BigDecimal("5000.00"), new BigDecimal("10000.00"), new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6,
                 15, 6), "2024年内蒙古监测收入标准"));
     }

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Import;
 
 import org.fangpin.platform.axon.AxonPlatformConfiguration;
 import org.fangpin.platform.consuming.ConsumingConfiguration;
+import org.fangpin.platform.health.HealthConfiguration;
 import org.fangpin.platform.policy.PolicyConfiguration;
 import org.fangpin.platform.publishing.PublishingConfiguration;
 import org.fangpin.platform.security.SecurityConfiguration;
@@ -19,6 +20,6 @@ import org.fangpin.platform.web.WebConfiguration;
 @AutoConfiguration(before = JdbcAutoConfiguration.class)
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({AxonPlatformConfiguration.class, PublishingConfiguration.class, ConsumingConfiguration.class,
-        SecurityConfiguration.class, WebConfiguration.class, PolicyConfiguration.class})
+        SecurityConfiguration.class, WebConfiguration.class, PolicyConfiguration.class, HealthConfiguration.class})
 public class PlatformAutoConfiguration {
 }

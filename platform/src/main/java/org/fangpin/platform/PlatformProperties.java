@@ -24,7 +24,7 @@ public record PlatformProperties(String service, Integer topicPartitions, Delive
             throw new IllegalStateException("fangpin.service must name the service (e.g. identification)");
         }
         topicPartitions = topicPartitions == null ? 8 : topicPartitions;
-        delivery = delivery == null ? new Delivery(3, Duration.ofSeconds(1)) : delivery;
+        delivery = delivery == null ? new Delivery(3, Duration.ofSeconds(1), null) : delivery;
         web = web == null ? new Web(null, null) : web;
     }
 
@@ -45,10 +45,17 @@ public record PlatformProperties(String service, Integer topicPartitions, Delive
     }
 
     /**
-     * @param retries       how often a failing delivery is retried before it goes to the dead-letter topic
-     * @param retryInterval the pause between retries
+     * @param retries              how often a delivery that fails because of the event is retried before it goes to
+     *                             the dead-letter topic
+     * @param retryInterval        the pause between those retries, and the first pause after a transient failure
+     * @param maxTransientInterval the longest pause between retries of a transient failure, which are retried until
+     *                             they succeed (30 s)
      */
-    public record Delivery(int retries, Duration retryInterval) {
+    public record Delivery(int retries, Duration retryInterval, Duration maxTransientInterval) {
+        public Delivery {
+            retryInterval = retryInterval == null ? Duration.ofSeconds(1) : retryInterval;
+            maxTransientInterval = maxTransientInterval == null ? Duration.ofSeconds(30) : maxTransientInterval;
+        }
     }
 
     /** The dead-letter topic of this service's consumers for a topic it reads. */

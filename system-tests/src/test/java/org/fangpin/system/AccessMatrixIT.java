@@ -240,6 +240,48 @@ class AccessMatrixIT {
         }
     }
 
+    /**
+     * A token whose region is not a division code — empty, short, wildcards, letters — is refused by every endpoint,
+     * those that fall back to the user's region included, before anything is read. Keycloak's user profile would
+     * not let an administrator set such a region, so the probe's client puts it in the token.
+     */
+    @Test
+    @Order(3)
+    void aTokenWithAMalformedRegionIsRefusedEverywhere() {
+        List<String> accepted = new ArrayList<>();
+        for (String region : List.of("1", "15072", "%%%%%%", "______", "15072_", "abcdef", "00")) {
+            String token = keycloak.token(username("COUNTY_APPROVER"), keycloak.clientWithRegionClaim(region));
+            for (Probe probe : probes()) {
+                Reply reply = sendWith(token, probe.request().apply(inside));
+                if (reply.status() != 401 || !reply.text().contains("REGION_CLAIM_INVALID")) {
+                    accepted.add(probe.family() + " with region '" + region + "': " + reply.status());
+                }
+            }
+        }
+
+        assertThat(accepted).as("requests not refused with 401 REGION_CLAIM_INVALID").isEmpty();
+    }
+
+    /** A national supervisor (region 00) reads every county's records and changes none. */
+    @Test
+    @Order(4)
+    void aNationalSupervisorReadsEveryCountyAndWritesNothing() {
+        keycloak.createUser("matrix-national-supervisor", "国家督查", "SUPERVISOR", "00", null);
+        String token = keycloak.token("matrix-national-supervisor");
+        List<String> wrong = new ArrayList<>();
+        for (Probe probe : probes()) {
+            String expectation = parse(EXPECTED).get(probe.family()).get("SUPERVISOR");
+            for (Side side : List.of(inside, outside)) {
+                Reply reply = sendWith(token, probe.request().apply(side));
+                if (reply.allowed() != !"-".equals(expectation)) {
+                    wrong.add(probe.family() + " on " + side.county() + ": " + reply.status());
+                }
+            }
+        }
+
+        assertThat(wrong).isEmpty();
+    }
+
     /** Runs last, over everything the matrix made the services log. */
     @Test
     @Order(Integer.MAX_VALUE)
@@ -366,7 +408,11 @@ class AccessMatrixIT {
     // ---- sending and tabulating
 
     private Reply send(String role, Request request) {
-        RestClient.RequestBodySpec spec = system.client(keycloak.token(username(role))).method(request.method())
+        return sendWith(keycloak.token(username(role)), request);
+    }
+
+    private Reply sendWith(String token, Request request) {
+        RestClient.RequestBodySpec spec = system.client(token).method(request.method())
                 .uri(request.uri());
         if (request.body() != null) {
             spec = spec.contentType(request.type()).body(request.body());

@@ -3,7 +3,10 @@ package org.fangpin.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -88,7 +91,37 @@ class HouseholdWorkflowIT {
         assertThat(county.get().uri("/api/monitoring/{id}", householdId).retrieve().body(JsonNode.class)
                 .get("objectType").asText()).isEqualTo("SUDDEN_HARDSHIP");
         assertThat(county.get().uri("/api/assistance/{id}", householdId).retrieve().body(JsonNode.class)
-                .get("riskTypes").asText()).isEqualTo("DISASTER");
+                .get("riskTypes").get(0).asText()).isEqualTo("DISASTER");
+    }
+
+    /**
+     * The README's walk-through, copied and pasted twice, as a newcomer would: each run registers its own household
+     * (a new ID number each time) and takes it to the county's decision. Tokens come from the test's issuer instead
+     * of the local stack's Keycloak, and requests go to the test's gateway.
+     */
+    @Test
+    void theReadmeWalkThroughCanBeRunTwice() throws IOException, InterruptedException {
+        Path root = Path.of(System.getProperty("fangpin.root", ".."));
+        String readme = Files.readString(root.resolve("README.md"));
+        int start = readme.indexOf("```bash", readme.indexOf("## Walk-through with curl"));
+        String block = readme.substring(readme.indexOf('\n', start) + 1, readme.indexOf("```", start + 7));
+        Path tokens = Files.createTempFile("token", ".sh");
+        Files.writeString(tokens, "#!/usr/bin/env bash\ncurl -fsS --get --data-urlencode \"role=$1\" "
+                + "--data-urlencode \"region=$2\" --data-urlencode \"sub=readme-$1\" "
+                + infrastructure.tokens().issuer() + "/token\n");
+        tokens.toFile().setExecutable(true);
+        String script = block.replace("deploy/local/token.sh", tokens.toString())
+                .replace("http://127.0.0.1:8080/api", system.gateway().baseUrl() + "/api")
+                + "\necho \"walk-through: household=$HOUSEHOLD lead=$LEAD\"\n";
+
+        for (int run = 1; run <= 2; run++) {
+            Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+            String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(bash.waitFor()).as("run %d:%n%s", run, output).isZero();
+            assertThat(output).as("run %d:%n%s", run, output)
+                    .containsPattern("walk-through: household=[0-9a-f-]{36} lead=[0-9a-f-]{36}")
+                    .doesNotContain("ALREADY_REGISTERED").doesNotContain("INTERNAL_ERROR");
+        }
     }
 
     /**
@@ -188,6 +221,8 @@ class HouseholdWorkflowIT {
         officer.patch().uri("/api/assistance/{id}/measures/{m}", householdId, measureId).body(Map.of(
                 "status", "IN_PROGRESS", "progressNote", "已上岗，月工资3200元", "incomeEffect", 4800.00)).retrieve()
                 .toBodilessEntity();
+        officer.patch().uri("/api/assistance/{id}/measures/{m}", householdId, measureId).body(Map.of(
+                "status", "COMPLETED", "outcome", "稳定务工满三个月，月工资3200元")).retrieve().toBodilessEntity();
         officer.post().uri("/api/assistance/{id}/developmental-assistance/confirmation", householdId).retrieve()
                 .toBodilessEntity();
         township.post().uri("/api/assistance/{id}/developmental-assistance/confirmation", householdId).retrieve()

@@ -30,15 +30,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The real identity provider of the local stack, for the tests that must see its tokens: Keycloak from the Maven
  * artifact {@code org.keycloak:keycloak-quarkus-dist} (unpacked by this module's build), started with a JDK 21+ on
- * a free port with an in-memory database and the realm of {@code deploy/keycloak/}, as {@code deploy/local/up.sh}
- * does. Users are created through its admin API and tokens come from the password grant of client
- * {@code fangpin-web}, as {@code deploy/local/token.sh} does.
+ * a free port with an in-memory database and the production realm of {@code deploy/keycloak/}, to which it adds,
+ * as {@code deploy/local/up.sh} does, a demo client allowing the password grant, derived from the production client
+ * {@code fangpin-web} so that its tokens carry the same claims. Users are created through the admin API and tokens
+ * come from that demo client, as {@code deploy/local/token.sh} does.
  */
 final class Keycloak implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
-    /** Every test user's password. */
-    static final String PASSWORD = "fangpin-test";
+    /** Meets the realm's password policy. */
+    static final String PASSWORD = "Fangpin-Test-2026";
+    private static final String DEMO_CLIENT = "fangpin-demo-cli";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
@@ -61,6 +63,7 @@ final class Keycloak implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(Map.of("JAVA_HOME", javaHome().toString(),
                     "KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
+                    "FANGPIN_CONSOLE_URL", "http://127.0.0.1",
                     "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
                     // a test issues few tokens: start fast (C1 only) rather than run fast
                     "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1"));
@@ -97,6 +100,7 @@ final class Keycloak implements AutoCloseable {
             }
             try {
                 if (HTTP.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    addDemoClient();
                     return this;
                 }
             } catch (IOException e) {
@@ -146,10 +150,60 @@ final class Keycloak implements AutoCloseable {
                 .header("Content-Type", "application/json").PUT(body(client))), "register the console at " + origin);
     }
 
+    /** The demo client of the local stack: the production client's claims, with the password grant only. */
+    private void addDemoClient() {
+        String admin = adminToken();
+        ObjectNode client = (ObjectNode) read(send(admin, HttpRequest.newBuilder(URI.create(issuerAdmin()
+                + "/clients?clientId=fangpin-web")).GET())).get(0);
+        client.remove(List.of("id", "secret", "registrationAccessToken"));
+        client.withArray("protocolMappers").forEach(mapper -> ((ObjectNode) mapper).remove("id"));
+        client.put("clientId", DEMO_CLIENT).put("standardFlowEnabled", false).put("directAccessGrantsEnabled", true);
+        client.putArray("redirectUris");
+        client.putArray("webOrigins");
+        expect(201, send(admin, HttpRequest.newBuilder(URI.create(issuerAdmin() + "/clients"))
+                .header("Content-Type", "application/json").POST(body(client))), "create client " + DEMO_CLIENT);
+    }
+
+    /**
+     * A client whose tokens carry the given region instead of the user's attribute, for probing what a service does
+     * with a region the realm's user profile would never let an administrator set.
+     *
+     * @return the client's id
+     */
+    String clientWithRegionClaim(String region) {
+        String admin = adminToken();
+        ObjectNode client = (ObjectNode) read(send(admin, HttpRequest.newBuilder(URI.create(issuerAdmin()
+                + "/clients?clientId=" + DEMO_CLIENT)).GET())).get(0);
+        String clientId = "probe-region-" + UUID.randomUUID();
+        client.remove(List.of("id", "secret", "registrationAccessToken"));
+        client.put("clientId", clientId);
+        var mappers = client.withArray("protocolMappers");
+        for (int i = mappers.size() - 1; i >= 0; i--) {
+            ObjectNode mapper = (ObjectNode) mappers.get(i);
+            mapper.remove("id");
+            if ("region".equals(mapper.path("config").path("claim.name").asText())) {
+                mappers.remove(i);
+            }
+        }
+        mappers.addObject().put("name", "region as probed").put("protocol", "openid-connect")
+                .put("protocolMapper", "oidc-hardcoded-claim-mapper").putObject("config")
+                .put("claim.name", "region").put("claim.value", region).put("jsonType.label", "String")
+                .put("access.token.claim", "true");
+        expect(201, send(admin, HttpRequest.newBuilder(URI.create(issuerAdmin() + "/clients"))
+                .header("Content-Type", "application/json").POST(body(client))), "create client " + clientId);
+        return clientId;
+    }
+
+    /** The user's access token from the password grant of the given client, not kept. */
+    String token(String username, String clientId) {
+        return read(form(issuer() + "/protocol/openid-connect/token", Map.of("grant_type", "password",
+                "client_id", clientId, "username", username, "password", PASSWORD))).get("access_token").asText();
+    }
+
     /** The user's access token from the password grant, fetched once. */
     String token(String username) {
         return tokens.computeIfAbsent(username, user -> read(form(issuer() + "/protocol/openid-connect/token",
-                Map.of("grant_type", "password", "client_id", "fangpin-web", "username", user,
+                Map.of("grant_type", "password", "client_id", DEMO_CLIENT, "username", user,
                         "password", PASSWORD))).get("access_token").asText());
     }
 

@@ -114,6 +114,17 @@ public final class PostgresServer {
     /** A database created for one test class; dropped when the class is done. */
     public record TestDatabase(PostgresServer server, String name, String jdbcUrl) implements AutoCloseable {
 
+        /** An outage as its users see it: open connections are ended and new ones refused until {@link #reopen()}. */
+        public void cut() {
+            server.execute("ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS false");
+            server.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+        }
+
+        /** Ends an outage begun with {@link #cut()}. */
+        public void reopen() {
+            server.execute("ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS true");
+        }
+
         @Override
         public void close() {
             server.drop(name);

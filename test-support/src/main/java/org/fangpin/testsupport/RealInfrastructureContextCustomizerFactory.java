@@ -59,6 +59,7 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
             }
 
             context.getBeanFactory().registerSingleton("kafkaBroker", kafka);
+            context.getBeanFactory().registerSingleton("testDatabase", database);
             context.getBeanFactory().registerSingleton("devTokenIssuer", issuer);
             // Registered before any bean of the context, so destroyed after all of them.
             DefaultSingletonBeanRegistry registry = (DefaultSingletonBeanRegistry) context.getBeanFactory();

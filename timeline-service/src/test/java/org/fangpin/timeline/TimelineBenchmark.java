@@ -202,7 +202,7 @@ class TimelineBenchmark {
             long rebuildStarted = System.nanoTime();
             HttpResponse<String> accepted = send(signed(HttpRequest.newBuilder(
                             URI.create(timeline.baseUrl() + "/api/admin/timeline/rebuild"))
-                    .header("Authorization", "Bearer " + tokens.token("ADMIN", "150724"))
+                    .header("Authorization", "Bearer " + tokens.token("ADMIN", "00"))
                     .POST(HttpRequest.BodyPublishers.noBody())));
             if (accepted.statusCode() != 202) {
                 // a refused rebuild leaves no rebuild row behind, which would read as one finished at once
@@ -271,7 +271,7 @@ class TimelineBenchmark {
      */
     private Propagation propagation(ServiceProcess monitoring) {
         send(new PolicyChanged("150724", YearMonth.now(ZoneId.of("Asia/Shanghai")).getYear(),
-                new PolicyThresholds(new BigDecimal("8300.00"), new BigDecimal("5000.00"), new BigDecimal("10000.00"),
+                PolicyThresholds.of(new BigDecimal("8300.00"), new BigDecimal("5000.00"), new BigDecimal("10000.00"),
                         new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6, 15, 6), "基准测试"),
                 COUNTY, OffsetDateTime.now());
         List<String> households = new ArrayList<>();

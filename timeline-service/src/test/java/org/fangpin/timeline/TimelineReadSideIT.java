@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,8 +32,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
 import org.fangpin.contracts.EventCatalog;
@@ -76,7 +81,8 @@ import org.fangpin.testsupport.WithRealInfrastructure;
  * them: timelines, status, state on a past day, the proof of an intact history, the event log, the dashboard, the
  * ledger, and a rebuild that gives the same read side again.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "fangpin.timeline.export-statement-timeout=2s")
 @WithRealInfrastructure
 class TimelineReadSideIT {
 
@@ -84,6 +90,8 @@ class TimelineReadSideIT {
     /** 巴彦塔拉达斡尔民族乡, 鄂温克族自治旗: the story households live in the first village, the dashboard's in the second. */
     private static final String VILLAGE = "150724213201";
     private static final String DASHBOARD_VILLAGE = "150724213202";
+    /** 海拉尔区: another county of the same province. */
+    private static final String HAILAR_VILLAGE = "150702001001";
     private static final ActorRef CADRE = new ActorRef("u-101", "包银花", "VILLAGE_OFFICER", VILLAGE);
     private static final ActorRef COUNTY = new ActorRef("u-301", "乌云", "COUNTY_APPROVER", "150724");
     private static final ActorRef SYSTEM = new ActorRef("system:monitoring-service", "monitoring-service", "SYSTEM",
@@ -95,6 +103,8 @@ class TimelineReadSideIT {
     JdbcClient jdbc;
     @Autowired
     DevTokenIssuer tokens;
+    @Autowired
+    PlatformTransactionManager transactions;
     @LocalServerPort
     int port;
 
@@ -263,7 +273,90 @@ class TimelineReadSideIT {
                 .isEqualTo(403);
         assertThat(status("/api/events?region=150724", "TOWNSHIP_REVIEWER", "150724213")).isEqualTo(403);
         assertThat(status("/api/dashboard?region=150702", "SUPERVISOR", "150724")).isEqualTo(403);
-        assertThat(rebuild("SUPERVISOR")).isEqualTo(403);
+        assertThat(rebuild("SUPERVISOR", "00").status()).isEqualTo(403);
+    }
+
+    /**
+     * A region asked for is a division code, never a pattern; a national reader (region 00) reads a province, or
+     * the whole country, across its counties in the event log, its CSV, the dashboard and the ledger.
+     */
+    @Test
+    void aNationalReaderReadsAProvinceAcrossCountiesAndARegionIsNeverAPattern() throws IOException {
+        String actorId = "u-" + UUID.randomUUID();
+        String ewenki = identifiedIn(VILLAGE, actorId);
+        String hailar = identifiedIn(HAILAR_VILLAGE, actorId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("actor_id = '" + actorId + "'") == 4
+                && jdbc.sql("SELECT count(*) FROM household_status WHERE household_id IN (:ids)")
+                .param("ids", List.of(ewenki, hailar)).query(Long.class).single() == 2);
+
+        for (String region : List.of("region=15&", "")) {
+            assertThat(get("/api/events?" + region + "actor=" + actorId, "INSPECTOR", "00").get("entries")
+                    .findValuesAsText("subject")).contains(ewenki, hailar);
+            assertThat(new String(bytes("/api/events.csv?" + region + "actor=" + actorId, "INSPECTOR", "00"),
+                    StandardCharsets.UTF_8)).contains(ewenki, hailar);
+        }
+        JsonNode dashboard = get("/api/dashboard?region=15&year=2024", "SUPERVISOR", "00");
+        assertThat(dashboard.get("byTownship").has("150724213")).isTrue();
+        assertThat(dashboard.get("byTownship").has("150702001")).isTrue();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                bytes("/api/ledger?region=15", "INSPECTOR", "00")))) {
+            List<String> households = new ArrayList<>();
+            workbook.getSheetAt(0).forEach(row -> households.add(row.getCell(0).getStringCellValue()));
+            assertThat(households).contains(ewenki, hailar);
+        }
+
+        for (String path : List.of("/api/events", "/api/events.csv", "/api/dashboard", "/api/ledger")) {
+            for (String region : List.of("%", "______", "%%%%%%", "15072", "1507242132")) {
+                assertThat(status(path + "?region=" + region, "INSPECTOR", "00")).as(path + " " + region)
+                        .isEqualTo(400);
+            }
+        }
+        assertThat(status("/api/events?region=15", "SUPERVISOR", "150724")).isEqualTo(403);
+    }
+
+    /**
+     * A rebuild reaches every household of the country: a county's administrator is refused, and the request is
+     * recorded with who asked, in which role and region, when and under which correlation id, where supervisors and
+     * inspection teams read it.
+     */
+    @Test
+    void onlyANationalAdminRebuildsAndEveryRequestIsRecordedForInspectors() {
+        Reply refused = rebuild("ADMIN", "150724");
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().get("code").asText()).isEqualTo("NATIONAL_ADMIN_REQUIRED");
+        JsonNode recorded = get("/api/admin/actions", "INSPECTOR", "150724213").get("actions").get(0);
+        assertThat(recorded.get("action").asText()).isEqualTo("TIMELINE_REBUILD");
+        assertThat(recorded.get("outcome").asText()).isEqualTo("NATIONAL_ADMIN_REQUIRED");
+        assertThat(recorded.get("actorRole").asText()).isEqualTo("ADMIN");
+        assertThat(recorded.get("actorRegion").asText()).isEqualTo("150724");
+        assertThat(recorded.get("correlationId").asText()).isEqualTo(refused.correlationId());
+        assertThat(OffsetDateTime.parse(recorded.get("requestedAt").asText()).getOffset())
+                .isEqualTo(ZoneOffset.ofHours(8));
+        assertThat(status("/api/admin/actions", "VILLAGE_OFFICER", "150724213201")).isEqualTo(403);
+    }
+
+    /**
+     * An export that runs past its statement timeout (here a lock held on the tables it reads) is stopped by the
+     * database and answers 503 problem+json, not a hang and not a file; once the tables are free it runs again.
+     */
+    @Test
+    void anExportStoppedByItsStatementTimeoutAnswers503() {
+        List<String> exports = List.of("/api/events.csv?region=150724", "/api/ledger?region=150724",
+                "/api/dashboard?region=150724");
+        new TransactionTemplate(transactions).executeWithoutResult(locked -> {
+            jdbc.sql("LOCK TABLE timeline_entry, household_status IN ACCESS EXCLUSIVE MODE").update();
+            for (String export : exports) {
+                Reply stopped = exchange(export, "SUPERVISOR", "150724");
+                assertThat(stopped.status()).as(export).isEqualTo(503);
+                assertThat(stopped.contentType()).as(export).startsWith("application/problem+json");
+                assertThat(stopped.disposition()).as(export).doesNotContain("attachment");
+                assertThat(stopped.body().get("code").asText()).as(export).isEqualTo("EXPORT_TIMED_OUT");
+            }
+        });
+        for (String export : exports) {
+            assertThat(status(export, "SUPERVISOR", "150724")).as(export).isEqualTo(200);
+        }
     }
 
     @Test
@@ -275,7 +368,9 @@ class TimelineReadSideIT {
         List<String> timelineBefore = timelineSnapshot();
         List<String> statusBefore = statusSnapshot();
 
-        assertThat(rebuild("ADMIN")).isEqualTo(202);
+        assertThat(rebuild("ADMIN", "00").status()).isEqualTo(202);
+        assertThat(get("/api/admin/actions", "INSPECTOR", "00").get("actions").get(0).get("outcome").asText())
+                .isEqualTo("ACCEPTED");
         await().atMost(Duration.ofSeconds(60)).until(() -> count("true") == entries
                 && timelineSnapshot().equals(timelineBefore) && statusSnapshot().equals(statusBefore));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM timeline_rebuild")
@@ -378,7 +473,7 @@ class TimelineReadSideIT {
     }
 
     private static PolicyChanged policy() {
-        return new PolicyChanged("15", 2024, new PolicyThresholds(new BigDecimal("8300.00"),
+        return new PolicyChanged("15", 2024, PolicyThresholds.of(new BigDecimal("8300.00"),
                 new BigDecimal("5000.00"), new BigDecimal("10000.00"), new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6,
                 15, 6), "内蒙古自治区 2024 年防止返贫监测收入基准（8300 元）");
     }
@@ -463,10 +558,45 @@ class TimelineReadSideIT {
                 .retrieve().body(byte[].class);
     }
 
-    private int rebuild(String role) {
+    private Reply rebuild(String role, String region) {
         return RestClient.create("http://127.0.0.1:" + port).post().uri("/api/admin/timeline/rebuild")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token(role, "150724"))
-                .exchange((request, response) -> response.getStatusCode().value(), false);
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token(role, region))
+                .header("X-Correlation-Id", "rebuild-" + UUID.randomUUID())
+                .exchange((request, response) -> reply(response), false);
+    }
+
+    /** A response as a test reads it, whatever its status; the client gives up after 20 s instead of hanging. */
+    private Reply exchange(String path, String role, String region) {
+        JdkClientHttpRequestFactory patient = new JdkClientHttpRequestFactory();
+        patient.setReadTimeout(Duration.ofSeconds(20));
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port).requestFactory(patient).build()
+                .get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token(role, region))
+                .exchange((request, response) -> reply(response), false);
+    }
+
+    private Reply reply(ClientHttpResponse response) throws IOException {
+        byte[] body = response.getBody().readAllBytes();
+        HttpHeaders headers = response.getHeaders();
+        return new Reply(response.getStatusCode().value(),
+                headers.getContentType() == null ? "" : headers.getContentType().toString(),
+                String.valueOf(headers.getFirst(HttpHeaders.CONTENT_DISPOSITION)),
+                headers.getFirst("X-Correlation-Id"), body.length == 0 ? null : json.readTree(body));
+    }
+
+    record Reply(int status, String contentType, String disposition, String correlationId, JsonNode body) {
+    }
+
+    /** Registered and identified as a monitoring object in March 2024, both by the county approver {@code actorId}. */
+    private String identifiedIn(String village, String actorId) {
+        ActorRef actor = new ActorRef(actorId, "图雅", "COUNTY_APPROVER", village.substring(0, 6));
+        String h = UUID.randomUUID().toString();
+        send(new HouseholdRegistered(h, village, 1, "苏和", idNumber("19800101003"), HouseholdCategory.GENERAL, 3),
+                actor, OffsetDateTime.parse("2024-03-02T09:00+08:00"));
+        send(new HouseholdIdentified(h, village, "lead-" + h, ObjectType.MARGINAL_VULNERABLE,
+                        List.of(RiskType.ILLNESS), LabourCapacity.FULL, new BigDecimal("7000.00"),
+                        new BigDecimal("8300.00"), LocalDate.of(2024, 3, 20)), actor,
+                OffsetDateTime.parse("2024-03-20T11:00+08:00"));
+        return h;
     }
 
     private int status(String path, String role, String region) {

@@ -24,6 +24,7 @@ import org.fangpin.assistance.command.Commands.ApproveEliminationCommand;
 import org.fangpin.assistance.command.Commands.ApproveRollbackCommand;
 import org.fangpin.assistance.command.Commands.AttachWarningCommand;
 import org.fangpin.assistance.command.Commands.ChangeWarningLevelCommand;
+import org.fangpin.assistance.command.Commands.CloseAssistanceCaseCommand;
 import org.fangpin.assistance.command.Commands.CloseWarningCommand;
 import org.fangpin.assistance.command.Commands.CompleteGradualExitCommand;
 import org.fangpin.assistance.command.Commands.ConfirmDevelopmentalAssistanceCommand;
@@ -43,6 +44,7 @@ import org.fangpin.assistance.command.Commands.VerifyRollbackCommand;
 import org.fangpin.assistance.command.EliminationCriteria.Assessment;
 import org.fangpin.assistance.command.EliminationCriteria.CarriedOutMeasure;
 import org.fangpin.assistance.command.EliminationCriteria.CaseFacts;
+import org.fangpin.contracts.assistance.AssistanceCaseClosed;
 import org.fangpin.contracts.assistance.AssistanceCaseOpened;
 import org.fangpin.contracts.assistance.DevelopmentalAssistanceConfirmed;
 import org.fangpin.contracts.assistance.DevelopmentalAssistanceVillageConfirmed;
@@ -64,6 +66,7 @@ import org.fangpin.contracts.assistance.SafetyNetHouseholdDesignated;
 import org.fangpin.contracts.assistance.SafetyNetHouseholdProposed;
 import org.fangpin.contracts.assistance.WarningResponded;
 import org.fangpin.contracts.assistance.WarningResponseOverdue;
+import org.fangpin.contracts.value.ClosureReason;
 import org.fangpin.contracts.value.LabourCapacity;
 import org.fangpin.contracts.value.MeasureStatus;
 import org.fangpin.contracts.value.MeasureType;
@@ -73,8 +76,9 @@ import org.fangpin.contracts.value.WarningLevel;
 
 /**
  * The assistance case of one household (一户一策): its plan of measures, the warnings waiting for a response, the
- * policy marks (已实施开发式帮扶, 整户无劳动能力兜底保障户) and the elimination and rollback procedures. State holds only
- * what the next decision needs; the screens read projections.
+ * policy marks (已实施开发式帮扶, 整户无劳动能力兜底保障户) and the elimination and rollback procedures. A case closes
+ * with the household's monitoring (终止监测) and then takes no further step until a new identification opens it.
+ * State holds only what the next decision needs; the screens read projections.
  */
 @Aggregate
 public class AssistanceCase {
@@ -95,26 +99,44 @@ public class AssistanceCase {
     private Step elimination;
     private Step rollback;
     private String rollbackReason;
+    /** Why the county closed the household's monitoring; {@code null} while the case is open. */
+    private ClosureReason closedFor;
 
     protected AssistanceCase() {
         // for Axon
     }
 
-    /** Opening a case that is open changes nothing; a re-identified household's eliminated case opens again. */
+    /**
+     * Opening a case that is open changes nothing; a re-identified household's eliminated case opens again, and so
+     * does a closed case when the household is identified anew.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(OpenAssistanceCaseCommand command) {
-        if (householdId != null && !eliminated) {
+        if (householdId != null && !eliminated && closedFor == null) {
             return;
         }
         apply(new AssistanceCaseOpened(command.householdId(), command.regionCode(), command.objectType(),
                 command.riskTypes(), command.labourCapacity(), command.openedOn()));
     }
 
+    /**
+     * 终止监测: the case closes with the monitoring, once; its open measures no longer fall due. A closure dated before
+     * the case opened concerns an earlier case of the household (identified again since) and leaves this one open.
+     */
+    @CommandHandler
+    void handle(CloseAssistanceCaseCommand command) {
+        if (closedFor == null && !command.closedOn().isBefore(openedOn)) {
+            apply(new AssistanceCaseClosed(householdId, regionCode, command.reason(), command.closedOn()));
+        }
+    }
+
     @CommandHandler
     void handle(AddMeasureCommand command) {
+        new Rules.CaseOpen(closedFor).verify();
         new Rules.DueDateNotInPast(command.dueDate(), command.today()).verify();
-        new Rules.NoSafetyNetOnlyPlan(command.measureType(), labourCapacity, hasDevelopmentalMeasure()).verify();
+        new Rules.NoSafetyNetOnlyPlan(command.measureType() == MeasureType.SAFETY_NET, labourCapacity,
+                hasDevelopmentalHelp(null)).verify();
         apply(new MeasureAdded(householdId, regionCode, command.measureId(), command.measureType(),
                 command.description(), command.riskTypes(), command.department(), command.responsiblePerson(),
                 command.dueDate(), command.today()));
@@ -123,6 +145,7 @@ public class AssistanceCase {
 
     @CommandHandler
     void handle(UpdateMeasureCommand command) {
+        new Rules.CaseOpen(closedFor).verify();
         Measure measure = measures.get(command.measureId());
         new Rules.MeasureExists(measure, command.measureId()).verify();
         new Rules.MeasureStillOpen(command.measureId(), measure.status()).verify();
@@ -132,6 +155,12 @@ public class AssistanceCase {
                 command.status() != null || command.dueDate() != null).verify();
         new Rules.StatusMovesForward(measure.status(), command.status()).verify();
         new Rules.DueDateNotInPast(command.dueDate(), command.today()).verify();
+        new Rules.CompletionRecordsOutcome(command.measureId(), command.status(),
+                measure.outcomeRecorded() || hasText(command.outcome())).verify();
+        if (command.status() == MeasureStatus.ENDED && measure.type().developmental() && !measure.started()) {
+            new Rules.NoSafetyNetOnlyPlan(safetyNetInEffect(), labourCapacity,
+                    hasDevelopmentalHelp(command.measureId())).verify();
+        }
 
         boolean endsSafetyNet = measure.type() == MeasureType.SAFETY_NET && command.status() != null
                 && command.status().closed() && command.gradualExitMonths() > 0;
@@ -148,12 +177,12 @@ public class AssistanceCase {
         respondToOpenWarnings(command.measureId(), null, command.today());
     }
 
-    /** Flagged once per deadline; a measure done, phasing out or not yet due is left alone. */
+    /** Flagged once per deadline; a measure done, phasing out or not yet due, or of a closed case, is left alone. */
     @CommandHandler
     void handle(FlagMeasureOverdueCommand command) {
         Measure measure = measures.get(command.measureId());
-        if (measure == null || measure.status().closed() || measure.status() == MeasureStatus.GRADUAL_EXIT
-                || measure.dueDate() == null || !measure.dueDate().isBefore(command.today())
+        if (closedFor != null || measure == null || measure.status().closed()
+                || measure.status() == MeasureStatus.GRADUAL_EXIT || measure.dueDate() == null || !measure.dueDate().isBefore(command.today())
                 || measure.dueDate().equals(measure.overdueFlaggedFor())) {
             return;
         }
@@ -164,7 +193,7 @@ public class AssistanceCase {
     @CommandHandler
     void handle(CompleteGradualExitCommand command) {
         Measure measure = measures.get(command.measureId());
-        if (measure == null || measure.status() != MeasureStatus.GRADUAL_EXIT
+        if (closedFor != null || measure == null || measure.status() != MeasureStatus.GRADUAL_EXIT
                 || measure.gradualExitEndsOn().isAfter(command.today())) {
             return;
         }
@@ -200,6 +229,7 @@ public class AssistanceCase {
 
     @CommandHandler
     void handle(RespondToWarningCommand command) {
+        new Rules.CaseOpen(closedFor).verify();
         OpenWarning warning = openWarnings.get(command.warningId());
         new Rules.WarningIsOpen(warning, command.warningId()).verify();
         new Rules.WarningNotYetAnswered(command.warningId(), warning.responded()).verify();
@@ -207,11 +237,11 @@ public class AssistanceCase {
                 command.today()));
     }
 
-    /** Flagged once; a warning answered or closed in the meantime is left alone. */
+    /** Flagged once; a warning answered or closed in the meantime, or of a closed case, is left alone. */
     @CommandHandler
     void handle(FlagWarningResponseOverdueCommand command) {
         OpenWarning warning = openWarnings.get(command.warningId());
-        if (warning == null || warning.responded() || warning.overdueFlagged()
+        if (closedFor != null || warning == null || warning.responded() || warning.overdueFlagged()
                 || !command.dueOn().isBefore(command.today())) {
             return;
         }
@@ -221,6 +251,7 @@ public class AssistanceCase {
 
     @CommandHandler
     void handle(ConfirmDevelopmentalAssistanceCommand command) {
+        new Rules.CaseOpen(closedFor).verify();
         new Rules.DevelopmentalNeedsLabourCapacity(labourCapacity).verify();
         if (command.level() == ReviewLevel.VILLAGE) {
             new Rules.NotTakenYet("DEVELOPMENTAL_ALREADY_CONFIRMED", developmentalVillageConfirmed).verify();
@@ -238,6 +269,7 @@ public class AssistanceCase {
 
     @CommandHandler
     void handle(DesignateSafetyNetHouseholdCommand command) {
+        new Rules.CaseOpen(closedFor).verify();
         new Rules.SafetyNetNeedsNoLabourCapacity(labourCapacity).verify();
         new Rules.RiskNotYetEliminated(eliminated).verify();
         if (command.level() == ReviewLevel.VILLAGE) {
@@ -252,6 +284,7 @@ public class AssistanceCase {
 
     @CommandHandler
     void handle(ProposeEliminationCommand command) {
+        new Rules.CaseOpen(closedFor).verify();
         new Rules.RiskNotYetEliminated(eliminated).verify();
         new Rules.NotTakenYet("ELIMINATION_ALREADY_PROPOSED", elimination != null).verify();
         Assessment assessment = EliminationCriteria.assess(facts(), command.facts(), command.today());
@@ -261,6 +294,7 @@ public class AssistanceCase {
 
     @CommandHandler
     void handle(VerifyEliminationCommand command) {
+        new Rules.CaseOpen(closedFor).verify();
         new Rules.RiskNotYetEliminated(eliminated).verify();
         new Rules.StepOrder("ELIMINATION_STEP_ORDER", elimination, Step.PROPOSED).verify();
         apply(new RiskEliminationVerified(householdId, regionCode, command.today()));
@@ -272,6 +306,7 @@ public class AssistanceCase {
      */
     @CommandHandler
     void handle(ApproveEliminationCommand command) {
+        new Rules.CaseOpen(closedFor).verify();
         new Rules.RiskNotYetEliminated(eliminated).verify();
         new Rules.StepOrder("ELIMINATION_STEP_ORDER", elimination, Step.VERIFIED).verify();
         Assessment assessment = EliminationCriteria.assess(facts(), command.facts(), command.today());
@@ -290,6 +325,7 @@ public class AssistanceCase {
 
     @CommandHandler
     void handle(ReturnEliminationCommand command) {
+        new Rules.CaseOpen(closedFor).verify();
         new Rules.RiskNotYetEliminated(eliminated).verify();
         new Rules.StepOrder("ELIMINATION_STEP_ORDER", elimination, stepReviewedBy(command.level())).verify();
         apply(new RiskEliminationReturned(householdId, regionCode, command.level(), command.reason(),
@@ -298,6 +334,7 @@ public class AssistanceCase {
 
     @CommandHandler
     void handle(ProposeRollbackCommand command) {
+        new Rules.CaseOpen(closedFor).verify();
         new Rules.RiskWasEliminated("ROLLBACK_NEEDS_ELIMINATION", eliminated).verify();
         new Rules.NotTakenYet("ROLLBACK_ALREADY_PROPOSED", rollback != null).verify();
         apply(new RiskRollbackProposed(householdId, regionCode, command.reason(), command.today()));
@@ -306,6 +343,7 @@ public class AssistanceCase {
 
     @CommandHandler
     void handle(VerifyRollbackCommand command) {
+        new Rules.CaseOpen(closedFor).verify();
         new Rules.RiskWasEliminated("ROLLBACK_NEEDS_ELIMINATION", eliminated).verify();
         new Rules.StepOrder("ROLLBACK_STEP_ORDER", rollback, Step.PROPOSED).verify();
         apply(new RiskRollbackVerified(householdId, regionCode, command.today()));
@@ -313,6 +351,7 @@ public class AssistanceCase {
 
     @CommandHandler
     void handle(ApproveRollbackCommand command) {
+        new Rules.CaseOpen(closedFor).verify();
         new Rules.RiskWasEliminated("ROLLBACK_NEEDS_ELIMINATION", eliminated).verify();
         new Rules.StepOrder("ROLLBACK_STEP_ORDER", rollback, Step.VERIFIED).verify();
         apply(new RiskRolledBack(householdId, regionCode, rollbackReason, command.today()));
@@ -320,6 +359,7 @@ public class AssistanceCase {
 
     @CommandHandler
     void handle(ReturnRollbackCommand command) {
+        new Rules.CaseOpen(closedFor).verify();
         new Rules.RiskWasEliminated("ROLLBACK_NEEDS_ELIMINATION", eliminated).verify();
         new Rules.StepOrder("ROLLBACK_STEP_ORDER", rollback, stepReviewedBy(command.level())).verify();
         apply(new RiskRollbackReturned(householdId, regionCode, command.level(), command.reason(),
@@ -328,6 +368,7 @@ public class AssistanceCase {
 
     @CommandHandler
     void handle(ReportNewRiskCommand command) {
+        new Rules.CaseOpen(closedFor).verify();
         new Rules.RiskWasEliminated("NEW_RISK_NEEDS_ELIMINATION", eliminated).verify();
         new Rules.NewRiskIsDifferent(riskTypes, command.riskTypes()).verify();
         apply(new NewRiskReported(householdId, regionCode, command.riskTypes(), command.reason(), command.today()));
@@ -342,14 +383,27 @@ public class AssistanceCase {
                         reason, today)));
     }
 
-    private boolean hasDevelopmentalMeasure() {
-        return measures.values().stream().anyMatch(m -> m.type().developmental() && m.status() != MeasureStatus.ENDED);
+    /**
+     * Whether the plan holds development-type help (开发式帮扶) besides the measure {@code except}: a developmental
+     * measure planned, under way or done, or one ended after it was started. One ended without ever being started
+     * helped nobody.
+     */
+    private boolean hasDevelopmentalHelp(String except) {
+        return measures.entrySet().stream().filter(m -> !m.getKey().equals(except)).map(Map.Entry::getValue)
+                .anyMatch(m -> m.type().developmental() && (m.status() != MeasureStatus.ENDED || m.started()));
     }
 
+    /** Safety-net support planned, paid or phasing out. */
+    private boolean safetyNetInEffect() {
+        return measures.values().stream()
+                .anyMatch(m -> m.type() == MeasureType.SAFETY_NET && !m.status().closed());
+    }
+
+    /** The development-type measures that were started (carried out, whether or not they are over). */
     private List<String> developmentalMeasuresCarriedOut() {
         List<String> ids = new ArrayList<>();
         measures.forEach((id, m) -> {
-            if (m.type().developmental() && m.status().carriedOut()) {
+            if (m.type().developmental() && m.started()) {
                 ids.add(id);
             }
         });
@@ -359,8 +413,14 @@ public class AssistanceCase {
     private CaseFacts facts() {
         return new CaseFacts(openedOn, labourCapacity, riskTypes,
                 measures.values().stream().filter(m -> m.status().carriedOut())
-                        .map(m -> new CarriedOutMeasure(m.type(), m.riskTypes())).toList(),
+                        .map(m -> new CarriedOutMeasure(m.type(), m.riskTypes(),
+                                m.status() == MeasureStatus.COMPLETED && m.outcomeRecorded()))
+                        .toList(),
                 !openWarnings.isEmpty(), safetyNetHousehold, developmentalConfirmed);
+    }
+
+    private static boolean hasText(String text) {
+        return text != null && !text.isBlank();
     }
 
     /** The township returns a proposal; the county returns what the township verified. */
@@ -380,20 +440,27 @@ public class AssistanceCase {
         rollback = null;
         developmentalVillageConfirmed = false;
         developmentalConfirmed = false;
+        closedFor = null;
+    }
+
+    @EventSourcingHandler
+    void on(AssistanceCaseClosed event) {
+        closedFor = event.reason();
     }
 
     @EventSourcingHandler
     void on(MeasureAdded event) {
         measures.put(event.measureId(), new Measure(event.measureType(),
                 event.riskTypes() == null ? List.of() : List.copyOf(event.riskTypes()), event.department(),
-                MeasureStatus.PLANNED, event.dueDate(), null, null));
+                MeasureStatus.PLANNED, event.dueDate(), null, null, false, false));
     }
 
     @EventSourcingHandler
     void on(MeasureUpdated event) {
         Measure measure = measures.get(event.measureId());
-        measures.put(event.measureId(), measure.with(event.status() != null ? event.status() : measure.status(),
-                event.dueDate() != null ? event.dueDate() : measure.dueDate()));
+        Measure updated = measure.with(event.status() != null ? event.status() : measure.status(),
+                event.dueDate() != null ? event.dueDate() : measure.dueDate());
+        measures.put(event.measureId(), hasText(event.outcome()) ? updated.withOutcome() : updated);
     }
 
     @EventSourcingHandler
@@ -505,22 +572,34 @@ public class AssistanceCase {
         rollbackReason = null;
     }
 
-    /** A measure of the plan, as far as decisions need it. */
+    /**
+     * A measure of the plan, as far as decisions need it.
+     *
+     * @param started         whether it was ever carried out (under way, done or phasing out), even if ended since
+     * @param outcomeRecorded whether its outcome (帮扶成效) was recorded
+     */
     private record Measure(MeasureType type, List<RiskType> riskTypes, String department, MeasureStatus status,
-                           LocalDate dueDate, LocalDate overdueFlaggedFor, LocalDate gradualExitEndsOn) {
+                           LocalDate dueDate, LocalDate overdueFlaggedFor, LocalDate gradualExitEndsOn,
+                           boolean started, boolean outcomeRecorded) {
 
         Measure with(MeasureStatus newStatus, LocalDate newDueDate) {
             return new Measure(type, riskTypes, department, newStatus, newDueDate, overdueFlaggedFor,
-                    gradualExitEndsOn);
+                    gradualExitEndsOn, started || newStatus.carriedOut(), outcomeRecorded);
+        }
+
+        Measure withOutcome() {
+            return new Measure(type, riskTypes, department, status, dueDate, overdueFlaggedFor, gradualExitEndsOn,
+                    started, true);
         }
 
         Measure flaggedOverdue() {
-            return new Measure(type, riskTypes, department, status, dueDate, dueDate, gradualExitEndsOn);
+            return new Measure(type, riskTypes, department, status, dueDate, dueDate, gradualExitEndsOn, started,
+                    outcomeRecorded);
         }
 
         Measure exitingUntil(LocalDate endsOn) {
             return new Measure(type, riskTypes, department, MeasureStatus.GRADUAL_EXIT, dueDate, overdueFlaggedFor,
-                    endsOn);
+                    endsOn, true, outcomeRecorded);
         }
     }
 

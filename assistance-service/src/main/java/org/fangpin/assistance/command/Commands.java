@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import org.fangpin.contracts.value.ClosureReason;
 import org.fangpin.contracts.value.LabourCapacity;
 import org.fangpin.contracts.value.MeasureStatus;
 import org.fangpin.contracts.value.MeasureType;
@@ -24,6 +25,11 @@ public final class Commands {
     public record OpenAssistanceCaseCommand(@TargetAggregateIdentifier String householdId, String regionCode,
                                             ObjectType objectType, List<RiskType> riskTypes,
                                             LabourCapacity labourCapacity, LocalDate openedOn) {
+    }
+
+    /** 终止监测: the county closed the household's monitoring, so its case closes with the county's reason. */
+    public record CloseAssistanceCaseCommand(@TargetAggregateIdentifier String householdId, ClosureReason reason,
+                                             LocalDate closedOn) {
     }
 
     /** 制定帮扶措施 */

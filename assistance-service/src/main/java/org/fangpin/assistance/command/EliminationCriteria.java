@@ -38,8 +38,13 @@ public final class EliminationCriteria {
         }
     }
 
-    /** A measure carried out and the risks it addresses. */
-    public record CarriedOutMeasure(MeasureType measureType, List<RiskType> riskTypes) {
+    /**
+     * A measure carried out (under way, done or phasing out) and the risks it addresses.
+     *
+     * @param completedWithOutcome whether it is completed (已完成) with its outcome (帮扶成效) recorded
+     */
+    public record CarriedOutMeasure(MeasureType measureType, List<RiskType> riskTypes,
+                                    boolean completedWithOutcome) {
     }
 
     /** The evidence and, if any, the criteria it fails. */
@@ -68,6 +73,8 @@ public final class EliminationCriteria {
         }
         if (facts.measuresCarriedOut().isEmpty()) {
             failed.add(EliminationCriterion.MEASURE_CARRIED_OUT);
+        } else if (facts.measuresCarriedOut().stream().noneMatch(CarriedOutMeasure::completedWithOutcome)) {
+            failed.add(EliminationCriterion.MEASURE_COMPLETED);
         }
         if (!gaps.isEmpty()) {
             failed.add(EliminationCriterion.GUARANTEES_SECURE);
@@ -93,7 +100,9 @@ public final class EliminationCriteria {
                 records.stream().map(r -> new MonthlyIncome(r.month(), r.perCapitaNetIncome())).toList(),
                 monitoredMonths, policy.minimumMonitoredMonths(), gaps,
                 facts.measuresCarriedOut().stream().map(CarriedOutMeasure::measureType).distinct().toList(),
-                facts.identifiedRisks().stream().filter(addressed::contains).toList());
+                facts.identifiedRisks().stream().filter(addressed::contains).toList(),
+                facts.measuresCarriedOut().stream().filter(CarriedOutMeasure::completedWithOutcome)
+                        .map(CarriedOutMeasure::measureType).distinct().toList());
         return new Assessment(evidence, List.copyOf(failed));
     }
 

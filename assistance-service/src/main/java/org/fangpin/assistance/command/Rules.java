@@ -2,13 +2,14 @@ package org.fangpin.assistance.command;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.fangpin.assistance.command.EliminationCriteria.Assessment;
 import org.fangpin.contracts.assistance.EliminationCriterion;
+import org.fangpin.contracts.value.ClosureReason;
 import org.fangpin.contracts.value.LabourCapacity;
 import org.fangpin.contracts.value.MeasureStatus;
-import org.fangpin.contracts.value.MeasureType;
 import org.fangpin.contracts.value.RiskType;
 import org.fangpin.platform.web.Rule;
 import org.fangpin.platform.web.RuleViolation;
@@ -28,13 +29,36 @@ final class Rules {
         }
     }
 
-    /** 防止“一兜了之”: a household that can work does not get safety-net support without development-type help. */
-    record NoSafetyNetOnlyPlan(MeasureType measureType, LabourCapacity labourCapacity,
-                               boolean hasDevelopmentalMeasure) implements Rule {
+    /** A case closed with the household's monitoring (终止监测) takes no further step (409). */
+    record CaseOpen(ClosureReason closedFor) implements Rule {
         public void verify() {
-            if (measureType == MeasureType.SAFETY_NET && labourCapacity != LabourCapacity.NONE
-                    && !hasDevelopmentalMeasure) {
+            if (closedFor != null) {
+                throw RuleViolation.conflict("ASSISTANCE_CASE_CLOSED", closedFor.chineseName(), english(closedFor));
+            }
+        }
+    }
+
+    /**
+     * 防止“一兜了之”: a household that can work does not get safety-net support without development-type help, when
+     * the support is added and when the plan's only development-type measure would end without ever being started.
+     *
+     * @param safetyNet               whether the plan would hold safety-net support
+     * @param hasDevelopmentalMeasure whether it would hold development-type help besides
+     */
+    record NoSafetyNetOnlyPlan(boolean safetyNet, LabourCapacity labourCapacity, boolean hasDevelopmentalMeasure)
+            implements Rule {
+        public void verify() {
+            if (safetyNet && labourCapacity != LabourCapacity.NONE && !hasDevelopmentalMeasure) {
                 throw RuleViolation.of("SAFETY_NET_ONLY_PLAN");
+            }
+        }
+    }
+
+    /** A measure is completed (已完成) with its outcome (帮扶成效) on record: elimination judges by it. */
+    record CompletionRecordsOutcome(String measureId, MeasureStatus to, boolean outcomeRecorded) implements Rule {
+        public void verify() {
+            if (to == MeasureStatus.COMPLETED && !outcomeRecorded) {
+                throw RuleViolation.of("MEASURE_OUTCOME_REQUIRED", measureId);
             }
         }
     }
@@ -51,7 +75,7 @@ final class Rules {
     record MeasureStillOpen(String measureId, MeasureStatus status) implements Rule {
         public void verify() {
             if (status.closed()) {
-                throw RuleViolation.conflict("MEASURE_CLOSED", measureId, status.chineseName());
+                throw RuleViolation.conflict("MEASURE_CLOSED", measureId, status.chineseName(), english(status));
             }
         }
     }
@@ -70,7 +94,8 @@ final class Rules {
     record StatusMovesForward(MeasureStatus from, MeasureStatus to) implements Rule {
         public void verify() {
             if (to != null && (to == MeasureStatus.GRADUAL_EXIT || to.ordinal() < from.ordinal())) {
-                throw RuleViolation.of("MEASURE_STATUS_NOT_ALLOWED", from.chineseName(), to.chineseName());
+                throw RuleViolation.of("MEASURE_STATUS_NOT_ALLOWED", from.chineseName(), to.chineseName(),
+                        english(from), english(to));
             }
         }
     }
@@ -182,6 +207,11 @@ final class Rules {
                         failed.stream().map(Enum::name).collect(Collectors.joining(",")));
             }
         }
+    }
+
+    /** How an English message names a status or reason that the Chinese one gives by its Chinese name. */
+    static String english(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** A risk already identified is a rollback, not a new risk. */

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.fangpin.assistance.command.CaseEvents.WarningAttached;
 import org.fangpin.assistance.command.CaseEvents.WarningClosed;
 import org.fangpin.assistance.command.CaseEvents.WarningLevelNoted;
+import org.fangpin.contracts.assistance.AssistanceCaseClosed;
 import org.fangpin.contracts.assistance.AssistanceCaseOpened;
 import org.fangpin.contracts.assistance.DevelopmentalAssistanceConfirmed;
 import org.fangpin.contracts.assistance.DevelopmentalAssistanceVillageConfirmed;
@@ -66,7 +67,8 @@ class CaseProjection {
                         SET object_type = EXCLUDED.object_type, risk_types = EXCLUDED.risk_types,
                             labour_capacity = EXCLUDED.labour_capacity, opened_on = EXCLUDED.opened_on,
                             status = 'RISK_NOT_ELIMINATED', elimination_step = NULL, rollback_step = NULL,
-                            developmental_confirmation = NULL, eliminated_on = NULL""")
+                            developmental_confirmation = NULL, eliminated_on = NULL, closed_on = NULL,
+                            closure_reason = NULL""")
                 .param("id", event.householdId())
                 .param("region", event.regionCode())
                 .param("type", event.objectType().name())
@@ -290,6 +292,18 @@ class CaseProjection {
                         UPDATE elimination_decision SET rolled_back_on = :on
                         WHERE id = (SELECT max(id) FROM elimination_decision WHERE household_id = :id)""")
                 .param("on", event.rolledBackOn()).param("id", event.householdId()).update();
+    }
+
+    /** A closed case's measures are no longer overdue; the scans leave its measures and warnings alone. */
+    @EventHandler
+    void on(AssistanceCaseClosed event) {
+        jdbc.sql("""
+                        UPDATE assistance_case SET status = 'CLOSED', closed_on = :on, closure_reason = :reason
+                        WHERE household_id = :id""")
+                .param("on", event.closedOn()).param("reason", event.reason().name())
+                .param("id", event.householdId()).update();
+        jdbc.sql("UPDATE measure SET overdue_since = NULL WHERE household_id = :id AND overdue_since IS NOT NULL")
+                .param("id", event.householdId()).update();
     }
 
     @ResetHandler

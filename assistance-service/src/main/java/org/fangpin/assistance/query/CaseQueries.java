@@ -1,6 +1,8 @@
 package org.fangpin.assistance.query;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -19,6 +21,8 @@ import org.springframework.stereotype.Component;
 import org.fangpin.assistance.command.MonitoringFacts.MonthRecord;
 import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.value.Guarantee;
+import org.fangpin.contracts.value.RiskType;
+import org.fangpin.platform.jdbc.Like;
 
 /** Reads of the assistance cases, their measures and warnings, and the monthly records behind elimination. */
 @Component
@@ -36,7 +40,8 @@ public class CaseQueries {
     public Optional<CaseSummary> summary(String householdId) {
         return jdbc.sql("""
                         SELECT household_id, region_code, object_type, risk_types, labour_capacity, opened_on, status,
-                               elimination_step, rollback_step, developmental_confirmation, safety_net, eliminated_on
+                               elimination_step, rollback_step, developmental_confirmation, safety_net, eliminated_on,
+                               closed_on, closure_reason
                         FROM assistance_case WHERE household_id = :id""")
                 .param("id", householdId)
                 .query(CaseSummary.class)
@@ -45,16 +50,17 @@ public class CaseQueries {
 
     public Optional<CaseView> assistanceCase(String householdId) {
         return summary(householdId).map(summary -> new CaseView(summary.householdId(), summary.regionCode(),
-                summary.objectType(), summary.riskTypes(), summary.labourCapacity(), summary.openedOn(),
+                summary.objectType(), risks(summary.riskTypes()), summary.labourCapacity(), summary.openedOn(),
                 summary.status(), summary.eliminationStep(), summary.rollbackStep(),
                 summary.developmentalConfirmation(), summary.safetyNet(), summary.eliminatedOn(),
-                measures(householdId), warnings(householdId), eliminations(householdId)));
+                summary.closedOn(), summary.closureReason(), measures(householdId), warnings(householdId),
+                eliminations(householdId)));
     }
 
     public Optional<MeasureView> measure(String measureId) {
         return jdbc.sql(MEASURE_COLUMNS + " WHERE measure_id = :id")
                 .param("id", measureId)
-                .query(MeasureView.class)
+                .query(CaseQueries::measureRow)
                 .optional();
     }
 
@@ -70,18 +76,21 @@ public class CaseQueries {
                 .list();
     }
 
-    /** 逾期帮扶措施 of a region, optionally of one department, paged by measure id. */
+    /**
+     * 逾期帮扶措施 of a region, optionally of one department, paged by measure id. A closed case's measures are not
+     * overdue (its closure lifted their marks).
+     */
     public List<MeasureView> overdueMeasures(String regionPrefix, String department, String after, int limit) {
         return jdbc.sql(MEASURE_COLUMNS + """
-                         WHERE overdue_since IS NOT NULL AND region_code LIKE :region || '%'
+                         WHERE overdue_since IS NOT NULL AND region_code LIKE :region
                            AND (CAST(:department AS VARCHAR) IS NULL OR department = :department)
                            AND measure_id > :after
                         ORDER BY measure_id LIMIT :limit""")
-                .param("region", regionPrefix)
+                .param("region", Like.startsWith(regionPrefix))
                 .param("department", department)
                 .param("after", after == null ? "" : after)
                 .param("limit", limit)
-                .query(MeasureView.class)
+                .query(CaseQueries::measureRow)
                 .list();
     }
 
@@ -94,42 +103,47 @@ public class CaseQueries {
                         SELECT w.warning_id, w.household_id, w.region_code, w.level, w.rule, w.reason, w.raised_on,
                                c.eliminated_on
                         FROM case_warning w JOIN assistance_case c ON c.household_id = w.household_id
-                        WHERE w.look_back AND w.closed_on IS NULL AND w.region_code LIKE :region || '%'
+                        WHERE w.look_back AND w.closed_on IS NULL AND w.region_code LIKE :region
                           AND c.status = 'RISK_ELIMINATED' AND c.rollback_step IS NULL AND w.warning_id > :after
                         ORDER BY w.warning_id LIMIT :limit""")
-                .param("region", regionPrefix)
+                .param("region", Like.startsWith(regionPrefix))
                 .param("after", after == null ? "" : after)
                 .param("limit", limit)
                 .query(LookBackFinding.class)
                 .list();
     }
 
-    /** Measures still to be done whose deadline passed and that are not flagged yet. */
+    /** Measures still to be done whose deadline passed and that are not flagged yet, closed cases' left out. */
     public List<MeasureRef> measuresPastDue(LocalDate today) {
         return jdbc.sql("""
-                        SELECT household_id, measure_id FROM measure
-                        WHERE status IN ('PLANNED', 'IN_PROGRESS') AND overdue_since IS NULL AND due_date < :today""")
+                        SELECT household_id, measure_id FROM measure item
+                        WHERE status IN ('PLANNED', 'IN_PROGRESS') AND overdue_since IS NULL AND due_date < :today
+                          AND %s""".formatted(CASE_NOT_CLOSED))
                 .param("today", today)
                 .query(MeasureRef.class)
                 .list();
     }
 
-    /** Safety-net measures whose gradual exit is over. */
+    /** Safety-net measures whose gradual exit is over, closed cases' left out. */
     public List<MeasureRef> gradualExitsOver(LocalDate today) {
         return jdbc.sql("""
-                        SELECT household_id, measure_id FROM measure
-                        WHERE status = 'GRADUAL_EXIT' AND gradual_exit_ends_on <= :today""")
+                        SELECT household_id, measure_id FROM measure item
+                        WHERE status = 'GRADUAL_EXIT' AND gradual_exit_ends_on <= :today
+                          AND %s""".formatted(CASE_NOT_CLOSED))
                 .param("today", today)
                 .query(MeasureRef.class)
                 .list();
     }
 
-    /** Open warnings without a response that are not flagged yet, with the region whose policy sets the days. */
+    /**
+     * Open warnings without a response that are not flagged yet, with the region whose policy sets the days; closed
+     * cases' left out.
+     */
     public List<AwaitingResponse> warningsAwaitingResponse(LocalDate today) {
         return jdbc.sql("""
-                        SELECT household_id, warning_id, region_code, raised_on FROM case_warning
+                        SELECT household_id, warning_id, region_code, raised_on FROM case_warning item
                         WHERE responded_on IS NULL AND closed_on IS NULL AND response_overdue_on IS NULL
-                          AND raised_on < :today""")
+                          AND raised_on < :today AND %s""".formatted(CASE_NOT_CLOSED))
                 .param("today", today)
                 .query(AwaitingResponse.class)
                 .list();
@@ -160,7 +174,7 @@ public class CaseQueries {
                 });
         return jdbc.sql(MEASURE_COLUMNS + " WHERE household_id = :id ORDER BY added_on, measure_id")
                 .param("id", householdId)
-                .query(MeasureView.class)
+                .query(CaseQueries::measureRow)
                 .list()
                 .stream()
                 .map(measure -> measure.withProgress(progress.getOrDefault(measure.measureId(), List.of())))
@@ -196,36 +210,60 @@ public class CaseQueries {
         }
     }
 
+    private static MeasureView measureRow(ResultSet rs, int row) throws SQLException {
+        return new MeasureView(rs.getString("measure_id"), rs.getString("household_id"), rs.getString("region_code"),
+                rs.getString("measure_type"), rs.getString("description"), risks(rs.getString("risk_types")),
+                rs.getString("department"), rs.getString("responsible_person"),
+                rs.getObject("due_date", LocalDate.class), rs.getString("status"), rs.getString("outcome"),
+                rs.getBigDecimal("income_effect"), rs.getObject("overdue_since", LocalDate.class),
+                rs.getObject("gradual_exit_ends_on", LocalDate.class), rs.getObject("added_on", LocalDate.class),
+                rs.getObject("updated_on", LocalDate.class), null);
+    }
+
+    private static List<RiskType> risks(String names) {
+        return names(names, RiskType::valueOf);
+    }
+
     private static final String MEASURE_COLUMNS = """
             SELECT measure_id, household_id, region_code, measure_type, description, risk_types, department,
                    responsible_person, due_date, status, outcome, income_effect, overdue_since, gradual_exit_ends_on,
-                   added_on, updated_on, NULL AS progress
+                   added_on, updated_on
             FROM measure""";
 
-    /** The case row; {@code riskTypes} is comma-separated as the first version of this view had it. */
+    /** The household of row {@code item} has no case closed with its monitoring. */
+    private static final String CASE_NOT_CLOSED = """
+            NOT EXISTS (SELECT 1 FROM assistance_case c
+                        WHERE c.household_id = item.household_id AND c.status = 'CLOSED')""";
+
+    /** The case row, as stored ({@code riskTypes} comma-separated). */
     public record CaseSummary(String householdId, String regionCode, String objectType, String riskTypes,
                               String labourCapacity, LocalDate openedOn, String status, String eliminationStep,
                               String rollbackStep, String developmentalConfirmation, String safetyNet,
-                              LocalDate eliminatedOn) {
+                              LocalDate eliminatedOn, LocalDate closedOn, String closureReason) {
     }
 
     /**
      * A household's case as a cadre reads it.
      *
-     * @param status                    {@code RISK_NOT_ELIMINATED} or {@code RISK_ELIMINATED}
+     * @param status                    {@code RISK_NOT_ELIMINATED}, {@code RISK_ELIMINATED} or {@code CLOSED}
+     *                                  (closed with the household's monitoring, 终止监测)
      * @param developmentalConfirmation {@code VILLAGE} (村级已确认) or {@code CONFIRMED} (已实施开发式帮扶)
      * @param safetyNet                 {@code PROPOSED} (村级认定) or {@code DESIGNATED} (整户无劳动能力兜底保障户)
+     * @param closedOn                  the day the county closed the household's monitoring, when it did
+     * @param closureReason             its reason ({@code ClosureReason}), when it did
      * @param eliminations              each county approval with its evidence, and its rollback if any
      */
-    public record CaseView(String householdId, String regionCode, String objectType, String riskTypes,
+    public record CaseView(String householdId, String regionCode, String objectType, List<RiskType> riskTypes,
                            String labourCapacity, LocalDate openedOn, String status, String eliminationStep,
                            String rollbackStep, String developmentalConfirmation, String safetyNet,
-                           LocalDate eliminatedOn, List<MeasureView> measures, List<WarningView> warnings,
+                           LocalDate eliminatedOn, LocalDate closedOn, String closureReason,
+                           List<MeasureView> measures, List<WarningView> warnings,
                            List<EliminationView> eliminations) {
     }
 
     public record MeasureView(String measureId, String householdId, String regionCode, String measureType,
-                              String description, String riskTypes, String department, String responsiblePerson,
+                              String description, List<RiskType> riskTypes, String department,
+                              String responsiblePerson,
                               LocalDate dueDate, String status, String outcome, BigDecimal incomeEffect,
                               LocalDate overdueSince, LocalDate gradualExitEndsOn, LocalDate addedOn,
                               LocalDate updatedOn, List<ProgressNote> progress) {

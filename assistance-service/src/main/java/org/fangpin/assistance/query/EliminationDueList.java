@@ -25,10 +25,12 @@ import org.fangpin.contracts.identification.PolicyThresholds;
 import org.fangpin.contracts.value.LabourCapacity;
 import org.fangpin.contracts.value.MeasureType;
 import org.fangpin.contracts.value.RiskType;
+import org.fangpin.platform.jdbc.Like;
 import org.fangpin.platform.policy.PolicyBook;
 
 /**
- * 应消未消: households whose risk could have been eliminated for a while but that nobody proposed. A household is
+ * 应消未消: households whose risk could have been eliminated for a while but that nobody proposed (a case closed with
+ * its monitoring is not among them). A household is
  * listed when it meets every criterion and its income has been stably above the line for {@code graceMonths} more
  * than the policy asks, so a household that just qualified is not yet reported. One page of cases is judged with
  * four queries.
@@ -58,9 +60,9 @@ public class EliminationDueList {
                         FROM assistance_case
                         WHERE status = 'RISK_NOT_ELIMINATED' AND elimination_step IS NULL
                           AND safety_net IS DISTINCT FROM 'DESIGNATED'
-                          AND region_code LIKE :region || '%' AND household_id > :after
+                          AND region_code LIKE :region AND household_id > :after
                         ORDER BY household_id LIMIT :limit""")
-                .param("region", regionPrefix)
+                .param("region", Like.startsWith(regionPrefix))
                 .param("after", after == null ? "" : after)
                 .param("limit", limit)
                 .query(Candidate.class)
@@ -97,7 +99,7 @@ public class EliminationDueList {
     }
 
     private PolicyThresholds withGrace(PolicyThresholds p) {
-        return new PolicyThresholds(p.monitoringLine(), p.medicalExpenditureWarningLine(),
+        return PolicyThresholds.of(p.monitoringLine(), p.medicalExpenditureWarningLine(),
                 p.disasterLossWarningLine(), p.educationExpenditureWarningLine(), p.verificationDueWorkingDays(),
                 p.identificationDueDays(), p.publicNoticeDays(), p.monthlyMonitoringDueDay(),
                 p.stableIncomeMonths() + graceMonths, p.minimumMonitoredMonths(),
@@ -106,11 +108,14 @@ public class EliminationDueList {
 
     private Map<String, List<CarriedOutMeasure>> measuresCarriedOut(List<String> ids) {
         return jdbc.sql("""
-                        SELECT household_id, measure_type, risk_types FROM measure
+                        SELECT household_id, measure_type, risk_types,
+                               status = 'COMPLETED' AND COALESCE(outcome ~ '\\S', false) AS completed_with_outcome
+                        FROM measure
                         WHERE household_id IN (:ids) AND status IN ('IN_PROGRESS', 'COMPLETED', 'GRADUAL_EXIT')""")
                 .param("ids", ids)
                 .query((rs, row) -> Map.entry(rs.getString("household_id"), new CarriedOutMeasure(
-                        MeasureType.valueOf(rs.getString("measure_type")), risks(rs.getString("risk_types")))))
+                        MeasureType.valueOf(rs.getString("measure_type")), risks(rs.getString("risk_types")),
+                        rs.getBoolean("completed_with_outcome"))))
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));

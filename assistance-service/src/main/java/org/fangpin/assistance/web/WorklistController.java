@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,6 +17,7 @@ import org.fangpin.assistance.query.CaseQueries;
 import org.fangpin.assistance.query.CaseQueries.LookBackFinding;
 import org.fangpin.assistance.query.CaseQueries.MeasureView;
 import org.fangpin.assistance.query.EliminationDueList;
+import org.fangpin.contracts.value.RegionCode;
 import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.security.Jurisdiction;
 
@@ -46,7 +48,7 @@ class WorklistController {
 
     /** Overdue measures of a region (the caller's own by default), optionally of one department. */
     @GetMapping("/overdue-measures")
-    MeasurePage overdueMeasures(@RequestParam(required = false) String region,
+    MeasurePage overdueMeasures(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
                                 @RequestParam(required = false) String department,
                                 @RequestParam(required = false) String cursor,
                                 @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
@@ -57,7 +59,8 @@ class WorklistController {
 
     /** 应消未消: households meeting every elimination criterion for a while, with no proposal. */
     @GetMapping("/elimination-due")
-    EliminationDueList.Page eliminationDue(@RequestParam(required = false) String region,
+    EliminationDueList.Page eliminationDue(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX)
+                                           String region,
                                            @RequestParam(required = false) String cursor,
                                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return eliminationDue.page(region(region), cursor, limit, LocalDate.now(clock));
@@ -65,13 +68,14 @@ class WorklistController {
 
     /** Eliminated households with an open warning: each needs a rollback proposal or a re-marking. */
     @GetMapping("/look-back")
-    LookBackPage lookBack(@RequestParam(required = false) String region,
+    LookBackPage lookBack(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
                           @RequestParam(required = false) String cursor,
                           @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         List<LookBackFinding> page = queries.lookBackFindings(region(region), cursor, limit);
         return new LookBackPage(page, page.size() < limit ? null : page.get(page.size() - 1).warningId());
     }
 
+    /** A region prefix asked for (validated above), or the one the caller's own region reaches. */
     private static String region(String requested) {
         String within = requested == null ? RequestContext.requireActor().regionPrefix() : requested;
         Jurisdiction.requireWithin(within);

@@ -24,6 +24,7 @@ import org.fangpin.assistance.command.Commands.ApproveEliminationCommand;
 import org.fangpin.assistance.command.Commands.ApproveRollbackCommand;
 import org.fangpin.assistance.command.Commands.AttachWarningCommand;
 import org.fangpin.assistance.command.Commands.ChangeWarningLevelCommand;
+import org.fangpin.assistance.command.Commands.CloseAssistanceCaseCommand;
 import org.fangpin.assistance.command.Commands.CloseWarningCommand;
 import org.fangpin.assistance.command.Commands.CompleteGradualExitCommand;
 import org.fangpin.assistance.command.Commands.ConfirmDevelopmentalAssistanceCommand;
@@ -41,6 +42,7 @@ import org.fangpin.assistance.command.Commands.UpdateMeasureCommand;
 import org.fangpin.assistance.command.Commands.VerifyEliminationCommand;
 import org.fangpin.assistance.command.Commands.VerifyRollbackCommand;
 import org.fangpin.assistance.command.MonitoringFacts.MonthRecord;
+import org.fangpin.contracts.assistance.AssistanceCaseClosed;
 import org.fangpin.contracts.assistance.AssistanceCaseOpened;
 import org.fangpin.contracts.assistance.DevelopmentalAssistanceConfirmed;
 import org.fangpin.contracts.assistance.DevelopmentalAssistanceVillageConfirmed;
@@ -65,6 +67,7 @@ import org.fangpin.contracts.assistance.SafetyNetHouseholdProposed;
 import org.fangpin.contracts.assistance.WarningResponded;
 import org.fangpin.contracts.assistance.WarningResponseOverdue;
 import org.fangpin.contracts.identification.PolicyThresholds;
+import org.fangpin.contracts.value.ClosureReason;
 import org.fangpin.contracts.value.Guarantee;
 import org.fangpin.contracts.value.LabourCapacity;
 import org.fangpin.contracts.value.MeasureStatus;
@@ -82,7 +85,7 @@ class AssistanceCaseTest {
     private static final LocalDate OPENED_ON = LocalDate.of(2024, 5, 2);
     private static final LocalDate TODAY = LocalDate.of(2024, 12, 10);
     private static final BigDecimal LINE = new BigDecimal("8300.00");
-    private static final PolicyThresholds POLICY = new PolicyThresholds(LINE, new BigDecimal("5000.00"),
+    private static final PolicyThresholds POLICY = PolicyThresholds.of(LINE, new BigDecimal("5000.00"),
             new BigDecimal("10000.00"), new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6, 7, 6);
 
     private FixtureConfiguration<AssistanceCase> fixture;
@@ -108,7 +111,13 @@ class AssistanceCaseTest {
     }
 
     private static MeasureUpdated completed(String id) {
-        return new MeasureUpdated(HH, VILLAGE, id, MeasureStatus.COMPLETED, null, null, null, null, TODAY);
+        return new MeasureUpdated(HH, VILLAGE, id, MeasureStatus.COMPLETED, null, "已在镇内肉牛合作社稳定务工，月工资3200元",
+                new BigDecimal("4800.00"), null, TODAY.minusDays(5));
+    }
+
+    private static MeasureUpdated ended(String id) {
+        return new MeasureUpdated(HH, VILLAGE, id, MeasureStatus.ENDED, "养殖项目取消", null, null, null,
+                OPENED_ON.plusDays(20));
     }
 
     private static WarningAttached warning(String id, boolean lookBack) {
@@ -133,15 +142,17 @@ class AssistanceCaseTest {
         return evidence(MeasureType.EMPLOYMENT);
     }
 
+    /** The evidence of {@link #readyForElimination()}: the employment measure completed, and these carried out. */
     private static EliminationEvidence evidence(MeasureType... carriedOut) {
         return new EliminationEvidence(TODAY, LINE, 6,
                 stableRecords().stream().map(r -> new MonthlyIncome(r.month(), r.perCapitaNetIncome())).toList(),
-                7, 6, List.of(), List.of(carriedOut), List.of(RiskType.ILLNESS));
+                7, 6, List.of(), List.of(carriedOut), List.of(RiskType.ILLNESS), List.of(MeasureType.EMPLOYMENT));
     }
 
-    /** An able household with an employment measure carried out and confirmed at village and township. */
+    /** An able household with an employment measure completed with its outcome, confirmed at village and township. */
     private static Object[] readyForElimination() {
         return new Object[]{opened(LabourCapacity.FULL), measureAdded("m-1", MeasureType.EMPLOYMENT), started("m-1"),
+                completed("m-1"),
                 new DevelopmentalAssistanceVillageConfirmed(HH, VILLAGE, List.of("m-1"), OPENED_ON.plusDays(40)),
                 new DevelopmentalAssistanceConfirmed(HH, VILLAGE, List.of("m-1"), OPENED_ON.plusDays(45))};
     }
@@ -246,6 +257,54 @@ class AssistanceCaseTest {
                             "月工资3200元", new BigDecimal("4800.00"), null, 6, TODAY))
                     .expectEvents(new MeasureUpdated(HH, VILLAGE, "m-1", MeasureStatus.COMPLETED, "已在镇内肉牛合作社稳定务工",
                             "月工资3200元", new BigDecimal("4800.00"), null, TODAY));
+        }
+
+        @Test
+        void aMeasureIsNotCompletedWithoutItsOutcome() {
+            fixture.given(opened(LabourCapacity.FULL), measureAdded("m-1", MeasureType.EMPLOYMENT), started("m-1"))
+                    .when(update("m-1", MeasureStatus.COMPLETED, "已上岗"))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("MEASURE_OUTCOME_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anOutcomeRecordedBeforeCompletesTheMeasure() {
+            MeasureUpdated outcome = new MeasureUpdated(HH, VILLAGE, "m-1", null, null, "月工资3200元", null, null,
+                    TODAY.minusDays(3));
+            fixture.given(opened(LabourCapacity.FULL), measureAdded("m-1", MeasureType.EMPLOYMENT), started("m-1"),
+                            outcome)
+                    .when(update("m-1", MeasureStatus.COMPLETED, null))
+                    .expectEvents(new MeasureUpdated(HH, VILLAGE, "m-1", MeasureStatus.COMPLETED, null, null, null,
+                            null, TODAY));
+        }
+
+        @Test
+        void theOnlyDevelopmentTypeMeasureBesideSafetyNetDoesNotEndUnstarted() {
+            fixture.given(opened(LabourCapacity.FULL), measureAdded("m-1", MeasureType.INDUSTRY),
+                            measureAdded("m-2", MeasureType.SAFETY_NET), started("m-2"))
+                    .when(update("m-1", MeasureStatus.ENDED, "养殖项目取消"))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("SAFETY_NET_ONLY_PLAN"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDevelopmentTypeMeasureEndedAfterItStartedStillCountsBesideSafetyNet() {
+            fixture.given(opened(LabourCapacity.FULL), measureAdded("m-1", MeasureType.INDUSTRY), started("m-1"),
+                            measureAdded("m-2", MeasureType.SAFETY_NET), started("m-2"))
+                    .when(update("m-1", MeasureStatus.ENDED, "合作社停产"))
+                    .expectEvents(new MeasureUpdated(HH, VILLAGE, "m-1", MeasureStatus.ENDED, "合作社停产", null, null,
+                            null, TODAY));
+        }
+
+        @Test
+        void aDevelopmentTypeMeasureEndedUnstartedDoesNotOpenTheWayToSafetyNet() {
+            fixture.given(opened(LabourCapacity.FULL), measureAdded("m-1", MeasureType.INDUSTRY), ended("m-1"))
+                    .when(add("m-2", MeasureType.SAFETY_NET, TODAY.plusDays(30)))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("SAFETY_NET_ONLY_PLAN"))
+                    .expectNoEvents();
         }
 
         @Test
@@ -452,6 +511,22 @@ class AssistanceCaseTest {
         }
 
         @Test
+        void confirmationDoesNotCountADevelopmentTypeMeasureEndedUnstarted() {
+            fixture.given(opened(LabourCapacity.FULL), measureAdded("m-1", MeasureType.INDUSTRY), ended("m-1"))
+                    .when(new ConfirmDevelopmentalAssistanceCommand(HH, ReviewLevel.VILLAGE, TODAY))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("DEVELOPMENTAL_MEASURE_MISSING"));
+        }
+
+        @Test
+        void confirmationCountsADevelopmentTypeMeasureCarriedOutAndEndedSince() {
+            fixture.given(opened(LabourCapacity.FULL), measureAdded("m-1", MeasureType.INDUSTRY), started("m-1"),
+                            ended("m-1"))
+                    .when(new ConfirmDevelopmentalAssistanceCommand(HH, ReviewLevel.VILLAGE, TODAY))
+                    .expectEvents(new DevelopmentalAssistanceVillageConfirmed(HH, VILLAGE, List.of("m-1"), TODAY));
+        }
+
+        @Test
         void theTownshipDoesNotConfirmBeforeTheVillage() {
             fixture.given(opened(LabourCapacity.FULL), measureAdded("m-1", MeasureType.EMPLOYMENT), started("m-1"))
                     .when(new ConfirmDevelopmentalAssistanceCommand(HH, ReviewLevel.TOWNSHIP, TODAY))
@@ -531,6 +606,44 @@ class AssistanceCaseTest {
                     .expectExceptionMessage(allOf(containsString("INCOME_STABLY_ABOVE_LINE"),
                             containsString("NO_OPEN_WARNING"), containsString("DEVELOPMENTAL_ASSISTANCE_CONFIRMED"),
                             not(containsString("MONITORED_LONG_ENOUGH")), not(containsString("RISKS_ADDRESSED"))))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aMeasureStillInProgressIsNotAssistanceCarriedThrough() {
+            Object[] inProgress = {opened(LabourCapacity.FULL), measureAdded("m-1", MeasureType.EMPLOYMENT),
+                    started("m-1"),
+                    new DevelopmentalAssistanceVillageConfirmed(HH, VILLAGE, List.of("m-1"), OPENED_ON.plusDays(40)),
+                    new DevelopmentalAssistanceConfirmed(HH, VILLAGE, List.of("m-1"), OPENED_ON.plusDays(45))};
+            fixture.given(inProgress)
+                    .when(new ProposeEliminationCommand(HH, stableFacts(), TODAY))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(allOf(containsString("MEASURE_COMPLETED"),
+                            not(containsString("MEASURE_CARRIED_OUT")), not(containsString("RISKS_ADDRESSED"))))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aMeasureCompletedWithoutAnOutcomeOnRecordDoesNotCount() {
+            MeasureUpdated completedSilently = new MeasureUpdated(HH, VILLAGE, "m-1", MeasureStatus.COMPLETED, null,
+                    null, null, null, TODAY.minusDays(5));
+            fixture.given(opened(LabourCapacity.FULL), measureAdded("m-1", MeasureType.EMPLOYMENT), started("m-1"),
+                            completedSilently,
+                            new DevelopmentalAssistanceVillageConfirmed(HH, VILLAGE, List.of("m-1"), TODAY),
+                            new DevelopmentalAssistanceConfirmed(HH, VILLAGE, List.of("m-1"), TODAY))
+                    .when(new ProposeEliminationCommand(HH, stableFacts(), TODAY))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("MEASURE_COMPLETED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aPlanWithNothingCarriedOutIsNamedAsSuch() {
+            fixture.given(opened(LabourCapacity.FULL), measureAdded("m-1", MeasureType.EMPLOYMENT))
+                    .when(new ProposeEliminationCommand(HH, stableFacts(), TODAY))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(allOf(containsString("MEASURE_CARRIED_OUT"),
+                            not(containsString("MEASURE_COMPLETED"))))
                     .expectNoEvents();
         }
 
@@ -644,6 +757,85 @@ class AssistanceCaseTest {
                             new RiskEliminationVerified(HH, VILLAGE, TODAY)))
                     .when(new ReturnEliminationCommand(HH, ReviewLevel.COUNTY, "收入稳定性存疑", TODAY))
                     .expectEvents(new RiskEliminationReturned(HH, VILLAGE, ReviewLevel.COUNTY, "收入稳定性存疑", TODAY));
+        }
+    }
+
+    @Nested
+    class ClosedWithTheMonitoring {
+
+        private final AssistanceCaseClosed closed = new AssistanceCaseClosed(HH, VILLAGE, ClosureReason.MOVED_AWAY,
+                TODAY);
+
+        @Test
+        void theCaseClosesOnceWithTheCountysReason() {
+            fixture.given(readyForElimination())
+                    .when(new CloseAssistanceCaseCommand(HH, ClosureReason.MOVED_AWAY, TODAY))
+                    .expectEvents(closed);
+            fixture.given(with(readyForElimination(), closed))
+                    .when(new CloseAssistanceCaseCommand(HH, ClosureReason.MOVED_AWAY, TODAY))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void aClosureOfAnEarlierCaseLeavesTheCaseOpenedSinceAlone() {
+            fixture.given(opened(LabourCapacity.FULL))
+                    .when(new CloseAssistanceCaseCommand(HH, ClosureReason.MOVED_AWAY, OPENED_ON.minusDays(1)))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void aClosedCaseIsNotProposedForElimination() {
+            fixture.given(with(readyForElimination(), closed))
+                    .when(new ProposeEliminationCommand(HH, stableFacts(), TODAY))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("ASSISTANCE_CASE_CLOSED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anEliminationUnderWayStopsAtTheClosure() {
+            fixture.given(with(readyForElimination(), new RiskEliminationProposed(HH, VILLAGE, evidence(), TODAY),
+                            new RiskEliminationVerified(HH, VILLAGE, TODAY), closed))
+                    .when(new ApproveEliminationCommand(HH, stableFacts(), TODAY))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("ASSISTANCE_CASE_CLOSED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aClosedCaseIsNotProposedForRollback() {
+            fixture.given(with(eliminated(), new AssistanceCaseClosed(HH, VILLAGE,
+                            ClosureReason.STABLE_AFTER_LOOK_BACK, TODAY)))
+                    .when(new ProposeRollbackCommand(HH, "回头看发现收入回落", TODAY))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("ASSISTANCE_CASE_CLOSED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aClosedCaseTakesNoNewMeasure() {
+            fixture.given(opened(LabourCapacity.FULL), closed)
+                    .when(new AddMeasureCommand(HH, "m-1", MeasureType.EMPLOYMENT, "推荐务工", List.of(RiskType.ILLNESS),
+                            "人社局", "包银花", TODAY.plusDays(30), TODAY))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("ASSISTANCE_CASE_CLOSED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theOpenMeasuresOfAClosedCaseNoLongerFallDue() {
+            fixture.given(opened(LabourCapacity.FULL), measureAdded("m-1", MeasureType.EMPLOYMENT), closed)
+                    .when(new FlagMeasureOverdueCommand(HH, "m-1", TODAY.plusDays(60)))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void aNewIdentificationOpensTheClosedCaseAgain() {
+            fixture.given(opened(LabourCapacity.FULL), closed)
+                    .when(new OpenAssistanceCaseCommand(HH, VILLAGE, ObjectType.SUDDEN_HARDSHIP,
+                            List.of(RiskType.DISASTER), LabourCapacity.FULL, TODAY.plusDays(90)))
+                    .expectEvents(new AssistanceCaseOpened(HH, VILLAGE, ObjectType.SUDDEN_HARDSHIP,
+                            List.of(RiskType.DISASTER), LabourCapacity.FULL, TODAY.plusDays(90)));
         }
     }
 

@@ -16,6 +16,8 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,9 +39,12 @@ import org.fangpin.contracts.identification.HouseholdIdentified;
 import org.fangpin.contracts.identification.HouseholdReidentified;
 import org.fangpin.contracts.identification.PolicyChanged;
 import org.fangpin.contracts.identification.PolicyThresholds;
+import org.fangpin.contracts.assistance.AssistanceCaseClosed;
+import org.fangpin.contracts.monitoring.MonitoringClosed;
 import org.fangpin.contracts.monitoring.MonthlyMonitoringRecorded;
 import org.fangpin.contracts.monitoring.WarningCleared;
 import org.fangpin.contracts.monitoring.WarningRaised;
+import org.fangpin.contracts.value.ClosureReason;
 import org.fangpin.contracts.value.Guarantee;
 import org.fangpin.contracts.value.LabourCapacity;
 import org.fangpin.contracts.value.ObjectType;
@@ -60,8 +65,11 @@ class AssistanceFlowIT {
 
     private static final String VILLAGE = "150724213201";
     private static final String OTHER_VILLAGE = "150724213202";
+    /** 海拉尔区, another county of Hulunbuir. */
+    private static final String HAILAR_VILLAGE = "150702001001";
     private static final ActorRef MONITORING = new ActorRef("system:monitoring-service", "monitoring-service",
             "SYSTEM", "");
+    private static final ActorRef COUNTY_OFFICER = new ActorRef("u-301", "乌云", "COUNTY_APPROVER", "150724");
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -77,6 +85,8 @@ class AssistanceFlowIT {
     JdbcClient jdbc;
     @Autowired
     DeadlineWatch deadlines;
+    @Autowired
+    MeterRegistry meters;
 
     private final ObjectMapper json = new ObjectMapper();
     private RestClient village;
@@ -86,7 +96,7 @@ class AssistanceFlowIT {
     @BeforeEach
     void policyAndUsers() {
         // Two months of stable income and no minimum time monitored keep the flow short; the rules are the same.
-        publish(Topics.IDENTIFICATION, new PolicyChanged("150724", 2020, new PolicyThresholds(
+        publish(Topics.IDENTIFICATION, new PolicyChanged("150724", 2020, PolicyThresholds.of(
                 new BigDecimal("8300.00"), new BigDecimal("5000.00"), new BigDecimal("10000.00"),
                 new BigDecimal("8000.00"), 5, 15, 5, 25, 2, 0, 3, 6), "鄂温克族自治旗监测帮扶政策参数"));
         village = client("VILLAGE_OFFICER", VILLAGE);
@@ -119,6 +129,13 @@ class AssistanceFlowIT {
                 .toBodilessEntity();
         township.post().uri("/api/assistance/{id}/developmental-assistance/confirmation", household).retrieve()
                 .toBodilessEntity();
+        var inProgress = exchange(village, HttpMethod.POST, "/api/assistance/" + household + "/elimination/propose",
+                null);
+        assertThat(inProgress.body().get("code").asText()).isEqualTo("ELIMINATION_CRITERIA_NOT_MET");
+        assertThat(inProgress.body().get("detail").asText()).contains("落实中的措施不计");
+        village.patch().uri("/api/assistance/{id}/measures/{m}", household, measureId).body(Map.of(
+                "status", "COMPLETED", "outcome", "稳定务工满三个月，家庭人均纯收入超过监测收入标准")).retrieve()
+                .toBodilessEntity();
 
         eliminate(household);
         JsonNode eliminated = county.get().uri("/api/assistance/{id}", household).retrieve().body(JsonNode.class);
@@ -127,6 +144,9 @@ class AssistanceFlowIT {
         assertThat(evidence.get("monitoringLine").decimalValue()).isEqualByComparingTo("8300.00");
         assertThat(evidence.get("recentIncome")).hasSize(2);
         assertThat(evidence.get("measuresCarriedOut").get(0).asText()).isEqualTo("EMPLOYMENT");
+        assertThat(evidence.get("measuresCompleted").get(0).asText()).isEqualTo("EMPLOYMENT");
+        assertThat(eliminated.get("riskTypes").isArray()).isTrue();
+        assertThat(eliminated.get("measures").get(0).get("riskTypes").get(0).asText()).isEqualTo("ILLNESS");
         assertThat(eliminated.get("measures").get(0).get("progress").findValuesAsText("note"))
                 .containsExactly("已上岗，月工资3200元");
 
@@ -206,6 +226,22 @@ class AssistanceFlowIT {
         assertThat(wrongRole.status()).isEqualTo(403);
 
         assertThat(storedEvents()).isEqualTo(before);
+
+        String industry = village.post().uri("/api/assistance/{id}/measures", household).body(Map.of(
+                        "measureType", "INDUSTRY", "description", "扶持养殖肉牛5头", "department", "农牧和科技局",
+                        "responsiblePerson", "乌云", "dueDate", TODAY.plusDays(30).toString()))
+                .retrieve().body(JsonNode.class).get("measureId").asText();
+        village.post().uri("/api/assistance/{id}/measures", household).body(measure).retrieve().toBodilessEntity();
+        long planned = storedEvents();
+        var endedUnstarted = exchange(village, HttpMethod.PATCH,
+                "/api/assistance/" + household + "/measures/" + industry, Map.of("status", "ENDED"));
+        assertThat(endedUnstarted.status()).isEqualTo(422);
+        assertThat(endedUnstarted.body().get("code").asText()).isEqualTo("SAFETY_NET_ONLY_PLAN");
+        var completedSilently = exchange(village, HttpMethod.PATCH,
+                "/api/assistance/" + household + "/measures/" + industry, Map.of("status", "COMPLETED"));
+        assertThat(completedSilently.status()).isEqualTo(422);
+        assertThat(completedSilently.body().get("code").asText()).isEqualTo("MEASURE_OUTCOME_REQUIRED");
+        assertThat(storedEvents()).isEqualTo(planned);
     }
 
     @Test
@@ -296,8 +332,94 @@ class AssistanceFlowIT {
         await().atMost(PATIENCE).until(() -> "RISK_NOT_ELIMINATED".equals(county.get()
                 .uri("/api/assistance/{id}", household).retrieve().body(JsonNode.class).get("status").asText()));
         JsonNode reopened = county.get().uri("/api/assistance/{id}", household).retrieve().body(JsonNode.class);
-        assertThat(reopened.get("riskTypes").asText()).isEqualTo("DISASTER");
+        assertThat(reopened.get("riskTypes")).singleElement().satisfies(risk ->
+                assertThat(risk.asText()).isEqualTo("DISASTER"));
         assertThat(reopened.get("eliminations").get(0).has("rolledBackOn")).isFalse();
+    }
+
+    /**
+     * 终止监测 (decision 0016): the county closes a household's monitoring and its case closes with it, once however
+     * often the event is delivered; its overdue measure leaves the list, its measures no longer fall due, it is no
+     * longer due for elimination, and elimination and rollback are refused.
+     */
+    @Test
+    void aClosedMonitoringClosesTheCaseTakesItOffTheWorklistsAndStopsItsProcedures() {
+        String household = identified(LabourCapacity.FULL);
+        stableIncome(household, 3);
+        readyForProposal(household);
+        String late = addMeasure(village, household, "INDUSTRY", TODAY.plusDays(5));
+        deadlines.scan(TODAY.plusDays(6));
+        RestClient township = client("TOWNSHIP_REVIEWER", "150724213");
+        assertThat(overdueMeasureIds(township, "")).contains(late);
+        assertThat(eliminationDue(township)).contains(household);
+
+        EventEnvelope closure = Envelopes.of(new MonitoringClosed(household, VILLAGE, ClosureReason.MOVED_AWAY,
+                "全户户籍迁至呼和浩特市", TODAY), COUNTY_OFFICER, "corr-closure-" + household);
+        kafka.send(Topics.MONITORING, household, Envelopes.encode(closure)).join();
+        kafka.send(Topics.MONITORING, household, Envelopes.encode(closure)).join();
+
+        await().atMost(PATIENCE).until(() -> "CLOSED".equals(county.get().uri("/api/assistance/{id}", household)
+                .retrieve().body(JsonNode.class).get("status").asText()));
+        JsonNode closed = county.get().uri("/api/assistance/{id}", household).retrieve().body(JsonNode.class);
+        assertThat(closed.get("closureReason").asText()).isEqualTo("MOVED_AWAY");
+        assertThat(closed.get("closedOn").asText()).isEqualTo(TODAY.toString());
+        List<EventEnvelope> published = publishedFor(household,
+                e -> e.type().equals("fangpin.assistance.AssistanceCaseClosed.v1"), 1);
+        assertThat(published).singleElement().satisfies(e -> {
+            assertThat(e.data()).isEqualTo(new AssistanceCaseClosed(household, VILLAGE, ClosureReason.MOVED_AWAY,
+                    TODAY));
+            assertThat(e.correlationId()).isEqualTo("corr-closure-" + household);
+        });
+        await().atMost(PATIENCE).until(() -> {
+            Counter duplicates = meters.find("fangpin.events.consumed")
+                    .tags("consumer", "Automation_WhenMonitoringClosedThenCloseCase", "outcome", "duplicate")
+                    .counter();
+            return duplicates != null && duplicates.count() >= 1;
+        });
+
+        assertThat(overdueMeasureIds(township, "")).doesNotContain(late);
+        assertThat(eliminationDue(township)).doesNotContain(household);
+        deadlines.scan(TODAY.plusDays(60));
+        assertThat(eventsOfType(household, "MeasureOverdue")).isEqualTo(1);
+        var proposal = exchange(village, HttpMethod.POST, "/api/assistance/" + household + "/elimination/propose",
+                null);
+        assertThat(proposal.status()).isEqualTo(409);
+        assertThat(proposal.body().get("code").asText()).isEqualTo("ASSISTANCE_CASE_CLOSED");
+        assertThat(proposal.body().get("detail").asText()).contains("整户迁出");
+        var rollback = exchange(village, HttpMethod.POST, "/api/assistance/" + household + "/rollback/propose",
+                Map.of("reason", "回头看发现收入回落"));
+        assertThat(rollback.status()).isEqualTo(409);
+        assertThat(rollback.body().get("code").asText()).isEqualTo("ASSISTANCE_CASE_CLOSED");
+        assertThat(publishedFor(household, e -> e.type().equals("fangpin.assistance.AssistanceCaseClosed.v1"), 1))
+                .hasSize(1);
+    }
+
+    /**
+     * A region asked for is a division code (2, 4, 6, 9 or 12 digits), never a pattern: a wildcard would reach every
+     * county. A national supervisor (region {@code 00}) reads the lists of every county, or of one province.
+     */
+    @Test
+    void worklistRegionsAreDivisionCodesAndANationalSupervisorReadsEveryCounty() {
+        String ewenki = identified(LabourCapacity.FULL);
+        String hailar = identified(LabourCapacity.FULL, HAILAR_VILLAGE);
+        String inEwenki = addMeasure(village, ewenki, "INDUSTRY", TODAY.plusDays(5));
+        String inHailar = addMeasure(client("VILLAGE_OFFICER", HAILAR_VILLAGE), hailar, "EMPLOYMENT",
+                TODAY.plusDays(5));
+        deadlines.scan(TODAY.plusDays(6));
+        RestClient national = client("SUPERVISOR", "00");
+
+        assertThat(overdueMeasureIds(national, "")).contains(inEwenki, inHailar);
+        assertThat(overdueMeasureIds(national, "?region=15")).contains(inEwenki, inHailar);
+        assertThat(overdueMeasureIds(national, "?region=150724")).contains(inEwenki).doesNotContain(inHailar);
+        for (String list : List.of("overdue-measures", "elimination-due", "look-back")) {
+            for (String region : List.of("%", "______", "1507", "15072", "%%%%%%")) {
+                var refused = exchange(national, HttpMethod.GET, "/api/assistance/" + list + "?region=" + region,
+                        null);
+                assertThat(refused.status()).as(list + " " + region).isEqualTo(region.equals("1507") ? 200 : 400);
+            }
+        }
+        var elsewhere = exchange(county, HttpMethod.GET, "/api/assistance/overdue-measures?region=150702", null);
+        assertThat(elsewhere.status()).isEqualTo(403);
     }
 
     @Test
@@ -335,6 +457,8 @@ class AssistanceFlowIT {
                 .retrieve().body(JsonNode.class).get("measureId").asText();
         village.patch().uri("/api/assistance/{id}/measures/{m}", household, measureId)
                 .body(Map.of("status", "IN_PROGRESS")).retrieve().toBodilessEntity();
+        village.patch().uri("/api/assistance/{id}/measures/{m}", household, measureId)
+                .body(Map.of("status", "COMPLETED", "outcome", "护林员岗位年收入1.2万元")).retrieve().toBodilessEntity();
         village.post().uri("/api/assistance/{id}/developmental-assistance/confirmation", household).retrieve()
                 .toBodilessEntity();
         township.post().uri("/api/assistance/{id}/developmental-assistance/confirmation", household).retrieve()
@@ -342,13 +466,34 @@ class AssistanceFlowIT {
     }
 
     private String identified(LabourCapacity labour) {
+        return identified(labour, VILLAGE);
+    }
+
+    private String identified(LabourCapacity labour, String village) {
         String household = UUID.randomUUID().toString();
-        publish(Topics.IDENTIFICATION, new HouseholdIdentified(household, VILLAGE, "lead-" + household,
+        publish(Topics.IDENTIFICATION, new HouseholdIdentified(household, village, "lead-" + household,
                 ObjectType.MARGINAL_VULNERABLE, List.of(RiskType.ILLNESS), labour, new BigDecimal("7200.00"),
                 new BigDecimal("8300.00"), TODAY));
         await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT count(*) FROM assistance_case WHERE household_id = :id")
                 .param("id", household).query(Long.class).single() == 1);
         return household;
+    }
+
+    private static String addMeasure(RestClient officer, String household, String type, LocalDate dueDate) {
+        return officer.post().uri("/api/assistance/{id}/measures", household).body(Map.of(
+                        "measureType", type, "description", "扶持发展产业或务工", "riskTypes", List.of("ILLNESS"),
+                        "department", "农牧和科技局", "responsiblePerson", "乌云", "dueDate", dueDate.toString()))
+                .retrieve().body(JsonNode.class).get("measureId").asText();
+    }
+
+    private static List<String> overdueMeasureIds(RestClient reader, String query) {
+        return reader.get().uri("/api/assistance/overdue-measures" + query).retrieve().body(JsonNode.class)
+                .get("measures").findValuesAsText("measureId");
+    }
+
+    private static List<String> eliminationDue(RestClient reader) {
+        return reader.get().uri("/api/assistance/elimination-due").retrieve().body(JsonNode.class)
+                .get("households").findValuesAsText("householdId");
     }
 
     /** Monitoring's records of the latest months, income above the line and every guarantee secure. */

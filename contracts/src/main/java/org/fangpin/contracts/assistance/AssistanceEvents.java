@@ -28,7 +28,8 @@ public final class AssistanceEvents {
             new Entry(RiskEliminationReturned.class, "assistance", 1),
             new Entry(RiskRollbackProposed.class, "assistance", 1),
             new Entry(RiskRollbackVerified.class, "assistance", 1),
-            new Entry(RiskRollbackReturned.class, "assistance", 1));
+            new Entry(RiskRollbackReturned.class, "assistance", 1),
+            new Entry(AssistanceCaseClosed.class, "assistance", 1));
 
     private AssistanceEvents() {
     }

@@ -6,6 +6,9 @@ public enum EliminationCriterion {
             "per-capita income has not been above the monitoring line for enough consecutive months"),
     MONITORED_LONG_ENOUGH("纳入监测时间不足", "not monitored for long enough"),
     MEASURE_CARRIED_OUT("尚未落实任何帮扶措施", "no assistance measure has been carried out"),
+    /** Judged once a measure is carried out: planning and starting are not yet assistance delivered. */
+    MEASURE_COMPLETED("尚无已完成并记录帮扶成效的措施（落实中的措施不计）",
+            "no measure has been completed with its outcome recorded (a measure still in progress does not count)"),
     GUARANTEES_SECURE("“两不愁三保障”及饮水安全尚未全部保障", "the six guarantees are not all secure"),
     NO_OPEN_WARNING("仍有未解除的预警", "a warning is still open"),
     RISKS_ADDRESSED("识别时的风险类型尚未全部落实针对性措施",

@@ -55,13 +55,16 @@ public record PolicyThresholds(BigDecimal monitoringLine,
         warningGrades = warningGrades == null ? Map.of() : Map.copyOf(warningGrades);
     }
 
-    /** The thresholds as policies set them before notice days per object type, grades and backdating existed. */
-    public PolicyThresholds(BigDecimal monitoringLine, BigDecimal medicalExpenditureWarningLine,
-                            BigDecimal disasterLossWarningLine, BigDecimal educationExpenditureWarningLine,
-                            int verificationDueWorkingDays, int identificationDueDays, int publicNoticeDays,
-                            int monthlyMonitoringDueDay, int stableIncomeMonths, int minimumMonitoredMonths,
-                            int warningResponseDays, int gradualExitMonths) {
-        this(monitoringLine, medicalExpenditureWarningLine, disasterLossWarningLine, educationExpenditureWarningLine,
+    /**
+     * Thresholds as policies set them before notice days per object type, grades and backdating existed (a factory,
+     * not a constructor: configuration binds the one constructor a record has).
+     */
+    public static PolicyThresholds of(BigDecimal monitoringLine, BigDecimal medicalExpenditureWarningLine,
+                                      BigDecimal disasterLossWarningLine, BigDecimal educationExpenditureWarningLine,
+                                      int verificationDueWorkingDays, int identificationDueDays, int publicNoticeDays,
+                                      int monthlyMonitoringDueDay, int stableIncomeMonths, int minimumMonitoredMonths,
+                                      int warningResponseDays, int gradualExitMonths) {
+        return new PolicyThresholds(monitoringLine, medicalExpenditureWarningLine, disasterLossWarningLine, educationExpenditureWarningLine,
                 verificationDueWorkingDays, identificationDueDays, publicNoticeDays, monthlyMonitoringDueDay,
                 stableIncomeMonths, minimumMonitoredMonths, warningResponseDays, gradualExitMonths, Map.of(), Map.of(),
                 null);

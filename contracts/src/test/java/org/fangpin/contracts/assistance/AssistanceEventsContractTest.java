@@ -17,6 +17,7 @@ import org.fangpin.contracts.PublishedEvent;
 import org.fangpin.contracts.assistance.EliminationEvidence.MonthlyIncome;
 import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.envelope.EventEnvelope;
+import org.fangpin.contracts.value.ClosureReason;
 import org.fangpin.contracts.value.MeasureType;
 import org.fangpin.contracts.value.RiskType;
 
@@ -25,7 +26,7 @@ class AssistanceEventsContractTest {
     private static final EliminationEvidence EVIDENCE = new EliminationEvidence(LocalDate.of(2024, 12, 10),
             new BigDecimal("8300.00"), 6, List.of(new MonthlyIncome(YearMonth.of(2024, 12), new BigDecimal("9100.00")),
             new MonthlyIncome(YearMonth.of(2024, 11), new BigDecimal("9050.50"))), 7, 6, List.of(),
-            List.of(MeasureType.EMPLOYMENT), List.of(RiskType.ILLNESS));
+            List.of(MeasureType.EMPLOYMENT), List.of(RiskType.ILLNESS), List.of(MeasureType.EMPLOYMENT));
 
     private final EnvelopeCodec codec = new EnvelopeCodec();
 
@@ -50,6 +51,34 @@ class AssistanceEventsContractTest {
 
         assertThat(read.evidence()).isNull();
         assertThat(read.eliminatedRiskTypes()).containsExactly(RiskType.ILLNESS);
+    }
+
+    @Test
+    void evidenceRecordedBeforeCompletionWasJudgedReadsWithoutTheMeasuresCompleted() {
+        String v1 = """
+                {"householdId":"hh-1","regionCode":"150724213201","eliminatedRiskTypes":["ILLNESS"],
+                 "eliminatedOn":"2024-12-10","evidence":{"assessedOn":"2024-12-10","monitoringLine":8300.00,
+                 "stableIncomeMonths":6,"recentIncome":[],"monitoredMonths":7,"minimumMonitoredMonths":6,
+                 "guaranteeGaps":[],"measuresCarriedOut":["EMPLOYMENT"],"riskTypesAddressed":["ILLNESS"]}}""";
+
+        RiskEliminated read = (RiskEliminated) decode("RiskEliminated", v1);
+
+        assertThat(read.evidence().measuresCarriedOut()).containsExactly(MeasureType.EMPLOYMENT);
+        assertThat(read.evidence().measuresCompleted()).isNull();
+    }
+
+    @Test
+    void aCaseClosedWithTheMonitoringKeepsTheCountysReasonAndDay() {
+        AssistanceCaseClosed closed = new AssistanceCaseClosed("hh-1", "150724213201", ClosureReason.MOVED_AWAY,
+                LocalDate.of(2025, 9, 1));
+
+        assertThat(roundTrip(closed)).isEqualTo(closed);
+        assertThat(EventCatalog.forClass(AssistanceCaseClosed.class).orElseThrow().type())
+                .isEqualTo("fangpin.assistance.AssistanceCaseClosed.v1");
+        assertThat(decode("AssistanceCaseClosed", """
+                {"householdId":"hh-1","regionCode":"150724213201","reason":"HOUSEHOLD_DISSOLVED",
+                 "closedOn":"2025-09-01"}""")).isEqualTo(new AssistanceCaseClosed("hh-1", "150724213201",
+                ClosureReason.HOUSEHOLD_DISSOLVED, LocalDate.of(2025, 9, 1)));
     }
 
     @Test

@@ -84,7 +84,7 @@ class PolicyController {
             @NotBlank @Size(max = 500) @Schema(example = "自治区2024年防止返贫监测收入基准调整为8300元") String reason) {
 
         PolicyThresholds thresholds() {
-            return new PolicyThresholds(yuan(monitoringLine), yuan(medicalExpenditureWarningLine),
+            return PolicyThresholds.of(yuan(monitoringLine), yuan(medicalExpenditureWarningLine),
                     yuan(disasterLossWarningLine), yuan(educationExpenditureWarningLine), verificationDueWorkingDays,
                     identificationDueDays, publicNoticeDays, monthlyMonitoringDueDay, stableIncomeMonths,
                     minimumMonitoredMonths, warningResponseDays, gradualExitMonths);

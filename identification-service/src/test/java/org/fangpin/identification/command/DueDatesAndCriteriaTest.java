@@ -17,7 +17,7 @@ import org.fangpin.identification.command.Criteria.Criterion;
 
 class DueDatesAndCriteriaTest {
 
-    private static final PolicyThresholds POLICY = new PolicyThresholds(new BigDecimal("8300.00"),
+    private static final PolicyThresholds POLICY = PolicyThresholds.of(new BigDecimal("8300.00"),
             new BigDecimal("5000.00"), new BigDecimal("10000.00"), new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6, 15, 6);
 
     @Test

@@ -72,7 +72,7 @@ class HouseholdTest {
     private static final DueDates DUE = new DueDates(LocalDate.of(2024, 6, 10), LocalDate.of(2024, 6, 18));
     private static final BigDecimal INCOME = new BigDecimal("7200.00");
     private static final BigDecimal LINE = new BigDecimal("8300.00");
-    private static final PolicyThresholds POLICY = new PolicyThresholds(LINE, new BigDecimal("5000.00"),
+    private static final PolicyThresholds POLICY = PolicyThresholds.of(LINE, new BigDecimal("5000.00"),
             new BigDecimal("10000.00"), new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6, 15, 6);
     private static final MemberDetails HEAD = new MemberDetails("m-head", "敖日格乐", "150724197803120210",
             Relation.HEAD, LocalDate.of(1978, 3, 12), LabourCapacity.PARTIAL, Health.SERIOUS_ILLNESS, null, "务农");

@@ -57,7 +57,7 @@ class PolicyTest {
     }
 
     private static PolicyThresholds thresholds(String line) {
-        return new PolicyThresholds(new BigDecimal(line), new BigDecimal("5000.00"), new BigDecimal("10000.00"),
+        return PolicyThresholds.of(new BigDecimal(line), new BigDecimal("5000.00"), new BigDecimal("10000.00"),
                 new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6, 15, 6);
     }
 }

@@ -119,7 +119,7 @@ class MonitoringBenchmark {
         heap.scheduleAtFixedRate(() -> mostUsed.accumulateAndGet(
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max),
                 0, 10, TimeUnit.MILLISECONDS);
-        policy.record(new PolicyChanged("150724", 2024, new PolicyThresholds(new BigDecimal("8300.00"),
+        policy.record(new PolicyChanged("150724", 2024, PolicyThresholds.of(new BigDecimal("8300.00"),
                 new BigDecimal("5000.00"), new BigDecimal("10000.00"), new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6,
                 15, 6), "基准测试"), "benchmark-policy", Instant.now());
         long seeding = System.nanoTime();

@@ -54,7 +54,7 @@ class MonitoredHouseholdTest {
     private static final BigDecimal LINE = new BigDecimal("8300.00");
     private static final BigDecimal MEDICAL_LINE = new BigDecimal("5000.00");
     /** Inner Mongolia 2024: monitoring line 8,300 yuan; warning lines of seeds piece 7; due on the 25th. */
-    private static final PolicyThresholds POLICY = new PolicyThresholds(LINE, MEDICAL_LINE,
+    private static final PolicyThresholds POLICY = PolicyThresholds.of(LINE, MEDICAL_LINE,
             new BigDecimal("10000.00"), new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6, 15, 6);
 
     private FixtureConfiguration<MonitoredHousehold> fixture;

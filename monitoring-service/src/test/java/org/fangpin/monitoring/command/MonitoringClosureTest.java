@@ -133,7 +133,7 @@ class MonitoringClosureTest {
     }
 
     private static PolicyThresholds policy() {
-        return new PolicyThresholds(new BigDecimal("8300.00"), new BigDecimal("5000.00"), new BigDecimal("10000.00"),
+        return PolicyThresholds.of(new BigDecimal("8300.00"), new BigDecimal("5000.00"), new BigDecimal("10000.00"),
                 new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6, 15, 6);
     }
 }

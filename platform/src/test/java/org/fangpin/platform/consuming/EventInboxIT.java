@@ -181,7 +181,7 @@ class EventInboxIT {
     }
 
     private static EventEnvelope envelope(int year) {
-        PolicyChanged change = new PolicyChanged("150724", year, new PolicyThresholds(new BigDecimal("8300.00"),
+        PolicyChanged change = new PolicyChanged("150724", year, PolicyThresholds.of(new BigDecimal("8300.00"),
                 new BigDecimal("5000.00"), new BigDecimal("10000.00"), new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6,
                 15, 6), "年度调整");
         return Envelopes.of(change, new ActorRef("county-1", "县审定员", "COUNTY_APPROVER", "150724"), null);

@@ -101,7 +101,7 @@ class PolicyBookIT {
     }
 
     private static PolicyChanged change(String region, int year, String line) {
-        return new PolicyChanged(region, year, new PolicyThresholds(new BigDecimal(line), new BigDecimal("5000.00"),
+        return new PolicyChanged(region, year, PolicyThresholds.of(new BigDecimal(line), new BigDecimal("5000.00"),
                 new BigDecimal("10000.00"), new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6, 15, 6), "年度调整");
     }
 }

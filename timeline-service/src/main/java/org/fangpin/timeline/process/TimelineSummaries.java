@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.fangpin.contracts.PublishedEvent;
+import org.fangpin.contracts.assistance.AssistanceCaseClosed;
 import org.fangpin.contracts.assistance.AssistanceCaseOpened;
 import org.fangpin.contracts.assistance.DevelopmentalAssistanceConfirmed;
 import org.fangpin.contracts.assistance.DevelopmentalAssistanceVillageConfirmed;
@@ -41,6 +42,7 @@ import org.fangpin.contracts.identification.LeadReported;
 import org.fangpin.contracts.identification.MemberAdded;
 import org.fangpin.contracts.identification.MemberRemoved;
 import org.fangpin.contracts.identification.PolicyChanged;
+import org.fangpin.contracts.identification.PolicyCorrected;
 import org.fangpin.contracts.identification.PublicNoticeObjectionRecorded;
 import org.fangpin.contracts.identification.ReidentificationOpened;
 import org.fangpin.contracts.identification.TownshipApproved;
@@ -147,8 +149,10 @@ final class TimelineSummaries {
             return DEADLINES.getOrDefault(e.deadline(), e.deadline()) + "逾期（应于" + e.dueOn() + "前完成）";
         }
         if (event instanceof PolicyChanged e) {
-            return "政策参数调整：" + (e.regionCode().isEmpty() ? "全国" : "区划" + e.regionCode()) + e.year()
-                    + "年监测收入标准" + e.thresholds().monitoringLine().toPlainString() + "元（" + e.reason() + "）";
+            return PolicySummaries.changed(e);
+        }
+        if (event instanceof PolicyCorrected e) {
+            return PolicySummaries.corrected(e);
         }
         return null;
     }
@@ -271,6 +275,9 @@ final class TimelineSummaries {
         }
         if (event instanceof NewRiskReported e) {
             return "发现新风险（" + risks(e.riskTypes()) + "），转风险再标注识别";
+        }
+        if (event instanceof AssistanceCaseClosed e) {
+            return "县级终止监测（" + e.reason().chineseName() + "），帮扶案例关闭，未办结的帮扶措施不再计逾期";
         }
         return null;
     }

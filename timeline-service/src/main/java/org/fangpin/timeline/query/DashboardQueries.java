@@ -26,6 +26,7 @@ import org.fangpin.contracts.identification.HouseholdReidentified;
 import org.fangpin.contracts.identification.IdentificationOverdue;
 import org.fangpin.contracts.identification.PolicyThresholds;
 import org.fangpin.contracts.monitoring.MonthlyMonitoringMissed;
+import org.fangpin.platform.jdbc.Like;
 import org.fangpin.platform.policy.PolicyBook;
 
 /** The figures of the dashboard of a region: counts from the household status, months from the event log. */
@@ -71,7 +72,7 @@ public class DashboardQueries {
         jdbc.sql("""
                         SELECT substr(region_code, 1, 9) AS township, status, count(*) AS n FROM household_status
                         WHERE region_code LIKE :region GROUP BY 1, 2""")
-                .param("region", region + "%")
+                .param("region", Like.startsWith(region))
                 .query(rs -> {
                     townships.computeIfAbsent(rs.getString("township"), t -> new LinkedHashMap<>())
                             .put(rs.getString("status"), rs.getLong("n"));
@@ -97,7 +98,7 @@ public class DashboardQueries {
                         WHERE region_code LIKE :region AND event_type IN (:types)
                           AND occurred_at >= :from AND occurred_at < :until
                         GROUP BY 1, 2""")
-                .param("region", region + "%")
+                .param("region", Like.startsWith(region))
                 .param("types", List.copyOf(seriesByType.keySet()))
                 .param("from", LocalDate.of(year, 1, 1).atStartOfDay(StoredEvents.COUNTY_TIME).toOffsetDateTime())
                 .param("until", LocalDate.of(year + 1, 1, 1).atStartOfDay(StoredEvents.COUNTY_TIME)
@@ -113,12 +114,12 @@ public class DashboardQueries {
     public Listing overdue(String region) {
         long total = jdbc.sql("SELECT count(*) FROM household_status "
                         + "WHERE region_code LIKE :region AND open_overdue_items > 0")
-                .param("region", region + "%").query(Long.class).single();
+                .param("region", Like.startsWith(region)).query(Long.class).single();
         List<ListedHousehold> households = jdbc.sql("""
                         SELECT household_id, region_code, record::text AS record FROM household_status
                         WHERE region_code LIKE :region AND open_overdue_items > 0
                         ORDER BY open_overdue_items DESC, household_id LIMIT :limit""")
-                .param("region", region + "%")
+                .param("region", Like.startsWith(region))
                 .param("limit", LIST_LIMIT)
                 .query((rs, row) -> listed(HouseholdStatusProjection.read(rs.getString("record"))))
                 .list();
@@ -128,7 +129,8 @@ public class DashboardQueries {
     /**
      * 应消未消: households whose risk is not eliminated, although by the policy of their region and this year they
      * meet what elimination asks — income above the monitoring line for the policy's months, monitored long enough,
-     * a measure carried out, the guarantees secure, no open warning or overdue item — and no proposal is under way.
+     * a measure completed with its outcome recorded, the guarantees secure, no open warning or overdue item — and no
+     * proposal is under way.
      * Safety-net households keep their risk un-eliminated by design and are not listed.
      */
     public Listing eliminationDue(String region) {
@@ -140,7 +142,7 @@ public class DashboardQueries {
                         WHERE region_code LIKE :region AND status = 'RISK_NOT_ELIMINATED' AND NOT safety_net
                           AND warning_level IS NULL AND open_overdue_items = 0
                         ORDER BY household_id""")
-                .param("region", region + "%")
+                .param("region", Like.startsWith(region))
                 .query(rs -> {
                     HouseholdRecord record = HouseholdStatusProjection.read(rs.getString("record"));
                     Optional<PolicyThresholds> thresholds = thresholdsByVillage.computeIfAbsent(
@@ -157,7 +159,7 @@ public class DashboardQueries {
                 && record.monitoredSince() != null
                 && ChronoUnit.MONTHS.between(record.monitoredSince(), today) >= thresholds.minimumMonitoredMonths()
                 && record.monthsAboveMonitoringLine() >= thresholds.stableIncomeMonths()
-                && record.measuresCarriedOut() > 0
+                && record.measuresCompletedWithOutcome() > 0
                 && record.latestGuaranteeGaps().isEmpty();
     }
 
@@ -168,7 +170,7 @@ public class DashboardQueries {
 
     private Map<String, Long> counts(String sql, String region) {
         Map<String, Long> counts = new TreeMap<>();
-        jdbc.sql(sql).param("region", region + "%")
+        jdbc.sql(sql).param("region", Like.startsWith(region))
                 .query(rs -> {
                     counts.put(rs.getString("name"), rs.getLong("n"));
                 });

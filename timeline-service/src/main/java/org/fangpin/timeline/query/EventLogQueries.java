@@ -17,13 +17,13 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+
+import org.fangpin.platform.jdbc.Like;
 
 /**
  * The county event log: every recorded event, newest first, filtered by region prefix, type, actor, role and days.
  * Pages are keyed on the position (a cursor), so a page costs the same however deep it is; an export streams rows
- * through a database cursor and never holds the log in memory.
+ * through a database cursor and never holds the log in memory, under the exports' statement timeout.
  */
 @Component
 public class EventLogQueries {
@@ -32,16 +32,14 @@ public class EventLogQueries {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate streaming;
-    private final TransactionTemplate readOnly;
+    private final Exports exports;
 
-    EventLogQueries(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
+    EventLogQueries(JdbcClient jdbc, DataSource dataSource, Exports exports) {
         this.jdbc = jdbc;
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(EXPORT_FETCH_SIZE);
         this.streaming = new NamedParameterJdbcTemplate(template);
-        // PostgreSQL reads with a cursor only inside a transaction
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+        this.exports = exports;
     }
 
     /** One page after {@code cursor} (the position of the last entry of the previous page; null for the first). */
@@ -60,7 +58,7 @@ public class EventLogQueries {
     /** Every entry the filter selects, newest first, handed to {@code sink} one at a time. */
     public void export(EventLogFilter filter, Consumer<LoggedEvent> sink) {
         Where where = where(filter);
-        readOnly.executeWithoutResult(status -> streaming.query(select(where), where.params(),
+        exports.run(() -> streaming.query(select(where), where.params(),
                 (RowCallbackHandler) rs -> sink.accept(logged(rs, 0))));
     }
 
@@ -74,7 +72,7 @@ public class EventLogQueries {
 
     private static Where where(EventLogFilter filter) {
         Where where = new Where();
-        where.add("region_code LIKE :region", "region", filter.regionPrefix() + "%");
+        where.add("region_code LIKE :region", "region", Like.startsWith(filter.regionPrefix()));
         if (filter.type() != null) {
             where.add("event_type = :type", "type", filter.type());
         }

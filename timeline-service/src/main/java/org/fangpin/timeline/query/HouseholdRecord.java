@@ -18,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 
 import org.fangpin.contracts.PublishedEvent;
+import org.fangpin.contracts.assistance.AssistanceCaseClosed;
 import org.fangpin.contracts.assistance.AssistanceCaseOpened;
 import org.fangpin.contracts.assistance.MeasureAdded;
 import org.fangpin.contracts.assistance.MeasureOverdue;
@@ -102,6 +103,8 @@ public final class HouseholdRecord {
     private LinkedHashMap<String, MeasureStatus> measures = new LinkedHashMap<>();
     private LinkedHashMap<String, MeasureType> measureTypes = new LinkedHashMap<>();
     private LinkedHashSet<String> overdueMeasures = new LinkedHashSet<>();
+    /** Measures whose outcome (帮扶成效) was recorded. */
+    private LinkedHashSet<String> measuresWithOutcome = new LinkedHashSet<>();
 
     private boolean eliminationPending;
     private boolean rollbackPending;
@@ -237,6 +240,9 @@ public final class HouseholdRecord {
             if (e.status() != null) {
                 measures.put(e.measureId(), e.status());
             }
+            if (e.outcome() != null && !e.outcome().isBlank()) {
+                measuresWithOutcome.add(e.measureId());
+            }
             if (e.status() == MeasureStatus.COMPLETED || e.status() == MeasureStatus.ENDED || e.dueDate() != null) {
                 overdueMeasures.remove(e.measureId());
             }
@@ -261,6 +267,12 @@ public final class HouseholdRecord {
         } else if (event instanceof RiskRollbackProposed) {
             rollbackPending = true;
         } else if (event instanceof RiskRollbackReturned) {
+            rollbackPending = false;
+        } else if (event instanceof AssistanceCaseClosed) {
+            // closed with the monitoring: nothing of the case is due any longer
+            overdueMeasures.clear();
+            overdueWarningResponses.clear();
+            eliminationPending = false;
             rollbackPending = false;
         } else if (event instanceof RiskRolledBack e) {
             status = HouseholdStatus.RISK_NOT_ELIMINATED;
@@ -307,6 +319,13 @@ public final class HouseholdRecord {
     public long measuresCarriedOut() {
         return measures.values().stream()
                 .filter(s -> s == MeasureStatus.COMPLETED || s == MeasureStatus.GRADUAL_EXIT || s == MeasureStatus.ENDED)
+                .count();
+    }
+
+    /** Measures completed (已完成) with their outcome recorded: what elimination asks for at least one of. */
+    public long measuresCompletedWithOutcome() {
+        return measures.entrySet().stream()
+                .filter(m -> m.getValue() == MeasureStatus.COMPLETED && measuresWithOutcome.contains(m.getKey()))
                 .count();
     }
 

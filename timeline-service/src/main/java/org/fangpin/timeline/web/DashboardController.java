@@ -13,20 +13,27 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.fangpin.contracts.value.RegionCode;
 import org.fangpin.platform.security.Jurisdiction;
 import org.fangpin.timeline.query.DashboardQueries;
 import org.fangpin.timeline.query.DashboardQueries.Listing;
+import org.fangpin.timeline.query.Exports;
 
-/** The dashboard of a county, township or village: where the households stand and what is late. */
+/**
+ * The dashboard of a region (a village up to the whole country for a national reader): where the households stand
+ * and what is late, read in one transaction under the exports' statement timeout.
+ */
 @RestController
 @PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
 class DashboardController {
 
     private final DashboardQueries queries;
+    private final Exports exports;
     private final Clock clock;
 
-    DashboardController(DashboardQueries queries, Clock clock) {
+    DashboardController(DashboardQueries queries, Exports exports, Clock clock) {
         this.queries = queries;
+        this.exports = exports;
         this.clock = clock;
     }
 
@@ -42,12 +49,13 @@ class DashboardController {
     }
 
     @GetMapping("/api/dashboard")
-    Dashboard dashboard(@RequestParam(required = false) @Pattern(regexp = Readers.REGION) String region,
+    Dashboard dashboard(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
                         @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
         String within = Readers.region(region);
         int shownYear = year != null ? year : LocalDate.now(clock).getYear();
-        return new Dashboard(within, shownYear, queries.countByStatus(within), queries.countByObjectType(within),
-                queries.countByWarningLevel(within), queries.countByTownship(within),
-                queries.months(within, shownYear), queries.eliminationDue(within), queries.overdue(within));
+        return exports.read(() -> new Dashboard(within, shownYear, queries.countByStatus(within),
+                queries.countByObjectType(within), queries.countByWarningLevel(within),
+                queries.countByTownship(within), queries.months(within, shownYear), queries.eliminationDue(within),
+                queries.overdue(within)));
     }
 }

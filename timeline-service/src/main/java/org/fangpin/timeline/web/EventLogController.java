@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.fangpin.contracts.value.RegionCode;
 import org.fangpin.platform.security.Jurisdiction;
 import org.fangpin.timeline.query.EventLogQueries;
 import org.fangpin.timeline.query.EventLogQueries.EventLogFilter;
@@ -53,7 +54,7 @@ class EventLogController {
     }
 
     @GetMapping("/api/events")
-    Page events(@RequestParam(required = false) @Pattern(regexp = Readers.REGION) String region,
+    Page events(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
                 @RequestParam(required = false) String type,
                 @RequestParam(required = false) String actor,
                 @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,40}") String role,
@@ -70,7 +71,7 @@ class EventLogController {
 
     /** The same log as CSV, streamed row by row; UTF-8 with a byte-order mark so that Excel shows the Chinese. */
     @GetMapping("/api/events.csv")
-    void csv(@RequestParam(required = false) @Pattern(regexp = Readers.REGION) String region,
+    void csv(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
              @RequestParam(required = false) String type,
              @RequestParam(required = false) String actor,
              @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,40}") String role,
@@ -98,17 +99,8 @@ class EventLogController {
                         e.occurredAt().atZoneSameInstant(StoredEvents.COUNTY_TIME).format(CSV_TIME), e.type(),
                         e.regionCode(), e.subject(), e.actorId(), e.actorName(), e.actorRole(), e.summary(),
                         e.correlationId(), e.eventId())
-                .map(EventLogController::csvField)
+                .map(CsvCells::cell)
                 .collect(Collectors.joining(",", "", "\r\n"));
-    }
-
-    /** RFC 4180 quoting; a leading =, +, - or @ is defused so a spreadsheet never runs a cell as a formula. */
-    private static String csvField(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return safe.matches("(?s).*[\",\r\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
     private static LogEntry entry(LoggedEvent e) {

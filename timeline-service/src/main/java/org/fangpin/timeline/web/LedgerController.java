@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.fangpin.contracts.value.MeasureType;
+import org.fangpin.contracts.value.RegionCode;
 import org.fangpin.contracts.value.RiskType;
 import org.fangpin.platform.security.Jurisdiction;
 import org.fangpin.timeline.query.HouseholdRecord;
@@ -75,34 +76,45 @@ class LedgerController {
     }
 
     @GetMapping("/api/ledger")
-    void ledger(@RequestParam(required = false) @Pattern(regexp = Readers.REGION) String region,
+    void ledger(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
                 @RequestParam(defaultValue = "xlsx") @Pattern(regexp = "xlsx") String format,
                 HttpServletResponse response) throws IOException {
         String within = Readers.region(region);
-        response.setContentType(XLSX);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger-" + within + ".xlsx\"");
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY)) {
-            SXSSFSheet sheet = workbook.createSheet("监测对象台账");
-            CellStyle date = workbook.createCellStyle();
-            date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
-            CellStyle money = workbook.createCellStyle();
-            money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
-            Row heading = sheet.createRow(0);
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                heading.createCell(i).setCellValue(COLUMNS.get(i).heading());
+            try {
+                writeLedger(workbook, within, response);
+            } finally {
+                // the temporary files go whether the ledger was sent or its export was stopped
+                workbook.dispose();
             }
-            sheet.createFreezePane(0, 1);
-            int[] next = {1};
-            // rows are written on this request thread, so masking still knows the caller
-            queries.monitoringObjects(within, record -> {
-                Row row = sheet.createRow(next[0]++);
-                for (int i = 0; i < COLUMNS.size(); i++) {
-                    write(row.createCell(i), COLUMNS.get(i).value().apply(record), date, money);
-                }
-            });
-            workbook.write(response.getOutputStream());
-            workbook.dispose();
         }
+    }
+
+    private void writeLedger(SXSSFWorkbook workbook, String within, HttpServletResponse response)
+            throws IOException {
+        SXSSFSheet sheet = workbook.createSheet("监测对象台账");
+        CellStyle date = workbook.createCellStyle();
+        date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+        CellStyle money = workbook.createCellStyle();
+        money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
+        Row heading = sheet.createRow(0);
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            heading.createCell(i).setCellValue(COLUMNS.get(i).heading());
+        }
+        sheet.createFreezePane(0, 1);
+        int[] next = {1};
+        // rows are written on this request thread, so masking still knows the caller
+        queries.monitoringObjects(within, record -> {
+            Row row = sheet.createRow(next[0]++);
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                write(row.createCell(i), COLUMNS.get(i).value().apply(record), date, money);
+            }
+        });
+        // only now, so that an export stopped by its timeout answers with a problem, not with a file
+        response.setContentType(XLSX);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger-"
+                + (within.isEmpty() ? "national" : within) + ".xlsx\"");
+        workbook.write(response.getOutputStream());
     }
 
     private static void write(Cell cell, Object value, CellStyle date, CellStyle money) {

@@ -5,16 +5,18 @@ import org.fangpin.platform.security.Jurisdiction;
 
 /**
  * Who reads the timeline service: the platform's household readers ({@link Jurisdiction#HOUSEHOLD_READERS}), each
- * within its region. A department officer shares its department's data and reads its batches only.
+ * within its region. A department officer shares its department's data and reads its batches only. A region asked
+ * for is a division code ({@code RegionCode.PREFIX}, validated on each endpoint's parameter), never a pattern.
  */
 final class Readers {
-
-    static final String REGION = "\\d{6}|\\d{9}|\\d{12}";
 
     private Readers() {
     }
 
-    /** The region asked for, or the caller's own; refused unless within the caller's jurisdiction. */
+    /**
+     * The region asked for, or the prefix the caller's own region reaches ({@code ""}, everything, for a national
+     * scope); refused unless within the caller's jurisdiction.
+     */
     static String region(String asked) {
         String region = asked != null ? asked : RequestContext.requireActor().regionPrefix();
         Jurisdiction.requireWithin(region);

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.fangpin.contracts.HouseholdEvent;
+import org.fangpin.contracts.assistance.AssistanceCaseClosed;
 import org.fangpin.contracts.assistance.MeasureAdded;
 import org.fangpin.contracts.assistance.MeasureOverdue;
 import org.fangpin.contracts.assistance.MeasureUpdated;
@@ -156,6 +157,34 @@ class HouseholdRecordTest {
                 .apply(month(YearMonth.of(2024, 4), "8400.00"), DAY);
         assertThat(record.openOverdueItems()).isZero();
         assertThat(record.measuresCarriedOut()).isEqualTo(1);
+    }
+
+    @Test
+    void aCaseClosedWithItsMonitoringHasNothingOverdueOrPendingLeft() {
+        HouseholdRecord record = record(registered(), lead(), identified(),
+                new MeasureAdded(HOUSEHOLD, VILLAGE, "m-1", MeasureType.HOUSING_SAFETY, "危房改造",
+                        List.of(RiskType.DISASTER), "住建局", "朝鲁", DAY, DAY),
+                new MeasureOverdue(HOUSEHOLD, VILLAGE, "m-1", MeasureType.HOUSING_SAFETY, "住建局", DAY,
+                        DAY.plusDays(1)),
+                new MonitoringClosed(HOUSEHOLD, VILLAGE, ClosureReason.MOVED_AWAY, "全户迁出", DAY.plusDays(9)),
+                new AssistanceCaseClosed(HOUSEHOLD, VILLAGE, ClosureReason.MOVED_AWAY, DAY.plusDays(9)));
+
+        assertThat(record.status()).isEqualTo(HouseholdStatus.MONITORING_CLOSED);
+        assertThat(record.openOverdueItems()).isZero();
+    }
+
+    @Test
+    void onlyAMeasureCompletedWithItsOutcomeCountsForElimination() {
+        HouseholdRecord record = record(registered(), lead(), identified(),
+                new MeasureAdded(HOUSEHOLD, VILLAGE, "m-1", MeasureType.EMPLOYMENT, "推荐务工", List.of(RiskType.ILLNESS),
+                        "人社局", "包银花", DAY.plusDays(30), DAY),
+                new MeasureUpdated(HOUSEHOLD, VILLAGE, "m-1", MeasureStatus.IN_PROGRESS, null, "已上岗", null, null,
+                        DAY));
+        assertThat(record.measuresCompletedWithOutcome()).isZero();
+
+        record.apply(new MeasureUpdated(HOUSEHOLD, VILLAGE, "m-1", MeasureStatus.COMPLETED, null, null, null, null,
+                DAY), DAY);
+        assertThat(record.measuresCompletedWithOutcome()).isEqualTo(1);
     }
 
     private static HouseholdRecord record(HouseholdEvent... events) {

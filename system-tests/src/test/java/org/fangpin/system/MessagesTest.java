@@ -1,0 +1,101 @@
+package org.fangpin.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every message of every service, formatted in both languages as the services format them (MessageFormat when a
+ * message takes arguments, the text as it stands when it takes none): each key exists in both, both use the same
+ * arguments, no argument is lost to MessageFormat's quoting (an apostrophe must be written {@code ''} in a message
+ * with arguments, and only there), and no English message carries Chinese.
+ */
+class MessagesTest {
+
+    private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)[^}]*}");
+    private static final Pattern LEFTOVER = Pattern.compile("\\{\\d+[^}]*}");
+    private static final Pattern CHINESE = Pattern.compile("[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"platform/src/main/resources/platform-messages",
+            "identification-service/src/main/resources/messages", "monitoring-service/src/main/resources/messages",
+            "assistance-service/src/main/resources/messages", "timeline-service/src/main/resources/messages"})
+    void everyMessageFormatsWithItsArgumentsInBothLanguages(String bundle) throws IOException {
+        Path root = Path.of(System.getProperty("fangpin.root", ".."));
+        Properties chinese = load(root.resolve(bundle + "_zh_CN.properties"));
+        Properties english = load(root.resolve(bundle + "_en.properties"));
+        List<String> problems = new ArrayList<>();
+
+        Set<String> keys = new TreeSet<>(chinese.stringPropertyNames());
+        keys.addAll(english.stringPropertyNames());
+        for (String key : keys) {
+            String zh = chinese.getProperty(key);
+            String en = english.getProperty(key);
+            if (zh == null || en == null) {
+                problems.add(key + ": only in " + (zh == null ? "English" : "Chinese"));
+                continue;
+            }
+            Set<Integer> zhArguments = arguments(zh);
+            if (!zhArguments.equals(arguments(en))) {
+                problems.add(key + ": arguments " + zhArguments + " in Chinese, " + arguments(en) + " in English");
+            }
+            String zhText = format(zh, zhArguments, Locale.SIMPLIFIED_CHINESE);
+            String enText = format(en, arguments(en), Locale.ENGLISH);
+            for (String text : List.of(zhText, enText)) {
+                if (LEFTOVER.matcher(text).find() || text.contains("''")) {
+                    problems.add(key + ": formats to \"" + text + "\"");
+                }
+            }
+            if (CHINESE.matcher(enText).find()) {
+                problems.add(key + ": Chinese in English: \"" + enText + "\"");
+            }
+        }
+
+        assertThat(problems).as(bundle).isEmpty();
+    }
+
+    private static Set<Integer> arguments(String message) {
+        Set<Integer> arguments = new TreeSet<>();
+        Matcher matcher = ARGUMENT.matcher(message);
+        while (matcher.find()) {
+            arguments.add(Integer.parseInt(matcher.group(1)));
+        }
+        return arguments;
+    }
+
+    /** As Spring's message source does: MessageFormat only for a message that takes arguments. */
+    private static String format(String message, Set<Integer> arguments, Locale locale) {
+        if (arguments.isEmpty()) {
+            return message;
+        }
+        Object[] values = new Object[arguments.stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = "VALUE" + i;
+        }
+        return new MessageFormat(message, locale).format(values);
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+}
