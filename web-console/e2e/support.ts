@@ -60,12 +60,13 @@ export function daysAgo(days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Types a date into an Ant Design date picker and confirms it. */
+/** Types a date into an Ant Design date picker and leaves it (Enter would submit the form). */
 export async function pickDate(page: Page, label: string, value: string) {
   const input = page.getByLabel(label);
   await input.click();
   await input.fill(value);
-  await input.press('Enter');
+  await input.press('Tab');
+  await expect(input).toHaveValue(value);
 }
 
 /** Opens an Ant Design select by its label and chooses the option with this text. */

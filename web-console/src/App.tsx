@@ -27,7 +27,8 @@ export function App() {
 
   return (
     <LanguageContext.Provider value={{ language, setLanguage: setShownLanguage }}>
-      <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
+      <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}
+        renderEmpty={() => <Typography.Text type="secondary">{language === 'zh' ? '暂无' : 'None'}</Typography.Text>}>
         <AntApp>
           <SignedIn />
         </AntApp>

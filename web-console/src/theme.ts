@@ -7,6 +7,9 @@ import type { ThemeConfig } from 'antd';
 export const theme: ThemeConfig = {
   token: {
     colorPrimary: '#0958d9',
+    // Ant Design lightens a hovered primary button; darker instead, so its white text stays readable
+    colorPrimaryHover: '#003eb3',
+    colorPrimaryActive: '#002c8c',
     colorLink: '#0958d9',
     colorError: '#c8102e',
     colorWarning: '#ad6800',
@@ -17,4 +20,5 @@ export const theme: ThemeConfig = {
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
     fontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
   },
+
 };

@@ -3,6 +3,12 @@ import { CheckCircleOutlined, ExclamationCircleOutlined, InfoCircleOutlined, War
 import type { ReactNode } from 'react';
 import { useT } from '../i18n';
 
+/**
+ * Solid tags with white text, each at least 4.5:1 (WCAG AA): Ant Design's light preset tags are not. Yellow is a dark
+ * amber so that white text stays readable; the word says which grade it is.
+ */
+export const TONE = { red: '#c8102e', yellow: '#ad6800', blue: '#0958d9', green: '#237804' } as const;
+
 interface Grade {
   color: string;
   icon: ReactNode;
@@ -12,12 +18,12 @@ interface Grade {
 
 /** Warning levels (Ⅰ红/Ⅱ黄/Ⅲ蓝) and colour grades (红/黄/绿): never by colour alone — always icon and words. */
 const GRADES: Record<string, Grade> = {
-  I_RED: { color: 'error', icon: <ExclamationCircleOutlined />, zh: 'Ⅰ级 红色预警', en: 'Level I (red)' },
-  II_YELLOW: { color: 'warning', icon: <WarningOutlined />, zh: 'Ⅱ级 黄色预警', en: 'Level II (yellow)' },
-  III_BLUE: { color: 'processing', icon: <InfoCircleOutlined />, zh: 'Ⅲ级 蓝色预警', en: 'Level III (blue)' },
-  RED: { color: 'error', icon: <ExclamationCircleOutlined />, zh: '红色', en: 'Red' },
-  YELLOW: { color: 'warning', icon: <WarningOutlined />, zh: '黄色', en: 'Yellow' },
-  GREEN: { color: 'success', icon: <CheckCircleOutlined />, zh: '绿色', en: 'Green' },
+  I_RED: { color: TONE.red, icon: <ExclamationCircleOutlined />, zh: 'Ⅰ级 红色预警', en: 'Level I (red)' },
+  II_YELLOW: { color: TONE.yellow, icon: <WarningOutlined />, zh: 'Ⅱ级 黄色预警', en: 'Level II (yellow)' },
+  III_BLUE: { color: TONE.blue, icon: <InfoCircleOutlined />, zh: 'Ⅲ级 蓝色预警', en: 'Level III (blue)' },
+  RED: { color: TONE.red, icon: <ExclamationCircleOutlined />, zh: '红色', en: 'Red' },
+  YELLOW: { color: TONE.yellow, icon: <WarningOutlined />, zh: '黄色', en: 'Yellow' },
+  GREEN: { color: TONE.green, icon: <CheckCircleOutlined />, zh: '绿色', en: 'Green' },
 };
 
 export function GradeTag({ grade }: { grade: string | null | undefined }) {
@@ -36,8 +42,8 @@ export function GradeTag({ grade }: { grade: string | null | undefined }) {
 export function MetTag({ met }: { met: boolean }) {
   const t = useT();
   return met ? (
-    <Tag color="success" icon={<CheckCircleOutlined />}>{t('符合', 'Met')}</Tag>
+    <Tag color={TONE.green} icon={<CheckCircleOutlined />}>{t('符合', 'Met')}</Tag>
   ) : (
-    <Tag color="error" icon={<ExclamationCircleOutlined />}>{t('不符合', 'Not met')}</Tag>
+    <Tag color={TONE.red} icon={<ExclamationCircleOutlined />}>{t('不符合', 'Not met')}</Tag>
   );
 }

@@ -3,6 +3,7 @@ import { Alert, Button, List, Space, Tag } from 'antd';
 import { CloudSyncOutlined, DisconnectOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { useT } from '../i18n';
 import { discard, onOutboxChange, pending, synchronise, type PendingWrite } from './outbox';
+import { TONE } from '../components/GradeTag';
 
 /** The entries waiting for the network (待同步), sent as soon as it returns; refusals stay until dealt with. */
 export function OutboxBanner() {
@@ -40,8 +41,8 @@ export function OutboxBanner() {
           ] : []}>
             <Space wrap>
               {entry.refusal
-                ? <Tag color="error" icon={<ExclamationCircleOutlined />}>{t('未被接受', 'Refused')}</Tag>
-                : <Tag color="warning" icon={<CloudSyncOutlined />}>{t('待同步', 'Waiting')}</Tag>}
+                ? <Tag color={TONE.red} icon={<ExclamationCircleOutlined />}>{t('未被接受', 'Refused')}</Tag>
+                : <Tag color={TONE.yellow} icon={<CloudSyncOutlined />}>{t('待同步', 'Waiting')}</Tag>}
               <span>{entry.label}</span>
               <span>{new Date(entry.enteredAt).toLocaleString()}</span>
               {entry.refusal && <span role="alert">{entry.refusal}</span>}

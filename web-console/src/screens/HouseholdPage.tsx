@@ -4,7 +4,7 @@ import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router';
 import { ApiProblem, get, query, write } from '../api';
-import { GradeTag, MetTag } from '../components/GradeTag';
+import { GradeTag, MetTag, TONE } from '../components/GradeTag';
 import { HouseholdTimeline } from '../components/HouseholdTimeline';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/Problems';
@@ -184,7 +184,7 @@ function Measures({ householdId }: { householdId: string }) {
       <Table size="small" rowKey="measureId" pagination={false} dataSource={assistance.data?.measures ?? []} columns={[
         { title: t('措施类型', 'Type'), dataIndex: 'measureType', render: (v) => label('measureType', v) },
         { title: t('内容', 'Description'), dataIndex: 'description' },
-        { title: t('办结时限', 'Due'), dataIndex: 'dueDate', render: (v, m) => <>{v}{m.overdueSince && <Tag color="error">{t('逾期', 'Overdue')}</Tag>}</> },
+        { title: t('办结时限', 'Due'), dataIndex: 'dueDate', render: (v, m) => <>{v}{m.overdueSince && <Tag color={TONE.red}>{t('逾期', 'Overdue')}</Tag>}</> },
         { title: t('状态', 'Status'), dataIndex: 'status', render: (v) => label('measureStatus', v) },
       ]} />
     </>

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router';
 import { write } from '../api';
 import { formatTime } from '../components/Dates';
-import { MetTag } from '../components/GradeTag';
+import { MetTag, TONE } from '../components/GradeTag';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/Problems';
 import { day, notInFuture, required, yuanRule } from '../components/rules';
@@ -44,7 +44,7 @@ export default function LeadCase() {
               { label: t('发现渠道', 'Channel'), children: label('channel', d.lead.channel) },
               { label: t('办理阶段', 'Stage'), children: <strong data-testid="stage">{d.stageName}</strong> },
               { label: t('上报日期', 'Reported'), children: d.lead.reportedOn },
-              { label: t('认定时限', 'Decision due'), children: <>{d.lead.decisionDueOn}{d.lead.overdue && <Tag color="error" icon={<ClockCircleOutlined />}>{t('已逾期', 'Overdue')}</Tag>}</> },
+              { label: t('认定时限', 'Decision due'), children: <>{d.lead.decisionDueOn}{d.lead.overdue && <Tag color={TONE.red} icon={<ClockCircleOutlined />}>{t('已逾期', 'Overdue')}</Tag>}</> },
               { label: t('人均纯收入', 'Income per head'), children: d.lead.perCapitaNetIncome !== undefined && d.lead.perCapitaNetIncome !== null ? `${d.lead.perCapitaNetIncome} 元` : '-' },
               { label: t('劳动能力', 'Labour capacity'), children: label('labourCapacity', d.lead.labourCapacity) || '-' },
               { label: t('公示期', 'Public notice'), children: d.lead.noticeFrom ? `${d.lead.noticeFrom} ~ ${d.lead.noticeUntil}` : '-' },

@@ -10,6 +10,7 @@ import { usePaged } from '../components/useLoad';
 import { useLabel, useOptions, useT } from '../i18n';
 import { useProfile } from '../profile';
 import { hasRole } from '../session';
+import { TONE } from '../components/GradeTag';
 
 /** Leads and identification cases of the user's region: the township's and the county's review queues. */
 export default function LeadQueue() {
@@ -38,7 +39,7 @@ export default function LeadQueue() {
           { title: t('渠道', 'Channel'), dataIndex: 'channel', render: (v) => label('channel', v) },
           { title: t('阶段', 'Stage'), dataIndex: 'stage', render: (v, lead) => <>{label('stage', v)}{lead.reidentification && <Tag>{t('重新识别', 'Re-identification')}</Tag>}</> },
           { title: t('认定时限', 'Decision due'), dataIndex: 'decisionDueOn',
-            render: (v, lead) => <>{v}{lead.overdue && <Tag color="error" icon={<ClockCircleOutlined />}>{t('已逾期', 'Overdue')}</Tag>}</> },
+            render: (v, lead) => <>{v}{lead.overdue && <Tag color={TONE.red} icon={<ClockCircleOutlined />}>{t('已逾期', 'Overdue')}</Tag>}</> },
           { title: t('操作', 'Action'), key: 'open', render: (_, lead) => <Link to={`/leads/${lead.leadId}`}>{t('办理', 'Open')}</Link> },
         ]} />
       {leads.hasMore && <Button onClick={leads.more}>{t('加载更多', 'More')}</Button>}

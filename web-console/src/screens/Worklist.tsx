@@ -3,7 +3,7 @@ import { ClockCircleOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { query } from '../api';
-import { GradeTag } from '../components/GradeTag';
+import { GradeTag, TONE } from '../components/GradeTag';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/Problems';
 import type { LeadView } from '../components/types';
@@ -30,9 +30,9 @@ export default function Worklist() {
 
   const leadList = (title: string, leads?: LeadView[]) => (
     <Card title={title} size="small">
-      <List size="small" dataSource={leads ?? []} locale={{ emptyText: t('暂无', 'None') }} renderItem={(lead) => (
+      <List size="small" dataSource={leads ?? []} renderItem={(lead) => (
         <List.Item><Link to={`/leads/${lead.leadId}`}>{lead.reportedOn} · {label('channel', lead.channel)}</Link>
-          {lead.overdue && <Tag color="error" icon={<ClockCircleOutlined />}>{t('已逾期', 'Overdue')}</Tag>}</List.Item>
+          {lead.overdue && <Tag color={TONE.red} icon={<ClockCircleOutlined />}>{t('已逾期', 'Overdue')}</Tag>}</List.Item>
       )} />
     </Card>
   );
@@ -43,21 +43,21 @@ export default function Worklist() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={t(`上月（${lastMonth}）漏测户`, `Missed visits (${lastMonth})`)} size="small">
-            <List size="small" dataSource={missed.data ?? []} locale={{ emptyText: t('暂无', 'None') }} renderItem={(m) => (
+            <List size="small" dataSource={missed.data ?? []} renderItem={(m) => (
               <List.Item><Link to={`/monitoring/new?householdId=${m.householdId}`}>{t(`补录监测：户 ${m.householdId}`, `Record: ${m.householdId}`)}</Link></List.Item>
             )} />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('待响应预警', 'Warnings awaiting a response')} size="small">
-            <List size="small" dataSource={warnings.data?.warnings ?? []} locale={{ emptyText: t('暂无', 'None') }} renderItem={(w) => (
+            <List size="small" dataSource={warnings.data?.warnings ?? []} renderItem={(w) => (
               <List.Item><GradeTag grade={w.level} /><Link to={`/households/${w.householdId}`}>{w.raisedOn} {w.reason}</Link></List.Item>
             )} />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('逾期帮扶措施', 'Overdue measures')} size="small">
-            <List size="small" dataSource={measures.data?.measures ?? []} locale={{ emptyText: t('暂无', 'None') }} renderItem={(m) => (
+            <List size="small" dataSource={measures.data?.measures ?? []} renderItem={(m) => (
               <List.Item><Link to={`/households/${m.householdId}`}>{m.description}</Link> {t(`时限 ${m.dueDate}`, `due ${m.dueDate}`)}</List.Item>
             )} />
           </Card>
