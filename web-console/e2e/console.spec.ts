@@ -229,8 +229,9 @@ test('a timeline of 300 events renders in the browser', async ({ browser }) => {
   const page = await signIn(browser, 'SUPERVISOR');
   await expect(async () => {
     await page.goto(`/households/${householdId}`);
+    await expect(page.getByTestId('timeline-entry').first()).toBeVisible();
     expect(await page.getByTestId('timeline-entry').count()).toBeGreaterThanOrEqual(300);
-  }).toPass({ timeout: 120_000, intervals: [3000] });
+  }).toPass({ timeout: 180_000, intervals: [5000] });
   const measure = await page.evaluate(() => {
     const all = performance.getEntriesByName('timeline-render') as PerformanceMeasure[];
     const largest = all.filter((m) => (m.detail as number) >= 300).at(-1)!;
