@@ -25,6 +25,26 @@ const LABELS: Record<string, Record<string, [string, string]>> = {
     SUPERVISOR: ['督查', 'Supervisor'],
     INSPECTOR: ['考核评估', 'Inspector'],
     ADMIN: ['系统管理员', 'Administrator'],
+    SYSTEM: ['系统自动', 'System'],
+  },
+  step: {
+    LEAD_REPORTED: ['线索上报', 'Lead reported'], LEAD_MERGED: ['线索合并', 'Lead merged'],
+    REIDENTIFICATION_OPENED: ['风险再标注', 'Re-identification opened'], VERIFIED: ['入户核实', 'Verified'],
+    VILLAGE_EVALUATED: ['村级评议公示', 'Village evaluation'], OBJECTION_RECORDED: ['公示异议', 'Objection'],
+    TOWNSHIP_APPROVED: ['乡镇审核通过', 'Township approved'], TOWNSHIP_RETURNED: ['乡镇退回', 'Township returned'],
+    COUNTY_RETURNED: ['县级退回', 'County returned'], IDENTIFIED: ['县级认定', 'Identified'], REJECTED: ['不予认定', 'Rejected'],
+  },
+  criterion: {
+    INCOME_BELOW_MONITORING_LINE: ['收入低于监测收入标准', 'Income below the monitoring line'],
+    MEDICAL_EXPENDITURE_ABOVE_WARNING_LINE: ['医疗自付超过预警线', 'Medical self-pay above the warning line'],
+    EDUCATION_EXPENDITURE_ABOVE_WARNING_LINE: ['教育支出超过预警线', 'Schooling above the warning line'],
+    DISASTER_EXPENDITURE_ABOVE_WARNING_LINE: ['因灾损失超过预警线', 'Disaster loss above the warning line'],
+    GUARANTEE_GAP: ['两不愁三保障及饮水安全缺口', 'Guarantee gap'],
+  },
+  series: {
+    identifications: ['识别认定', 'Identifications'], eliminations: ['风险消除', 'Eliminations'], rollbacks: ['风险回退', 'Rollbacks'],
+    identificationsOverdue: ['识别逾期', 'Identifications overdue'], monitoringMissed: ['漏测', 'Monthly records missed'],
+    measuresOverdue: ['措施逾期', 'Measures overdue'], warningResponsesOverdue: ['预警响应逾期', 'Warning responses overdue'],
   },
   category: { POVERTY_ALLEVIATED: ['脱贫户', 'Poverty alleviated'], GENERAL: ['一般农户', 'General household'] },
   categoryFlag: {

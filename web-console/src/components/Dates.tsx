@@ -1,6 +1,7 @@
-import dayjs from 'dayjs';
+const COUNTY_OFFSET_MS = 8 * 3600_000;
 
-/** Instants as the county reads them (Asia/Shanghai, as the API already renders them). */
+/** Instants as the county reads them, in China time (UTC+8), whatever the browser's own time zone. */
 export function formatTime(value: string | null | undefined): string {
-  return value ? dayjs(value).format('YYYY-MM-DD HH:mm') : '';
+  if (!value) return '';
+  return new Date(new Date(value).getTime() + COUNTY_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }

@@ -1,5 +1,4 @@
 import { useEffect, useRef } from 'react';
-import { Tag } from 'antd';
 import { formatTime } from './Dates';
 import type { TimelineEntry } from './types';
 import { useLabel, useT } from '../i18n';
@@ -26,7 +25,9 @@ export function HouseholdTimeline({ entries }: { entries: TimelineEntry[] }) {
         <li key={entry.eventId} data-testid="timeline-entry"
           style={{ borderLeft: `4px solid ${SERVICE_COLOURS[entry.kind] ?? '#595959'}`, padding: '6px 12px', marginBottom: 8, background: '#fafafa' }}>
           <div>
-            <Tag color={SERVICE_COLOURS[entry.kind]}>{label('kind', entry.kind)}</Tag>
+            <span style={{ background: SERVICE_COLOURS[entry.kind] ?? '#595959', color: '#fff', borderRadius: 4, padding: '0 6px', marginRight: 8 }}>
+              {label('kind', entry.kind)}
+            </span>
             <time dateTime={entry.occurredAt}>{formatTime(entry.occurredAt)}</time>
             {' · '}{entry.actor.name}（{label('role', entry.actor.role)}）
           </div>

@@ -17,11 +17,6 @@ interface Dashboard {
   months: Record<string, Record<string, number>>; eliminationDue: Listing; overdue: Listing;
 }
 
-const SERIES: Record<string, [string, string]> = {
-  identifications: ['识别认定', 'Identifications'], eliminations: ['风险消除', 'Eliminations'],
-  rollbacks: ['风险回退', 'Rollbacks'], overdue: ['逾期事项', 'Overdue items'],
-};
-
 /** 统计分析: where the households stand, what changed month by month, and what is late — each figure leads to the households. */
 export default function DashboardScreen() {
   const t = useT();
@@ -51,10 +46,10 @@ export default function DashboardScreen() {
       },
       months: {
         legend: {}, xAxis: { type: 'category', data: months }, yAxis: { type: 'value', minInterval: 1 },
-        series: series.map((s) => ({ name: SERIES[s] ? t(...SERIES[s]) : s, type: 'line', data: months.map((m) => d.months[m][s] ?? 0) })),
+        series: series.map((s) => ({ name: label('series', s), type: 'line', data: months.map((m) => d.months[m][s] ?? 0) })),
       },
     };
-  }, [d, label, t]);
+  }, [d, label]);
 
   const listing = (title: string, list?: Listing) => (
     <Card title={`${title}（${list?.total ?? 0}）`} size="small">

@@ -54,9 +54,9 @@ export default function LeadCase() {
           <Card title={t('研判依据（规则、实际值、标准、证据）', 'Decision panel: rule, observed value, threshold, evidence')}>
             {d.evidence.findings.length === 0 ? t('入户核实后显示研判依据。', 'Shown after the home verification.') : (
               <>
-                <p>{t(`适用政策：${d.evidence.policyRegionPrefix || '全国'} ${d.evidence.policyYear} 年`, `Policy: ${d.evidence.policyRegionPrefix || 'national'} ${d.evidence.policyYear}`)}</p>
+                <p>{t(`适用政策：${d.evidence.policyRegionPrefix ? `区划 ${d.evidence.policyRegionPrefix}` : '全国'}，${d.evidence.policyYear} 年`, `Policy: ${d.evidence.policyRegionPrefix || 'national'}, ${d.evidence.policyYear}`)}</p>
                 <Table<Finding> rowKey="code" size="small" pagination={false} dataSource={d.evidence.findings} columns={[
-                  { title: t('规则', 'Rule'), dataIndex: 'code' },
+                  { title: t('规则', 'Rule'), dataIndex: 'code', render: (code) => label('criterion', code) },
                   { title: t('结果', 'Result'), dataIndex: 'met', render: (met) => <MetTag met={met} /> },
                   { title: t('实际值与标准', 'Observed against threshold'), dataIndex: 'explanation' },
                 ]} />
@@ -69,7 +69,7 @@ export default function LeadCase() {
           <NextStep details={d} onDone={details.reload} />
           <Card title={t('办理过程', 'Steps')}>
             <Timeline items={d.steps.map((s) => ({
-              content: <><strong>{s.step}</strong> · {s.actorName}（{label('role', s.actorRole)}）· {formatTime(s.occurredAt)}{s.note && <div>{s.note}</div>}</>,
+              content: <><strong>{label('step', s.step)}</strong> · {s.actorName}（{label('role', s.actorRole)}）· {formatTime(s.occurredAt)}{s.note && <div>{s.note}</div>}</>,
             }))} />
           </Card>
         </>
