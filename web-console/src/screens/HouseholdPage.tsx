@@ -93,13 +93,20 @@ function useTimeline(householdId: string, kind: string) {
   useEffect(() => {
     let current = true;
     const load = () => get<Timeline>(`/api/households/${householdId}/timeline${query({ kind })}`)
-      .then((value) => { if (current) { setData(value); setError(undefined); } })
+      .then((value) => { if (current) { setData((shown) => (unchanged(shown, value) ? shown : value)); setError(undefined); } })
       .catch((e) => current && setError(e));
     load();
     const timer = window.setInterval(() => document.visibilityState === 'visible' && load(), TIMELINE_REFRESH_MS);
     return () => { current = false; window.clearInterval(timer); };
   }, [householdId, kind, version]);
   return { data, error, reload: () => setVersion((v) => v + 1) };
+}
+
+/** The chain only grows: the same length and last entry, and the same status, is the same timeline. */
+function unchanged(shown: Timeline | undefined, loaded: Timeline): boolean {
+  return shown !== undefined && shown.entries.length === loaded.entries.length
+    && shown.entries.at(-1)?.eventId === loaded.entries.at(-1)?.eventId
+    && JSON.stringify(shown.status) === JSON.stringify(loaded.status);
 }
 
 function StatusTags({ status }: { status?: HouseholdStatus | null }) {
