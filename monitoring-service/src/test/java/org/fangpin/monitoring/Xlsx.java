@@ -8,18 +8,24 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** A minimal XLSX workbook with one sheet of inline strings, as a department's spreadsheet export. */
+/**
+ * A minimal XLSX workbook with one sheet, as a department's spreadsheet export: of inline strings, or of parts written
+ * as given (for files no spreadsheet program would write).
+ */
 public final class Xlsx {
 
     private static final String SPREADSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml";
     private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private static final String SHEET_START = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + MAIN
+            + "\"><sheetData>";
+    private static final String SHEET_END = "</sheetData></worksheet>";
 
     private Xlsx() {
     }
 
     public static byte[] of(List<List<String>> rows) {
-        StringBuilder sheet = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+        StringBuilder sheet = new StringBuilder(SHEET_START);
         for (int r = 0; r < rows.size(); r++) {
             sheet.append("<row r=\"").append(r + 1).append("\">");
             List<String> cells = rows.get(r);
@@ -29,7 +35,35 @@ public final class Xlsx {
             }
             sheet.append("</row>");
         }
-        sheet.append("</sheetData></worksheet>");
+        sheet.append(SHEET_END);
+        return workbook(sheet.toString(), null);
+    }
+
+    /** The rows of {@code sheetData} as written, e.g. without their {@code r} references. */
+    public static byte[] sheet(String sheetData, String sharedStrings) {
+        return workbook(SHEET_START + sheetData + SHEET_END, sharedStrings == null ? null
+                : "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"" + MAIN + "\">" + sharedStrings + "</sst>");
+    }
+
+    /** A few kilobytes that unpack to a sheet of {@code megabytes} of blanks: a zip bomb. */
+    public static byte[] bomb(int megabytes) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            zip.write(SHEET_START.getBytes(StandardCharsets.UTF_8));
+            byte[] blanks = " ".repeat(1 << 20).getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < megabytes; i++) {
+                zip.write(blanks);
+            }
+            zip.write(SHEET_END.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] workbook(String sheet, String sharedStrings) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
@@ -55,7 +89,10 @@ public final class Xlsx {
                     + "<Relationship Id=\"rId1\" Type=\"" + RELATIONSHIPS + "/worksheet\" "
                     + "Target=\"worksheets/sheet1.xml\"/>"
                     + "</Relationships>");
-            entry(zip, "xl/worksheets/sheet1.xml", sheet.toString());
+            entry(zip, "xl/worksheets/sheet1.xml", sheet);
+            if (sharedStrings != null) {
+                entry(zip, "xl/sharedStrings.xml", sharedStrings);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

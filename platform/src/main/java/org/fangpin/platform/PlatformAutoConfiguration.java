@@ -5,9 +5,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 
+import org.fangpin.platform.admin.AdminConfiguration;
 import org.fangpin.platform.axon.AxonPlatformConfiguration;
 import org.fangpin.platform.consuming.ConsumingConfiguration;
 import org.fangpin.platform.health.HealthConfiguration;
+import org.fangpin.platform.lease.LeaseConfiguration;
 import org.fangpin.platform.policy.PolicyConfiguration;
 import org.fangpin.platform.publishing.PublishingConfiguration;
 import org.fangpin.platform.security.SecurityConfiguration;
@@ -20,6 +22,7 @@ import org.fangpin.platform.web.WebConfiguration;
 @AutoConfiguration(before = JdbcAutoConfiguration.class)
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({AxonPlatformConfiguration.class, PublishingConfiguration.class, ConsumingConfiguration.class,
-        SecurityConfiguration.class, WebConfiguration.class, PolicyConfiguration.class, HealthConfiguration.class})
+        SecurityConfiguration.class, WebConfiguration.class, PolicyConfiguration.class, HealthConfiguration.class,
+        LeaseConfiguration.class, AdminConfiguration.class})
 public class PlatformAutoConfiguration {
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,13 +25,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every message of every service, formatted in both languages as the services format them (MessageFormat when a
  * message takes arguments, the text as it stands when it takes none): each key exists in both, both use the same
  * arguments, no argument is lost to MessageFormat's quoting (an apostrophe must be written {@code ''} in a message
- * with arguments, and only there), and no English message carries Chinese.
+ * with arguments, and only there), and no English message carries Chinese; and every code a module refuses with
+ * has its messages.
  */
 class MessagesTest {
 
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)[^}]*}");
     private static final Pattern LEFTOVER = Pattern.compile("\\{\\d+[^}]*}");
     private static final Pattern CHINESE = Pattern.compile("[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]");
+    /** A problem code where the code names one: a rule's violation or a problem written by a filter or handler. */
+    private static final Pattern CODE_USED = Pattern.compile("(?:RuleViolation\\.(?:of|conflict|notFound|forbidden)"
+            + "|Violation\\.of|problems?\\.(?:problem|write))\\([^;]*?\"([A-Z][A-Z0-9_]{3,})\"");
+    private static final String PLATFORM = "platform/src/main/resources/platform-messages";
 
     @ParameterizedTest
     @ValueSource(strings = {"platform/src/main/resources/platform-messages",
@@ -68,6 +74,33 @@ class MessagesTest {
         }
 
         assertThat(problems).as(bundle).isEmpty();
+    }
+
+    /** Every code a module's main sources refuse with has its message in both languages, its own or the platform's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"platform", "identification-service", "monitoring-service", "assistance-service",
+            "timeline-service"})
+    void everyCodeAModuleRefusesWithHasItsMessages(String module) throws IOException {
+        Path root = Path.of(System.getProperty("fangpin.root", ".."));
+        Path resources = root.resolve(module).resolve("src/main/resources");
+        String bundle = module.equals("platform") ? "platform-messages" : "messages";
+        Properties own = load(resources.resolve(bundle + "_en.properties"));
+        own.putAll(load(resources.resolve(bundle + "_zh_CN.properties")));
+        Properties platform = load(root.resolve(PLATFORM + "_en.properties"));
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(root.resolve(module).resolve("src/main/java"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher code = CODE_USED.matcher(Files.readString(source));
+                while (code.find()) {
+                    String key = "problem." + code.group(1);
+                    if (!own.containsKey(key) && !platform.containsKey(key)) {
+                        missing.add(code.group(1) + " (" + source.getFileName() + ")");
+                    }
+                }
+            }
+        }
+
+        assertThat(missing).as(module + ": codes without messages").isEmpty();
     }
 
     private static Set<Integer> arguments(String message) {

@@ -325,7 +325,7 @@ class TimelineReadSideIT {
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body().get("code").asText()).isEqualTo("NATIONAL_ADMIN_REQUIRED");
-        JsonNode recorded = get("/api/admin/actions", "INSPECTOR", "150724213").get("actions").get(0);
+        JsonNode recorded = get("/api/admin/timeline/actions", "INSPECTOR", "150724213").get("actions").get(0);
         assertThat(recorded.get("action").asText()).isEqualTo("TIMELINE_REBUILD");
         assertThat(recorded.get("outcome").asText()).isEqualTo("NATIONAL_ADMIN_REQUIRED");
         assertThat(recorded.get("actorRole").asText()).isEqualTo("ADMIN");
@@ -333,7 +333,7 @@ class TimelineReadSideIT {
         assertThat(recorded.get("correlationId").asText()).isEqualTo(refused.correlationId());
         assertThat(OffsetDateTime.parse(recorded.get("requestedAt").asText()).getOffset())
                 .isEqualTo(ZoneOffset.ofHours(8));
-        assertThat(status("/api/admin/actions", "VILLAGE_OFFICER", "150724213201")).isEqualTo(403);
+        assertThat(status("/api/admin/timeline/actions", "VILLAGE_OFFICER", "150724213201")).isEqualTo(403);
     }
 
     /**
@@ -369,7 +369,7 @@ class TimelineReadSideIT {
         List<String> statusBefore = statusSnapshot();
 
         assertThat(rebuild("ADMIN", "00").status()).isEqualTo(202);
-        assertThat(get("/api/admin/actions", "INSPECTOR", "00").get("actions").get(0).get("outcome").asText())
+        assertThat(get("/api/admin/timeline/actions", "INSPECTOR", "00").get("actions").get(0).get("outcome").asText())
                 .isEqualTo("ACCEPTED");
         await().atMost(Duration.ofSeconds(60)).until(() -> count("true") == entries
                 && timelineSnapshot().equals(timelineBefore) && statusSnapshot().equals(statusBefore));

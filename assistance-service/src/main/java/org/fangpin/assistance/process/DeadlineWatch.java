@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +49,10 @@ public class DeadlineWatch {
         this.clock = clock;
     }
 
+    /** On one replica at a time; the lease outlives the pass a little, so a replica whose clock lags skips the hour. */
     @Scheduled(cron = "${fangpin.assistance.deadline-scan-cron:0 5 * * * *}", zone = "Asia/Shanghai")
-    void scheduled() {
+    @SchedulerLock(name = "assistance.deadline-watch", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    public void scheduled() {
         scan(LocalDate.now(clock));
     }
 

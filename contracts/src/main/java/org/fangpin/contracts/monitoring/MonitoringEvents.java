@@ -20,7 +20,8 @@ public final class MonitoringEvents {
             new Entry(RegularMonitoringResumed.class, "monitoring", 1),
             new Entry(AreaHazardDeclared.class, "monitoring", 1),
             new Entry(ImmediateVisitRequested.class, "monitoring", 1),
-            new Entry(MonitoringClosed.class, "monitoring", 1));
+            new Entry(MonitoringClosed.class, "monitoring", 1),
+            new Entry(MissedMonitoringChecked.class, "monitoring", 1));
 
     private MonitoringEvents() {
     }

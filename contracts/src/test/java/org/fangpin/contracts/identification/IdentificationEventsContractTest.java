@@ -52,6 +52,21 @@ class IdentificationEventsContractTest {
     }
 
     @Test
+    void aNoticeRecordedAfterTheFactSaysSoAndOnePublishedBeforeTheFlagReadsWithoutIt() {
+        VillageEvaluationRecorded afterTheFact = new VillageEvaluationRecorded("hh-1", "150724213201", "lead-1",
+                "评议同意纳入", LocalDate.of(2024, 6, 20), LocalDate.of(2024, 6, 6), LocalDate.of(2024, 6, 10), true);
+        String v1 = """
+                {"householdId":"hh-1","regionCode":"150724213201","leadId":"lead-1","opinion":"评议同意纳入",
+                 "evaluatedOn":"2024-06-06","noticeFrom":"2024-06-06","noticeUntil":"2024-06-10"}""";
+
+        VillageEvaluationRecorded read = (VillageEvaluationRecorded) decode("VillageEvaluationRecorded", v1);
+
+        assertThat(roundTrip(afterTheFact)).isEqualTo(afterTheFact);
+        assertThat(read.recordedAfterTheFact()).isNull();
+        assertThat(read.noticeUntil()).isEqualTo(LocalDate.of(2024, 6, 10));
+    }
+
+    @Test
     void aRegistrationPublishedBeforeCategoryFlagsExistedReadsWithNone() {
         String v1 = """
                 {"householdId":"hh-1","regionCode":"150724213201","villageGroup":3,"headName":"敖日格乐",

@@ -22,7 +22,9 @@ import org.fangpin.contracts.value.ClosureReason;
 import org.fangpin.contracts.value.ColourGrade;
 import org.fangpin.contracts.value.ContactMethod;
 import org.fangpin.contracts.value.Guarantee;
+import org.fangpin.contracts.value.LabourCapacity;
 import org.fangpin.contracts.value.RigidExpenditure;
+import org.fangpin.contracts.value.WarningLevel;
 
 class MonitoringEventsContractTest {
 
@@ -38,6 +40,11 @@ class MonitoringEventsContractTest {
                 new MonthlyMonitoringRecorded(HOUSEHOLD, VILLAGE, YearMonth.of(2024, 8), new BigDecimal("7600.00"),
                         List.of(Guarantee.HOUSING_SAFETY), true, ContactMethod.PHONE, "户主在外务工",
                         Map.of(RigidExpenditure.MEDICAL, new BigDecimal("6200.00")), true, "冰雹", AUGUST_15),
+                new MonthlyMonitoringRecorded(HOUSEHOLD, VILLAGE, YearMonth.of(2024, 8), new BigDecimal("9100.00"),
+                        List.of(), false, ContactMethod.HOME_VISIT, null, Map.of(), false, null, AUGUST_15,
+                        LabourCapacity.NONE, true, WarningLevel.II_YELLOW, "INCOME_ONLY_FROM_TRANSFERS"),
+                new MissedMonitoringChecked("chk-1", "150724", AUGUST_15, List.of(YearMonth.of(2024, 7),
+                        YearMonth.of(2024, 8)), 3),
                 new MonthlyMonitoringMissed(HOUSEHOLD, VILLAGE, YearMonth.of(2024, 8), 25, LocalDate.of(2024, 8, 26)),
                 new ColourGradeChanged(HOUSEHOLD, VILLAGE, null, ColourGrade.RED, "存在Ⅰ级（红色）预警", AUGUST_15),
                 new LookBackMonitoringStarted(HOUSEHOLD, VILLAGE, AUGUST_15),
@@ -58,6 +65,8 @@ class MonitoringEventsContractTest {
         }
         assertThat(new AreaHazardDeclared("hz-1", "150724213", List.of(VILLAGE), AreaHazardType.DISASTER, "暴雪",
                 AUGUST_15).subject()).isEqualTo("hazard:hz-1");
+        assertThat(new MissedMonitoringChecked("chk-1", "150724", AUGUST_15, List.of(), 0).subject())
+                .isEqualTo("missed-check:chk-1");
     }
 
     @Test
@@ -77,6 +86,10 @@ class MonitoringEventsContractTest {
         assertThat(recorded.guaranteeGaps()).containsExactly(Guarantee.DRINKING_WATER);
         assertThat(recorded.contactMethod()).isNull();
         assertThat(recorded.recordedOn()).isNull();
+        assertThat(recorded.labourCapacity()).isNull();
+        assertThat(recorded.incomeOnlyFromTransfers()).isFalse();
+        assertThat(recorded.findingLevel()).isNull();
+        assertThat(recorded.findingRule()).isNull();
     }
 
     @Test

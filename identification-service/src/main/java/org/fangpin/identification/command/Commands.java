@@ -78,12 +78,20 @@ public final class Commands {
     /**
      * 村级评议公示
      *
-     * @param noticeFrom the day the notice went up in the village (may be before the day it is entered)
-     * @param policy     the thresholds of the household's region and year: the notice lasts their public-notice days
+     * @param evaluatedOn the day the evaluation is recorded
+     * @param noticeFrom  the day the notice went up in the village (may be before the day it is entered)
+     * @param policy      the thresholds of the household's region and year: the notice lasts their public-notice
+     *                    days for the object types in question
+     * @param objectTypes the types the county may identify the household as (those of the region's model): the
+     *                    notice runs as long as the longest of them asks
      */
     public record RecordVillageEvaluationCommand(@TargetAggregateIdentifier String householdId, String leadId,
                                                  String opinion, LocalDate evaluatedOn, LocalDate noticeFrom,
-                                                 PolicyThresholds policy) {
+                                                 PolicyThresholds policy, List<ObjectType> objectTypes) {
+
+        int noticeDays() {
+            return objectTypes.stream().mapToInt(policy::publicNoticeDays).max().orElse(policy.publicNoticeDays());
+        }
     }
 
     /** 公示异议 */
@@ -102,23 +110,48 @@ public final class Commands {
     }
 
     /**
+     * The policy a county decision is made under, and where it comes from: that of the household's region in the
+     * year of the home verification, the year whose income the evidence shows.
+     *
+     * @param regionPrefix the prefix that set it ({@code ""} for the national baseline)
+     */
+    public record DecisionPolicy(String regionPrefix, int year, PolicyThresholds thresholds) {
+    }
+
+    /**
+     * The day a county step happened and the day it is recorded: a step dated more than the policy's
+     * {@code backdatingDaysWithoutNote} days back (补录) needs the county approver's note.
+     *
+     * @param daysWithoutNote the policy's allowance; null in policies set before it existed (no limit)
+     * @param note            why the step is recorded late; null when none is given
+     */
+    public record CountyDating(LocalDate decidedOn, LocalDate recordedOn, Integer daysWithoutNote, String note) {
+
+        /** Whether a step dated in the past comes with its note, which the case history then keeps. */
+        boolean explained() {
+            return note != null && !note.isBlank() && decidedOn.isBefore(recordedOn);
+        }
+    }
+
+    /**
      * 县级审定: identify the household as a monitoring object.
      *
-     * @param monitoringLine the monitoring income line of the household's region and year (policy data)
+     * @param policy the policy of the decision: its monitoring line is recorded with it, and the public notice must
+     *               have run its days for the object type
      */
     public record IdentifyAtCountyCommand(@TargetAggregateIdentifier String householdId, String leadId,
                                           ObjectType objectType, List<RiskType> riskTypes,
-                                          BigDecimal monitoringLine, LocalDate identifiedOn) {
+                                          DecisionPolicy policy, CountyDating dating) {
     }
 
-    /** 县级审定: not a monitoring object, with the judgement (研判结果). */
+    /** 县级审定: not a monitoring object, with the judgement (研判结果) and the policy it was judged by. */
     public record RejectAtCountyCommand(@TargetAggregateIdentifier String householdId, String leadId,
-                                        String judgement, LocalDate rejectedOn) {
+                                        String judgement, DecisionPolicy policy, CountyDating dating) {
     }
 
     /** 县级退回 to the township. */
     public record ReturnFromCountyCommand(@TargetAggregateIdentifier String householdId, String leadId,
-                                          String reason, LocalDate returnedOn) {
+                                          String reason, CountyDating dating) {
     }
 
     /** A due date of the case passed (识别逾期); raised once per case and deadline. */

@@ -23,6 +23,7 @@ import org.fangpin.contracts.identification.LeadMerged;
 import org.fangpin.contracts.identification.LeadReported;
 import org.fangpin.contracts.identification.MemberAdded;
 import org.fangpin.contracts.identification.MemberRemoved;
+import org.fangpin.contracts.identification.PolicyThresholds;
 import org.fangpin.contracts.identification.PublicNoticeObjectionRecorded;
 import org.fangpin.contracts.identification.ReidentificationOpened;
 import org.fangpin.contracts.identification.TownshipApproved;
@@ -30,6 +31,8 @@ import org.fangpin.contracts.identification.TownshipReturned;
 import org.fangpin.contracts.identification.VillageEvaluationRecorded;
 import org.fangpin.identification.command.Commands.AddMemberCommand;
 import org.fangpin.identification.command.Commands.ApproveAtTownshipCommand;
+import org.fangpin.identification.command.Commands.CountyDating;
+import org.fangpin.identification.command.Commands.DecisionPolicy;
 import org.fangpin.identification.command.Commands.IdentifyAtCountyCommand;
 import org.fangpin.identification.command.Commands.MemberDetails;
 import org.fangpin.identification.command.Commands.NoteRiskEliminatedCommand;
@@ -45,6 +48,8 @@ import org.fangpin.identification.command.Commands.RemoveMemberCommand;
 import org.fangpin.identification.command.Commands.ReportLeadCommand;
 import org.fangpin.identification.command.Commands.ReturnFromCountyCommand;
 import org.fangpin.identification.command.Commands.ReturnFromTownshipCommand;
+import org.fangpin.identification.command.InternalEvents.BackdatingNoted;
+import org.fangpin.identification.command.InternalEvents.DecisionThresholdsRecorded;
 import org.fangpin.identification.command.InternalEvents.RiskEliminationNoted;
 import org.fangpin.identification.command.InternalEvents.RiskRollbackNoted;
 
@@ -155,9 +160,10 @@ public class Household {
         new Rules.StepOrder(openCase.stage(), CaseStage.VERIFIED, CaseStage.RETURNED_TO_VILLAGE).verify();
         new Rules.NoticeStartsAfterTheVerification(command.noticeFrom(), openCase.verifiedOn(),
                 command.evaluatedOn()).verify();
-        LocalDate noticeUntil = command.noticeFrom().plusDays(command.policy().publicNoticeDays() - 1L);
+        LocalDate noticeUntil = command.noticeFrom().plusDays(command.noticeDays() - 1L);
         apply(new VillageEvaluationRecorded(householdId, regionCode, command.leadId(), command.opinion(),
-                command.evaluatedOn(), command.noticeFrom(), noticeUntil));
+                command.evaluatedOn(), command.noticeFrom(), noticeUntil,
+                noticeUntil.isBefore(command.evaluatedOn())));
     }
 
     @CommandHandler
@@ -185,32 +191,41 @@ public class Household {
 
     @CommandHandler
     void handle(IdentifyAtCountyCommand command) {
-        countyMayDecide(command.leadId());
+        countyMayDecide(command.leadId(), command.dating());
         new Rules.IdentificationNamesTypeAndRisks(command.objectType(), command.riskTypes()).verify();
+        PolicyThresholds policy = command.policy().thresholds();
+        new Rules.NoticeRanTheDaysOfTheType(openCase.noticeFrom(), openCase.noticeUntil(),
+                policy.publicNoticeDays(command.objectType())).verify();
         if (openCase.reidentification()) {
             apply(new HouseholdReidentified(householdId, regionCode, command.leadId(), command.objectType(),
                     command.riskTypes(), openCase.labourCapacity(), openCase.verifiedIncome(),
-                    command.monitoringLine(), command.identifiedOn()));
+                    policy.monitoringLine(), command.dating().decidedOn()));
         } else {
             apply(new HouseholdIdentified(householdId, regionCode, command.leadId(), command.objectType(),
                     command.riskTypes(), openCase.labourCapacity(), openCase.verifiedIncome(),
-                    command.monitoringLine(), command.identifiedOn()));
+                    policy.monitoringLine(), command.dating().decidedOn()));
         }
+        apply(thresholdsRecorded(command.leadId(), command.policy()));
+        noteBackdating(command.leadId(), command.dating());
     }
 
     @CommandHandler
     void handle(RejectAtCountyCommand command) {
-        countyMayDecide(command.leadId());
+        countyMayDecide(command.leadId(), command.dating());
         new Rules.ReasonIsGiven(command.judgement()).verify();
         apply(new IdentificationRejected(householdId, regionCode, command.leadId(), command.judgement(),
-                command.rejectedOn()));
+                command.dating().decidedOn()));
+        apply(thresholdsRecorded(command.leadId(), command.policy()));
+        noteBackdating(command.leadId(), command.dating());
     }
 
     @CommandHandler
     void handle(ReturnFromCountyCommand command) {
-        countyMayDecide(command.leadId());
+        countyMayDecide(command.leadId(), command.dating());
         new Rules.ReasonIsGiven(command.reason()).verify();
-        apply(new CountyReturned(householdId, regionCode, command.leadId(), command.reason(), command.returnedOn()));
+        apply(new CountyReturned(householdId, regionCode, command.leadId(), command.reason(),
+                command.dating().decidedOn()));
+        noteBackdating(command.leadId(), command.dating());
     }
 
     /** The scheduled check may ask again and again: only a deadline newly passed on the open case raises an event. */
@@ -232,9 +247,23 @@ public class Household {
         new Rules.PublicNoticeHasEnded(openCase.noticeUntil(), today).verify();
     }
 
-    private void countyMayDecide(String leadId) {
+    private void countyMayDecide(String leadId, CountyDating dating) {
         new Rules.StepConcernsTheOpenCase(openCase, leadId).verify();
         new Rules.StepOrder(openCase.stage(), CaseStage.TOWNSHIP_APPROVED).verify();
+        new Rules.CountyDecidesAfterTheTownship(openCase.townshipApprovedOn(), dating.decidedOn()).verify();
+        new Rules.BackdatingIsExplained(dating).verify();
+    }
+
+    private void noteBackdating(String leadId, CountyDating dating) {
+        if (dating.explained()) {
+            apply(new BackdatingNoted(householdId, leadId, dating.decidedOn(), dating.recordedOn(),
+                    dating.note().strip()));
+        }
+    }
+
+    private DecisionThresholdsRecorded thresholdsRecorded(String leadId, DecisionPolicy policy) {
+        return new DecisionThresholdsRecorded(householdId, leadId, policy.regionPrefix(), policy.year(),
+                policy.thresholds());
     }
 
     private static MemberAdded memberAdded(String householdId, String regionCode, MemberDetails member,
@@ -290,12 +319,12 @@ public class Household {
 
     @EventSourcingHandler
     void on(VillageEvaluationRecorded event) {
-        openCase.onNotice(event.noticeUntil());
+        openCase.onNotice(event.noticeFrom(), event.noticeUntil());
     }
 
     @EventSourcingHandler
     void on(TownshipApproved event) {
-        openCase.movedTo(CaseStage.TOWNSHIP_APPROVED);
+        openCase.approvedByTheTownship(event.approvedOn());
     }
 
     @EventSourcingHandler

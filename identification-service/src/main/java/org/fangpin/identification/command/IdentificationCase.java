@@ -23,7 +23,9 @@ final class IdentificationCase {
     private BigDecimal verifiedIncome;
     private LabourCapacity labourCapacity;
     private LocalDate verifiedOn;
+    private LocalDate noticeFrom;
     private LocalDate noticeUntil;
+    private LocalDate townshipApprovedOn;
 
     IdentificationCase(String leadId, boolean reidentification, LocalDate reportedOn, LocalDate verificationDueOn,
                        LocalDate decisionDueOn) {
@@ -62,8 +64,16 @@ final class IdentificationCase {
         return verifiedOn;
     }
 
+    LocalDate noticeFrom() {
+        return noticeFrom;
+    }
+
     LocalDate noticeUntil() {
         return noticeUntil;
+    }
+
+    LocalDate townshipApprovedOn() {
+        return townshipApprovedOn;
     }
 
     /** The due date of a deadline that passed before its step was done and was not raised yet. */
@@ -80,9 +90,15 @@ final class IdentificationCase {
         verifiedOn = on;
     }
 
-    void onNotice(LocalDate until) {
+    void onNotice(LocalDate from, LocalDate until) {
         stage = CaseStage.PUBLIC_NOTICE;
+        noticeFrom = from;
         noticeUntil = until;
+    }
+
+    void approvedByTheTownship(LocalDate on) {
+        stage = CaseStage.TOWNSHIP_APPROVED;
+        townshipApprovedOn = on;
     }
 
     void movedTo(CaseStage next) {

@@ -1,10 +1,13 @@
 package org.fangpin.identification.command;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
+
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 import org.fangpin.contracts.value.ObjectType;
 import org.fangpin.contracts.value.Relation;
@@ -96,10 +99,15 @@ final class Rules {
     record StepOrder(CaseStage stage, CaseStage... allowed) implements Rule {
         public void verify() {
             if (!Arrays.asList(allowed).contains(stage)) {
-                throw RuleViolation.conflict("IDENT_STEP_ORDER", stage.chineseName(),
-                        Arrays.stream(allowed).map(CaseStage::chineseName).collect(Collectors.joining("、")));
+                // The stages by their message keys, so that each language names them in its own words.
+                throw RuleViolation.conflict("IDENT_STEP_ORDER", name(stage), new DefaultMessageSourceResolvable(
+                        new String[] {"stages." + allowed.length}, Arrays.stream(allowed).map(Rules::name).toArray()));
             }
         }
+    }
+
+    private static MessageSourceResolvable name(CaseStage stage) {
+        return new DefaultMessageSourceResolvable(new String[] {"stage." + stage.name()}, stage.chineseName());
     }
 
     /** 双签字: the household confirms what the collector recorded. */
@@ -135,6 +143,42 @@ final class Rules {
         public void verify() {
             if (!today.isAfter(noticeUntil)) {
                 throw RuleViolation.conflict("IDENT_PUBLIC_NOTICE_RUNNING", noticeUntil);
+            }
+        }
+    }
+
+    /**
+     * The public notice ran the days the policy asks for the object type the county identifies (the low-income
+     * seed: 7 days for 低保 objects, 5 elsewhere); a shorter notice goes back for a new one.
+     */
+    record NoticeRanTheDaysOfTheType(LocalDate noticeFrom, LocalDate noticeUntil, int requiredDays) implements Rule {
+        public void verify() {
+            long ran = ChronoUnit.DAYS.between(noticeFrom, noticeUntil) + 1;
+            if (ran < requiredDays) {
+                throw RuleViolation.of("IDENT_NOTICE_TOO_SHORT", ran, requiredDays);
+            }
+        }
+    }
+
+    /** The county decides after the township reviewed: its decision is not dated before the township's approval. */
+    record CountyDecidesAfterTheTownship(LocalDate townshipApprovedOn, LocalDate decidedOn) implements Rule {
+        public void verify() {
+            if (decidedOn.isBefore(townshipApprovedOn)) {
+                throw RuleViolation.of("IDENT_DECISION_BEFORE_TOWNSHIP_REVIEW", decidedOn, townshipApprovedOn);
+            }
+        }
+    }
+
+    /**
+     * A county step dated more than the policy's allowance before the day it is recorded (补录) says why, in the
+     * county approver's note: a decision cannot quietly be moved into the past.
+     */
+    record BackdatingIsExplained(Commands.CountyDating dating) implements Rule {
+        public void verify() {
+            long daysBack = ChronoUnit.DAYS.between(dating.decidedOn(), dating.recordedOn());
+            if (dating.daysWithoutNote() != null && daysBack > dating.daysWithoutNote()
+                    && (dating.note() == null || dating.note().isBlank())) {
+                throw RuleViolation.of("IDENT_BACKDATING_NOTE_REQUIRED", daysBack, dating.daysWithoutNote());
             }
         }
     }

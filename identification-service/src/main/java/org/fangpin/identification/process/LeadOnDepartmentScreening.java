@@ -1,5 +1,6 @@
 package org.fangpin.identification.process;
 
+import java.util.Arrays;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import org.fangpin.contracts.Topics;
 import org.fangpin.contracts.monitoring.DepartmentLeadRaised;
+import org.fangpin.contracts.value.Department;
 import org.fangpin.contracts.value.LeadChannel;
 import org.fangpin.identification.command.Commands.ReportLeadCommand;
 import org.fangpin.identification.command.DueDates;
@@ -20,14 +22,16 @@ import org.fangpin.platform.consuming.EventInbox;
 import org.fangpin.platform.policy.PolicyBook;
 
 /**
- * A department's data (医保, 民政, 残联, ...) shows a household that is not monitored above a warning line: a lead
- * with channel 行业部门筛查预警, which joins the household's open case if there is one.
+ * A department's data (医保, 民政, 残联, ...) shows a household that is not monitored with a risk, an amount above a
+ * warning line or a status that is a risk by itself (纳入低保, 新办残疾证, 危房): a lead with channel 行业部门筛查预警,
+ * which joins the household's open case if there is one.
  */
 @Component
 class LeadOnDepartmentScreening {
 
     static final String CONSUMER = "Automation_WhenDepartmentLeadRaisedThenReportLead";
     private static final Logger log = LoggerFactory.getLogger(LeadOnDepartmentScreening.class);
+    private static final int DESCRIPTION_LENGTH = 500;
 
     private final EventInbox inbox;
     private final CommandGateway commands;
@@ -63,9 +67,32 @@ class LeadOnDepartmentScreening {
         });
     }
 
+    /**
+     * The lead's description: the hit in the work plans' words as monitoring gave it, or, in events recorded before
+     * it did, the department and the indicator; the amount and its warning line where the indicator has them (a
+     * status such as 纳入低保 has neither).
+     */
     private static String describe(DepartmentLeadRaised raised) {
-        return "行业部门筛查预警：" + raised.department() + " " + raised.indicator() + " "
-                + raised.observedValue().toPlainString() + "，预警线 " + raised.threshold().toPlainString()
-                + "（批次 " + raised.batchId() + "）";
+        StringBuilder text = new StringBuilder("行业部门筛查预警：");
+        if (raised.reason() != null && !raised.reason().isBlank()) {
+            text.append(raised.reason().strip());
+        } else {
+            text.append(departmentName(raised.department())).append(' ').append(raised.indicator());
+        }
+        if (raised.observedValue() != null) {
+            text.append(' ').append(raised.observedValue().toPlainString()).append(" 元");
+        }
+        if (raised.threshold() != null) {
+            text.append("，预警线 ").append(raised.threshold().toPlainString()).append(" 元");
+        }
+        String batch = "（批次 " + raised.batchId() + "）";
+        // A lead's description holds 500 characters; the batch that raised it is what lets it be traced.
+        return text.length() + batch.length() <= DESCRIPTION_LENGTH ? text + batch
+                : text.substring(0, DESCRIPTION_LENGTH - batch.length() - 1) + "…" + batch;
+    }
+
+    private static String departmentName(String department) {
+        return Arrays.stream(Department.values()).filter(known -> known.name().equals(department)).findFirst()
+                .map(Department::chineseName).orElse(department);
     }
 }

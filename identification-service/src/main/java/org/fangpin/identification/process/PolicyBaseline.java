@@ -9,7 +9,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
-import org.fangpin.identification.command.Policy.SetPolicyCommand;
+import org.fangpin.identification.command.Policy.RecordBaselineCommand;
 import org.fangpin.identification.config.IdentificationProperties;
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.RequestContext;
@@ -42,7 +42,7 @@ class PolicyBaseline implements ApplicationRunner {
         }
         String correlation = "policy-baseline-" + UUID.randomUUID();
         RequestContext.runAs(Actor.system("identification-service"), correlation, () -> {
-            properties.policyBaseline().forEach(baseline -> commands.sendAndWait(SetPolicyCommand.of(
+            properties.policyBaseline().forEach(baseline -> commands.sendAndWait(RecordBaselineCommand.of(
                     baseline.regionPrefix(), baseline.year(), baseline.thresholds(), baseline.reason())));
             return null;
         });

@@ -38,6 +38,8 @@ import org.fangpin.contracts.value.RigidExpenditure;
 import org.fangpin.contracts.value.RiskType;
 import org.fangpin.identification.command.CaseStage;
 import org.fangpin.identification.command.Deadline;
+import org.fangpin.identification.command.InternalEvents.BackdatingNoted;
+import org.fangpin.identification.command.InternalEvents.DecisionThresholdsRecorded;
 import org.fangpin.identification.command.InternalEvents.RiskEliminationNoted;
 import org.fangpin.identification.command.InternalEvents.RiskRollbackNoted;
 import org.fangpin.platform.actor.Actor;
@@ -154,15 +156,21 @@ class HouseholdProjection {
 
     @EventHandler
     void on(VillageEvaluationRecorded event, EventMessage<?> message) {
+        boolean afterTheFact = Boolean.TRUE.equals(event.recordedAfterTheFact());
         jdbc.sql("""
-                        UPDATE lead_view SET stage = :stage, notice_from = :from, notice_until = :until
+                        UPDATE lead_view SET stage = :stage, notice_from = :from, notice_until = :until,
+                               notice_recorded_after_the_fact = :afterTheFact
                         WHERE lead_id = :lead""")
                 .param("stage", CaseStage.PUBLIC_NOTICE.name())
                 .param("from", event.noticeFrom())
                 .param("until", event.noticeUntil())
+                .param("afterTheFact", afterTheFact)
                 .param("lead", event.leadId())
                 .update();
-        step(event.leadId(), message, "VILLAGE_EVALUATED", event.opinion());
+        step(event.leadId(), message, "VILLAGE_EVALUATED", afterTheFact
+                ? event.opinion() + "（公示补录：公示期 " + event.noticeFrom() + " 至 " + event.noticeUntil()
+                        + " 在录入前已结束）"
+                : event.opinion());
     }
 
     @EventHandler
@@ -224,6 +232,25 @@ class HouseholdProjection {
         jdbc.sql("UPDATE household_view SET open_lead_id = NULL WHERE household_id = :household")
                 .param("household", event.householdId()).update();
         step(event.leadId(), message, "REJECTED", event.judgement());
+    }
+
+    @EventHandler
+    void on(DecisionThresholdsRecorded event) {
+        jdbc.sql("""
+                        UPDATE lead_view SET decision_policy_region = :region, decision_policy_year = :year,
+                               decision_thresholds = CAST(:thresholds AS jsonb)
+                        WHERE lead_id = :lead""")
+                .param("region", event.policyRegionPrefix())
+                .param("year", event.policyYear())
+                .param("thresholds", json(event.thresholds()))
+                .param("lead", event.leadId())
+                .update();
+    }
+
+    @EventHandler
+    void on(BackdatingNoted event, EventMessage<?> message) {
+        step(event.leadId(), message, "BACKDATING_NOTED", "县级审定日期 " + event.decidedOn() + "，"
+                + event.recordedOn() + " 补录：" + event.note());
     }
 
     @EventHandler
@@ -315,11 +342,11 @@ class HouseholdProjection {
         return values.stream().map(Enum::name).collect(Collectors.joining(","));
     }
 
-    private static String json(Map<RigidExpenditure, BigDecimal> expenditures) {
+    private static String json(Object value) {
         try {
-            return JSON.writeValueAsString(expenditures);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("rigid expenditures cannot be written", e);
+            throw new IllegalArgumentException(value.getClass().getSimpleName() + " cannot be written", e);
         }
     }
 }

@@ -6,11 +6,13 @@ import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
 import org.fangpin.contracts.identification.PolicyChanged;
+import org.fangpin.contracts.identification.PolicyCorrected;
 import org.fangpin.platform.policy.PolicyBook;
 
 /**
- * Keeps this service's {@link PolicyBook} from its own policy events, in the same transaction, so a threshold read
- * here right after a change is the changed one and the lookups use the same table as the other services.
+ * Keeps this service's {@link PolicyBook} from its own policy events, changes and corrections alike, in the same
+ * transaction, so a threshold read here right after a change is the changed one and the lookups use the same table
+ * as the other services.
  */
 @Component
 @ProcessingGroup(PolicyBookProjection.PROCESSING_GROUP)
@@ -26,6 +28,11 @@ class PolicyBookProjection {
 
     @EventHandler
     void on(PolicyChanged event, EventMessage<?> message) {
+        book.record(event, message.getIdentifier(), message.getTimestamp());
+    }
+
+    @EventHandler
+    void on(PolicyCorrected event, EventMessage<?> message) {
         book.record(event, message.getIdentifier(), message.getTimestamp());
     }
 }

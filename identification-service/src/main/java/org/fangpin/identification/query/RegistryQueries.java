@@ -39,11 +39,17 @@ public class RegistryQueries {
     }
 
     /** The household the person is a current member of, if any: one person belongs to one household. */
-    public Optional<String> householdOfPerson(String idNumber) {
-        return jdbc.sql("SELECT household_id FROM member_view WHERE id_number = :idNumber AND left_on IS NULL")
+    public Optional<PersonsHousehold> householdOfPerson(String idNumber) {
+        return jdbc.sql("""
+                        SELECT m.household_id, h.region_code
+                        FROM member_view m JOIN household_view h ON h.household_id = m.household_id
+                        WHERE m.id_number = :idNumber AND m.left_on IS NULL""")
                 .param("idNumber", idNumber)
-                .query(String.class)
+                .query(PersonsHousehold.class)
                 .optional();
+    }
+
+    public record PersonsHousehold(String householdId, String regionCode) {
     }
 
     public record HouseholdView(String householdId, String regionCode, Integer villageGroup, String headName,

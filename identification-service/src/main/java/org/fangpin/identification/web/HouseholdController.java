@@ -2,6 +2,7 @@ package org.fangpin.identification.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +43,7 @@ import org.fangpin.identification.command.MemberChange;
 import org.fangpin.identification.query.RegistryQueries;
 import org.fangpin.identification.query.RegistryQueries.HouseholdView;
 import org.fangpin.identification.query.RegistryQueries.MemberView;
+import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.security.Jurisdiction;
 import org.fangpin.platform.web.RuleViolation;
 
@@ -110,7 +112,21 @@ class HouseholdController {
     record HouseholdDetails(String householdId, String regionCode, Integer villageGroup, String headName,
                             String headIdNumber, String category, List<String> categoryFlags, int memberCount,
                             String objectType, boolean underIdentification, String openLeadId,
-                            boolean riskEliminated, List<MemberView> members) {
+                            boolean riskEliminated, List<Member> members) {
+    }
+
+    /**
+     * A member as the reader may see them. Roles that see ID numbers masked get neither the birth date nor the
+     * health: the birth date and the address code would give back most of the hidden digits, so they get the age.
+     */
+    @Schema(description = "A household member; idNumber masked, birthDate and health left out for roles that do "
+            + "not need them")
+    record Member(String memberId, String name, String idNumber, String relation,
+                  @Schema(description = "for roles that see ID numbers in full only") LocalDate birthDate,
+                  @Schema(description = "whole years today") Integer age, String labourCapacity,
+                  @Schema(description = "for roles that see ID numbers in full only") String health,
+                  String schooling, String employment, String joinedBy, LocalDate joinedOn, String leftBy,
+                  LocalDate leftOn) {
     }
 
     @PostMapping
@@ -118,8 +134,9 @@ class HouseholdController {
     @PreAuthorize("hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER')")
     @Operation(summary = "户登记 — register a household with its head and members",
             description = "Emits HouseholdRegistered, then MemberAdded for the head and each member. Every ID number "
-                    + "is checked (GB 11643) and may be a current member of one household only (409 "
-                    + "HOUSEHOLD_ALREADY_REGISTERED).")
+                    + "is checked (GB 11643) and may be a current member of one household only: 409 "
+                    + "HOUSEHOLD_ALREADY_REGISTERED with that household's id when it lies within the caller's region, "
+                    + "else 409 IDENT_PERSON_ALREADY_REGISTERED, which tells nothing of it.")
     Registered register(@Valid @RequestBody RegisterHouseholdRequest request) {
         Jurisdiction.requireWritableWithin(request.regionCode());
         LocalDate today = LocalDate.now(clock);
@@ -148,8 +165,9 @@ class HouseholdController {
                 .orElseThrow(() -> RuleViolation.notFound("HOUSEHOLD_NOT_FOUND", householdId));
         Jurisdiction.requireWithin(household.regionCode());
         boolean seesIdNumbers = Jurisdiction.seesIdNumbers();
-        List<MemberView> members = registry.members(householdId).stream()
-                .map(member -> seesIdNumbers ? member : masked(member)).toList();
+        LocalDate today = LocalDate.now(clock);
+        List<Member> members = registry.members(householdId).stream()
+                .map(member -> member(member, seesIdNumbers, today)).toList();
         return new HouseholdDetails(household.householdId(), household.regionCode(), household.villageGroup(),
                 household.headName(),
                 Jurisdiction.idNumber(household.headIdNumber()),
@@ -196,7 +214,11 @@ class HouseholdController {
             throw RuleViolation.of("IDENT_PERSON_LISTED_TWICE");
         }
         members.forEach(member -> registry.householdOfPerson(member.idNumber()).ifPresent(other -> {
-            throw RuleViolation.conflict("HOUSEHOLD_ALREADY_REGISTERED", other);
+            // Where the person lives is told only to those whose region covers it.
+            if (Jurisdiction.covers(RequestContext.requireActor(), other.regionCode())) {
+                throw RuleViolation.conflict("HOUSEHOLD_ALREADY_REGISTERED", other.householdId());
+            }
+            throw RuleViolation.conflict("IDENT_PERSON_ALREADY_REGISTERED");
         }));
     }
 
@@ -211,10 +233,12 @@ class HouseholdController {
                 member.labourCapacity(), member.health(), member.schooling(), member.employment());
     }
 
-    /** Roles that do not need them see neither the ID number nor the health of a member. */
-    private static MemberView masked(MemberView member) {
-        return new MemberView(member.memberId(), member.name(), IdNumber.mask(member.idNumber()), member.relation(),
-                member.birthDate(), member.labourCapacity(), null, member.schooling(), member.employment(),
-                member.joinedBy(), member.joinedOn(), member.leftBy(), member.leftOn());
+    private static Member member(MemberView member, boolean seesIdNumbers, LocalDate today) {
+        return new Member(member.memberId(), member.name(),
+                seesIdNumbers ? member.idNumber() : IdNumber.mask(member.idNumber()), member.relation(),
+                seesIdNumbers ? member.birthDate() : null,
+                member.birthDate() == null ? null : Period.between(member.birthDate(), today).getYears(),
+                member.labourCapacity(), seesIdNumbers ? member.health() : null, member.schooling(),
+                member.employment(), member.joinedBy(), member.joinedOn(), member.leftBy(), member.leftOn());
     }
 }

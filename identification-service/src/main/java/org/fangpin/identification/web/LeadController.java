@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,7 +24,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,16 +32,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.fangpin.contracts.envelope.EnvelopeCodec;
-import org.fangpin.contracts.identification.PolicyThresholds;
 import org.fangpin.contracts.value.Guarantee;
 import org.fangpin.contracts.value.LabourCapacity;
 import org.fangpin.contracts.value.LeadChannel;
 import org.fangpin.contracts.value.ObjectType;
+import org.fangpin.contracts.value.RegionCode;
 import org.fangpin.contracts.value.RigidExpenditure;
 import org.fangpin.contracts.value.RiskType;
 import org.fangpin.identification.command.CaseStage;
 import org.fangpin.identification.command.Commands.ApproveAtTownshipCommand;
+import org.fangpin.identification.command.Commands.CountyDating;
+import org.fangpin.identification.command.Commands.DecisionPolicy;
 import org.fangpin.identification.command.Commands.IdentifyAtCountyCommand;
 import org.fangpin.identification.command.Commands.RecordObjectionCommand;
 import org.fangpin.identification.command.Commands.RecordVerificationCommand;
@@ -73,11 +70,9 @@ import org.fangpin.platform.web.RuleViolation;
 @RestController
 @RequestMapping("/api/leads")
 @PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
-@Validated
 @Tag(name = "识别认定", description = "Leads and the identification procedure")
 class LeadController {
 
-    private static final ObjectMapper JSON = EnvelopeCodec.mapper();
     private static final int DEFAULT_PAGE = 50;
 
     private final CommandGateway commands;
@@ -157,7 +152,14 @@ class LeadController {
                                  @Schema(example = "[\"ILLNESS\"]") List<@NotNull RiskType> riskTypes,
                                  @Size(max = 1000) @Schema(example = "家庭人均纯收入高于监测收入标准，刚性支出未超预警线")
                                  String judgement,
-                                 @Size(max = 1000) String reason) {
+                                 @Size(max = 1000) String reason,
+                                 @Schema(description = "the day the county decided; defaults to today, never a day "
+                                         + "to come nor before the township's approval", example = "2024-06-20")
+                                 LocalDate decidedOn,
+                                 @Size(max = 500) @Schema(description = "补录说明: why a decision dated more than the "
+                                         + "policy's backdatingDaysWithoutNote days back is recorded only now",
+                                         example = "6月20日县级审定会议纸质决定，系统补录")
+                                 String backdatingNote) {
     }
 
     record Page(List<LeadView> leads, String nextCursor) {
@@ -205,7 +207,7 @@ class LeadController {
                     + "RETURNED_TO_VILLAGE, IDENTIFIED, REJECTED); overdue = true lists open cases past a due date. "
                     + "Pass nextCursor as cursor for the next page.")
     Page list(@RequestParam(required = false) String status,
-              @RequestParam(required = false) @Pattern(regexp = "\\d{6}|\\d{9}|\\d{12}") String region,
+              @RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
               @RequestParam(required = false) Boolean overdue,
               @RequestParam(required = false) @Pattern(regexp = "\\d{1,18}") String cursor,
               @RequestParam(required = false) @Min(1) @Max(200) Integer limit) {
@@ -238,7 +240,7 @@ class LeadController {
         LeadView lead = existingLead(leadId);
         Jurisdiction.requireWithin(lead.regionCode());
         HouseholdView household = registry.household(lead.householdId()).orElseThrow();
-        Map<RigidExpenditure, BigDecimal> expenditures = expenditures(lead.rigidExpenditures());
+        Map<RigidExpenditure, BigDecimal> expenditures = leads.rigidExpenditures(leadId);
         return new LeadDetails(lead, household.headName(), household.villageGroup(),
                 CaseStage.valueOf(lead.stage()).chineseName(), expenditures,
                 evidence(lead, expenditures), objectModels.of(lead.regionCode()).objectTypes(), leads.steps(leadId));
@@ -259,13 +261,18 @@ class LeadController {
 
     @PostMapping("/{leadId}/village-evaluation")
     @PreAuthorize("hasRole('VILLAGE_OFFICER')")
-    @Operation(summary = "村级评议公示 — the village's evaluation; the notice lasts the policy's public-notice days")
+    @Operation(summary = "村级评议公示 — the village's evaluation; the notice lasts the policy's public-notice days",
+            description = "The notice runs the longest public-notice days the policy gives any object type the "
+                    + "region's model offers (e.g. 7 for 低保 objects, 5 elsewhere), so the county may identify the "
+                    + "household as any of them. A notice whose whole period lies before the day it is recorded is "
+                    + "marked as recorded after the fact (补录, noticeRecordedAfterTheFact) on the case.")
     LeadReference recordVillageEvaluation(@PathVariable String leadId,
                                           @Valid @RequestBody VillageEvaluationRequest request) {
         LeadView lead = writableLead(leadId);
         LocalDate noticeFrom = request.noticeFrom() == null ? LocalDate.now(clock) : request.noticeFrom();
         commands.sendAndWait(new RecordVillageEvaluationCommand(lead.householdId(), leadId, request.opinion(),
-                LocalDate.now(clock), noticeFrom, policies.require(lead.regionCode(), noticeFrom.getYear())));
+                LocalDate.now(clock), noticeFrom, policies.require(lead.regionCode(), noticeFrom.getYear()),
+                objectModels.of(lead.regionCode()).objectTypes()));
         return new LeadReference(leadId, lead.householdId(), false);
     }
 
@@ -296,41 +303,54 @@ class LeadController {
     @PreAuthorize("hasRole('COUNTY_APPROVER')")
     @Operation(summary = "县级审定 — identify, reject with the judgement (研判结果), or return to the township",
             description = "Only after the township approved (409 IDENT_STEP_ORDER). The object types offered are "
-                    + "those of the region's monitoring-object model (422 IDENT_OBJECT_TYPE_NOT_OFFERED).")
+                    + "those of the region's monitoring-object model (422 IDENT_OBJECT_TYPE_NOT_OFFERED); the public "
+                    + "notice must have run the days the policy gives the type identified (422 "
+                    + "IDENT_NOTICE_TOO_SHORT). The decision is judged by the policy of the year of the home "
+                    + "verification, recorded with it: the case screen keeps showing its criteria as judged. "
+                    + "decidedOn dates it (not in the future: 422 DATE_IN_FUTURE; not before the township's approval: "
+                    + "422 IDENT_DECISION_BEFORE_TOWNSHIP_REVIEW); more than the policy's backdatingDaysWithoutNote "
+                    + "days back it needs the backdatingNote (422 IDENT_BACKDATING_NOTE_REQUIRED), kept in the "
+                    + "case history.")
     LeadReference decideAtCounty(@PathVariable String leadId, @Valid @RequestBody CountyDecisionRequest request) {
         LeadView lead = writableLead(leadId);
-        LocalDate today = LocalDate.now(clock);
+        DecisionPolicy policy = policyInForce(lead);
+        CountyDating dating = new CountyDating(Days.happenedOn(request.decidedOn(), clock), LocalDate.now(clock),
+                policy.thresholds().backdatingDaysWithoutNote(), request.backdatingNote());
         Object command = switch (request.decision()) {
             case IDENTIFY -> {
                 if (request.objectType() != null
                         && !objectModels.of(lead.regionCode()).objectTypes().contains(request.objectType())) {
-                    throw RuleViolation.of("IDENT_OBJECT_TYPE_NOT_OFFERED", request.objectType(),
-                            objectModels.of(lead.regionCode()).name());
+                    throw RuleViolation.of("IDENT_OBJECT_TYPE_NOT_OFFERED", request.objectType());
                 }
                 yield new IdentifyAtCountyCommand(lead.householdId(), leadId, request.objectType(),
-                        request.riskTypes(), policies.require(lead.regionCode(), today.getYear()).monitoringLine(),
-                        today);
+                        request.riskTypes(), policy, dating);
             }
-            case REJECT -> new RejectAtCountyCommand(lead.householdId(), leadId, request.judgement(), today);
-            case RETURN -> new ReturnFromCountyCommand(lead.householdId(), leadId, request.reason(), today);
+            case REJECT -> new RejectAtCountyCommand(lead.householdId(), leadId, request.judgement(), policy,
+                    dating);
+            case RETURN -> new ReturnFromCountyCommand(lead.householdId(), leadId, request.reason(), dating);
         };
         commands.sendAndWait(command);
         return new LeadReference(leadId, lead.householdId(), false);
     }
 
+    /** The criteria as judged: by the policy recorded with the decision, or, while the case is open, in force. */
     private Evidence evidence(LeadView lead, Map<RigidExpenditure, BigDecimal> expenditures) {
         if (lead.verifiedOn() == null) {
             return new Evidence(null, null, List.of());
         }
-        int year = lead.verifiedOn().getYear();
+        DecisionPolicy policy = leads.decisionPolicy(lead.leadId()).orElseGet(() -> policyInForce(lead));
+        List<Finding> findings = Criteria.judge(lead.perCapitaNetIncome(), expenditures, lead.guaranteeGaps(),
+                        policy.thresholds()).stream()
+                .map(LeadController::finding).toList();
+        return new Evidence(policy.regionPrefix(), policy.year(), findings);
+    }
+
+    /** The policy of the household's region in the year of the home verification (before it, this year). */
+    private DecisionPolicy policyInForce(LeadView lead) {
+        int year = lead.verifiedOn() != null ? lead.verifiedOn().getYear() : LocalDate.now(clock).getYear();
         PolicyBook.InForce source = policies.inForce(lead.regionCode(), year)
                 .orElseThrow(() -> RuleViolation.of("POLICY_MISSING", lead.regionCode(), year));
-        PolicyThresholds policy = source.thresholds();
-        List<Guarantee> gaps = lead.guaranteeGaps() == null || lead.guaranteeGaps().isEmpty() ? List.of()
-                : Arrays.stream(lead.guaranteeGaps().split(",")).map(Guarantee::valueOf).toList();
-        List<Finding> findings = Criteria.judge(lead.perCapitaNetIncome(), expenditures, gaps, policy).stream()
-                .map(LeadController::finding).toList();
-        return new Evidence(source.regionPrefix(), source.year(), findings);
+        return new DecisionPolicy(source.regionPrefix(), source.year(), source.thresholds());
     }
 
     private static Finding finding(Criterion criterion) {
@@ -345,16 +365,5 @@ class LeadController {
 
     private LeadView existingLead(String leadId) {
         return leads.lead(leadId, LocalDate.now(clock)).orElseThrow(() -> RuleViolation.notFound("IDENT_LEAD_NOT_FOUND", leadId));
-    }
-
-    private static Map<RigidExpenditure, BigDecimal> expenditures(String json) {
-        if (json == null) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(json, new TypeReference<Map<RigidExpenditure, BigDecimal>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored rigid expenditures cannot be read", e);
-        }
     }
 }

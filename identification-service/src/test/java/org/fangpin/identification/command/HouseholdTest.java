@@ -43,6 +43,8 @@ import org.fangpin.contracts.value.RigidExpenditure;
 import org.fangpin.contracts.value.RiskType;
 import org.fangpin.identification.command.Commands.AddMemberCommand;
 import org.fangpin.identification.command.Commands.ApproveAtTownshipCommand;
+import org.fangpin.identification.command.Commands.CountyDating;
+import org.fangpin.identification.command.Commands.DecisionPolicy;
 import org.fangpin.identification.command.Commands.IdentifyAtCountyCommand;
 import org.fangpin.identification.command.Commands.MemberDetails;
 import org.fangpin.identification.command.Commands.NoteRiskEliminatedCommand;
@@ -58,6 +60,8 @@ import org.fangpin.identification.command.Commands.RemoveMemberCommand;
 import org.fangpin.identification.command.Commands.ReportLeadCommand;
 import org.fangpin.identification.command.Commands.ReturnFromCountyCommand;
 import org.fangpin.identification.command.Commands.ReturnFromTownshipCommand;
+import org.fangpin.identification.command.InternalEvents.BackdatingNoted;
+import org.fangpin.identification.command.InternalEvents.DecisionThresholdsRecorded;
 import org.fangpin.identification.command.InternalEvents.RiskEliminationNoted;
 import org.fangpin.identification.command.InternalEvents.RiskRollbackNoted;
 import org.fangpin.platform.web.RuleViolation;
@@ -72,8 +76,13 @@ class HouseholdTest {
     private static final DueDates DUE = new DueDates(LocalDate.of(2024, 6, 10), LocalDate.of(2024, 6, 18));
     private static final BigDecimal INCOME = new BigDecimal("7200.00");
     private static final BigDecimal LINE = new BigDecimal("8300.00");
-    private static final PolicyThresholds POLICY = PolicyThresholds.of(LINE, new BigDecimal("5000.00"),
-            new BigDecimal("10000.00"), new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6, 15, 6);
+    /** The seeds' policy: a notice of 5 days, 7 for 低保 and 特困 objects (the low-income seed). */
+    private static final PolicyThresholds POLICY = new PolicyThresholds(LINE, new BigDecimal("5000.00"),
+            new BigDecimal("10000.00"), new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6, 15, 6,
+            Map.of(ObjectType.MINIMUM_LIVING_ALLOWANCE, 7, ObjectType.EXTREME_HARDSHIP_SUPPORT, 7), Map.of(), 40);
+    private static final DecisionPolicy DECISION_POLICY = new DecisionPolicy("15", 2024, POLICY);
+    private static final List<ObjectType> PREVENTION_TYPES = List.of(ObjectType.UNSTABLE_ALLEVIATED,
+            ObjectType.MARGINAL_VULNERABLE, ObjectType.SUDDEN_HARDSHIP);
     private static final MemberDetails HEAD = new MemberDetails("m-head", "敖日格乐", "150724197803120210",
             Relation.HEAD, LocalDate.of(1978, 3, 12), LabourCapacity.PARTIAL, Health.SERIOUS_ILLNESS, null, "务农");
     private static final MemberDetails SPOUSE = new MemberDetails("m-spouse", "其其格", "150724198011050028",
@@ -326,6 +335,32 @@ class HouseholdTest {
         }
 
         @Test
+        void whereTheModelOffersLowIncomeTypesTheNoticeRunsTheirSevenDays() {
+            fixture.given(registered(), leadReported(), verified())
+                    .when(new RecordVillageEvaluationCommand(HOUSEHOLD, LEAD, "评议同意纳入", JUNE_3.plusDays(3),
+                            JUNE_3.plusDays(3), POLICY, List.of(ObjectType.MINIMUM_LIVING_ALLOWANCE,
+                            ObjectType.MARGINAL_LOW_INCOME, ObjectType.SUDDEN_HARDSHIP)))
+                    .expectEvents(new VillageEvaluationRecorded(HOUSEHOLD, VILLAGE, LEAD, "评议同意纳入",
+                            JUNE_3.plusDays(3), JUNE_3.plusDays(3), JUNE_3.plusDays(9), false));
+        }
+
+        @Test
+        void aNoticeWhoseWholePeriodPassedBeforeItWasRecordedIsMarkedAsRecordedAfterTheFact() {
+            fixture.given(registered(), leadReported(), verified())
+                    .when(evaluation(JUNE_3.plusDays(3), JUNE_3.plusDays(8)))
+                    .expectEvents(new VillageEvaluationRecorded(HOUSEHOLD, VILLAGE, LEAD, "评议同意纳入",
+                            JUNE_3.plusDays(8), JUNE_3.plusDays(3), JUNE_3.plusDays(7), true));
+        }
+
+        @Test
+        void aNoticeStillRunningOnItsLastDayIsNotRecordedAfterTheFact() {
+            fixture.given(registered(), leadReported(), verified())
+                    .when(evaluation(JUNE_3.plusDays(3), JUNE_3.plusDays(7)))
+                    .expectEvents(new VillageEvaluationRecorded(HOUSEHOLD, VILLAGE, LEAD, "评议同意纳入",
+                            JUNE_3.plusDays(7), JUNE_3.plusDays(3), JUNE_3.plusDays(7), false));
+        }
+
+        @Test
         void theVillageCannotEvaluateBeforeTheHomeVerification() {
             fixture.given(registered(), leadReported())
                     .when(evaluation(JUNE_3.plusDays(3), JUNE_3.plusDays(3)))
@@ -428,10 +463,33 @@ class HouseholdTest {
         }
 
         @Test
-        void theCountyIdentifiesWithTheVerifiedFactsAndThePolicyLine() {
+        void theCountyIdentifiesWithTheVerifiedFactsAndThePolicyLineAndRecordsThePolicyItJudgedBy() {
             fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved())
                     .when(identify(List.of(RiskType.ILLNESS)))
-                    .expectEvents(identified());
+                    .expectEvents(identified(), thresholdsRecorded(LEAD));
+        }
+
+        @Test
+        void aLowIncomeObjectNeedsTheLongerNoticeThePolicyGivesItsType() {
+            fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved())
+                    .when(new IdentifyAtCountyCommand(HOUSEHOLD, LEAD, ObjectType.MINIMUM_LIVING_ALLOWANCE,
+                            List.of(RiskType.ILLNESS), DECISION_POLICY, onTheDay(JUNE_3.plusDays(9))))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("IDENT_NOTICE_TOO_SHORT"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aNoticeOfSevenDaysLetsTheCountyIdentifyALowIncomeObject() {
+            fixture.given(registered(), leadReported(), verified(),
+                            new VillageEvaluationRecorded(HOUSEHOLD, VILLAGE, LEAD, "评议同意纳入", JUNE_3.plusDays(3),
+                                    JUNE_3.plusDays(3), JUNE_3.plusDays(9), false),
+                            new TownshipApproved(HOUSEHOLD, VILLAGE, LEAD, "情况属实", JUNE_3.plusDays(10)))
+                    .when(new IdentifyAtCountyCommand(HOUSEHOLD, LEAD, ObjectType.MINIMUM_LIVING_ALLOWANCE,
+                            List.of(RiskType.ILLNESS), DECISION_POLICY, onTheDay(JUNE_3.plusDays(11))))
+                    .expectEvents(new HouseholdIdentified(HOUSEHOLD, VILLAGE, LEAD, ObjectType.MINIMUM_LIVING_ALLOWANCE,
+                                    List.of(RiskType.ILLNESS), LabourCapacity.PARTIAL, INCOME, LINE, JUNE_3.plusDays(11)),
+                            thresholdsRecorded(LEAD));
         }
 
         @Test
@@ -452,23 +510,65 @@ class HouseholdTest {
                                     JUNE_3.plusDays(3), JUNE_3.plusDays(7)),
                             new TownshipApproved(HOUSEHOLD, VILLAGE, "lead-2", "属实", JUNE_3.plusDays(8))))
                     .when(new IdentifyAtCountyCommand(HOUSEHOLD, "lead-2", ObjectType.UNSTABLE_ALLEVIATED,
-                            List.of(RiskType.EDUCATION), LINE, JUNE_3.plusDays(9)))
+                            List.of(RiskType.EDUCATION), DECISION_POLICY, onTheDay(JUNE_3.plusDays(9))))
                     .expectEvents(new HouseholdReidentified(HOUSEHOLD, VILLAGE, "lead-2", ObjectType.UNSTABLE_ALLEVIATED,
-                            List.of(RiskType.EDUCATION), LabourCapacity.PARTIAL, INCOME, LINE, JUNE_3.plusDays(9)));
+                            List.of(RiskType.EDUCATION), LabourCapacity.PARTIAL, INCOME, LINE, JUNE_3.plusDays(9)),
+                            thresholdsRecorded("lead-2"));
+        }
+
+        @Test
+        void theCountyDecisionIsNotDatedBeforeTheTownshipApproval() {
+            fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved())
+                    .when(new IdentifyAtCountyCommand(HOUSEHOLD, LEAD, ObjectType.SUDDEN_HARDSHIP,
+                            List.of(RiskType.ILLNESS), DECISION_POLICY, onTheDay(JUNE_3.plusDays(7))))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("IDENT_DECISION_BEFORE_TOWNSHIP_REVIEW"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDecisionDatedFurtherBackThanThePolicyAllowsNeedsTheApproversNote() {
+            fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved())
+                    .when(new IdentifyAtCountyCommand(HOUSEHOLD, LEAD, ObjectType.SUDDEN_HARDSHIP,
+                            List.of(RiskType.ILLNESS), DECISION_POLICY,
+                            new CountyDating(JUNE_3.plusDays(9), JUNE_3.plusDays(50), 40, " ")))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("IDENT_BACKDATING_NOTE_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aBackdatedDecisionWithItsNoteKeepsItsDayAndTheNote() {
+            fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved())
+                    .when(new IdentifyAtCountyCommand(HOUSEHOLD, LEAD, ObjectType.SUDDEN_HARDSHIP,
+                            List.of(RiskType.ILLNESS), DECISION_POLICY,
+                            new CountyDating(JUNE_3.plusDays(9), JUNE_3.plusDays(50), 40, "纸质审定会议记录补录")))
+                    .expectEvents(identified(), thresholdsRecorded(LEAD), new BackdatingNoted(HOUSEHOLD, LEAD,
+                            JUNE_3.plusDays(9), JUNE_3.plusDays(50), "纸质审定会议记录补录"));
+        }
+
+        @Test
+        void aDecisionWithinTheAllowanceNeedsNoNote() {
+            fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved())
+                    .when(new IdentifyAtCountyCommand(HOUSEHOLD, LEAD, ObjectType.SUDDEN_HARDSHIP,
+                            List.of(RiskType.ILLNESS), DECISION_POLICY,
+                            new CountyDating(JUNE_3.plusDays(9), JUNE_3.plusDays(49), 40, null)))
+                    .expectEvents(identified(), thresholdsRecorded(LEAD));
         }
 
         @Test
         void theCountyRejectsWithItsJudgement() {
             fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved())
-                    .when(new RejectAtCountyCommand(HOUSEHOLD, LEAD, "收入高于监测范围，支出未超预警线", JUNE_3.plusDays(9)))
+                    .when(new RejectAtCountyCommand(HOUSEHOLD, LEAD, "收入高于监测范围，支出未超预警线", DECISION_POLICY,
+                            onTheDay(JUNE_3.plusDays(9))))
                     .expectEvents(new IdentificationRejected(HOUSEHOLD, VILLAGE, LEAD, "收入高于监测范围，支出未超预警线",
-                            JUNE_3.plusDays(9)));
+                            JUNE_3.plusDays(9)), thresholdsRecorded(LEAD));
         }
 
         @Test
         void aRejectionWithoutJudgementIsRefused() {
             fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved())
-                    .when(new RejectAtCountyCommand(HOUSEHOLD, LEAD, null, JUNE_3.plusDays(9)))
+                    .when(new RejectAtCountyCommand(HOUSEHOLD, LEAD, null, DECISION_POLICY, onTheDay(JUNE_3.plusDays(9))))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("IDENT_REASON_REQUIRED"))
                     .expectNoEvents();
@@ -477,7 +577,7 @@ class HouseholdTest {
         @Test
         void theCountyReturnsTheCaseToTheTownship() {
             fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved())
-                    .when(new ReturnFromCountyCommand(HOUSEHOLD, LEAD, "请补充医疗费用票据", JUNE_3.plusDays(9)))
+                    .when(new ReturnFromCountyCommand(HOUSEHOLD, LEAD, "请补充医疗费用票据", onTheDay(JUNE_3.plusDays(9))))
                     .expectEvents(new CountyReturned(HOUSEHOLD, VILLAGE, LEAD, "请补充医疗费用票据", JUNE_3.plusDays(9)));
         }
 
@@ -492,7 +592,7 @@ class HouseholdTest {
         @Test
         void aDecidedCaseCannotBeDecidedAgain() {
             fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved(), identified())
-                    .when(new RejectAtCountyCommand(HOUSEHOLD, LEAD, "改判", JUNE_3.plusDays(10)))
+                    .when(new RejectAtCountyCommand(HOUSEHOLD, LEAD, "改判", DECISION_POLICY, onTheDay(JUNE_3.plusDays(10))))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("IDENT_LEAD_NOT_OPEN"))
                     .expectNoEvents();
@@ -584,13 +684,14 @@ class HouseholdTest {
     }
 
     private static RecordVillageEvaluationCommand evaluation(LocalDate noticeFrom, LocalDate today) {
-        return new RecordVillageEvaluationCommand(HOUSEHOLD, LEAD, "评议同意纳入", today, noticeFrom, POLICY);
+        return new RecordVillageEvaluationCommand(HOUSEHOLD, LEAD, "评议同意纳入", today, noticeFrom, POLICY,
+                PREVENTION_TYPES);
     }
 
     /** Five days of notice: the 6th to the 10th of June, both included. */
     private static VillageEvaluationRecorded onNotice() {
         return new VillageEvaluationRecorded(HOUSEHOLD, VILLAGE, LEAD, "评议同意纳入", JUNE_3.plusDays(3),
-                JUNE_3.plusDays(3), JUNE_3.plusDays(7));
+                JUNE_3.plusDays(3), JUNE_3.plusDays(7), false);
     }
 
     private static TownshipApproved townshipApproved() {
@@ -602,7 +703,17 @@ class HouseholdTest {
     }
 
     private static IdentifyAtCountyCommand identify(List<RiskType> risks) {
-        return new IdentifyAtCountyCommand(HOUSEHOLD, LEAD, ObjectType.SUDDEN_HARDSHIP, risks, LINE, JUNE_3.plusDays(9));
+        return new IdentifyAtCountyCommand(HOUSEHOLD, LEAD, ObjectType.SUDDEN_HARDSHIP, risks, DECISION_POLICY,
+                onTheDay(JUNE_3.plusDays(9)));
+    }
+
+    /** A county step recorded the day it happened, under the policy's allowance of 40 days. */
+    private static CountyDating onTheDay(LocalDate day) {
+        return new CountyDating(day, day, 40, null);
+    }
+
+    private static DecisionThresholdsRecorded thresholdsRecorded(String leadId) {
+        return new DecisionThresholdsRecorded(HOUSEHOLD, leadId, "15", 2024, POLICY);
     }
 
     private static HouseholdIdentified identified() {

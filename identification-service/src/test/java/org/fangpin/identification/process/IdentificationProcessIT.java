@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.fangpin.identification.Procedure.VILLAGE;
 import static org.fangpin.identification.Procedure.expect;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +51,7 @@ import org.fangpin.testsupport.WithRealInfrastructure;
 @Import(MovableClock.Configuration.class)
 class IdentificationProcessIT {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ActorRef MONITORING = new ActorRef("system:monitoring-service", "monitoring-service",
             "SYSTEM", "");
     private static final ActorRef ASSISTANCE = new ActorRef("system:assistance-service", "assistance-service",
@@ -111,6 +116,34 @@ class IdentificationProcessIT {
         assertThat(published.get(2).correlationId()).isEqualTo("corr-" + household);
     }
 
+    /**
+     * A status hit carries no amount: 民政 reports a household newly granted 低保, 住建 an unsafe house in a payload
+     * of the shape monitoring published before leads had a reason. Each opens a lead with what the department found.
+     */
+    @Test
+    void everyDepartmentHitOpensALeadStatusesAndPayloadsWithoutAReasonIncluded() {
+        String allowance = procedure.register("乌日娜", "15072419700101051");
+        String unsafeHouse = procedure.register("呼和", "15072419650303062");
+        LocalDate today = LocalDate.now(clock);
+
+        producer.send(Topics.MONITORING, allowance, envelope(new DepartmentLeadRaised(allowance, VILLAGE,
+                "batch-2024-06-mz", "CIVIL_AFFAIRS", "MINIMUM_LIVING_ALLOWANCE", null, null, today,
+                "民政数据：纳入农村低保"), MONITORING));
+        producer.send(Topics.MONITORING, unsafeHouse, withoutReason(envelope(new DepartmentLeadRaised(unsafeHouse,
+                VILLAGE, "batch-2024-06-zj", "HOUSING", "UNSAFE_HOUSE", null, null, today), MONITORING)));
+        String allowanceLead = await().atMost(Duration.ofSeconds(30))
+                .until(() -> openLead(allowance), Optional::isPresent).orElseThrow();
+        String houseLead = await().atMost(Duration.ofSeconds(30))
+                .until(() -> openLead(unsafeHouse), Optional::isPresent).orElseThrow();
+
+        JsonNode first = procedure.lead(allowanceLead).body().get("lead");
+        JsonNode second = procedure.lead(houseLead).body().get("lead");
+        assertThat(first.get("channel").asText()).isEqualTo("DEPARTMENT_SCREENING");
+        assertThat(first.get("description").asText()).isEqualTo("行业部门筛查预警：民政数据：纳入农村低保（批次 batch-2024-06-mz）");
+        assertThat(second.get("channel").asText()).isEqualTo("DEPARTMENT_SCREENING");
+        assertThat(second.get("description").asText()).isEqualTo("行业部门筛查预警：住建局 UNSAFE_HOUSE（批次 batch-2024-06-zj）");
+    }
+
     @Test
     void aNewRiskAfterEliminationOpensAReidentificationThatEndsInHouseholdReidentified() {
         String household = procedure.register("斯琴", "15072419790527024");
@@ -148,6 +181,17 @@ class IdentificationProcessIT {
     private Optional<String> openLead(String household) {
         return jdbc.sql("SELECT open_lead_id FROM household_view WHERE household_id = :id AND open_lead_id IS NOT NULL")
                 .param("id", household).query(String.class).optional();
+    }
+
+    /** The envelope as published before its event had a {@code reason}: the data without that field. */
+    private static byte[] withoutReason(byte[] envelope) {
+        try {
+            ObjectNode json = (ObjectNode) JSON.readTree(envelope);
+            ((ObjectNode) json.get("data")).remove("reason");
+            return JSON.writeValueAsBytes(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] envelope(PublishedEvent event, ActorRef actor) {

@@ -7,6 +7,7 @@ import static org.fangpin.identification.Procedure.idNumber;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,11 @@ import org.fangpin.contracts.Topics;
 import org.fangpin.contracts.envelope.EventEnvelope;
 import org.fangpin.contracts.identification.HouseholdIdentified;
 import org.fangpin.contracts.identification.HouseholdVerified;
+import org.fangpin.contracts.identification.PolicyChanged;
+import org.fangpin.contracts.identification.PolicyCorrected;
 import org.fangpin.contracts.value.IdNumber;
 import org.fangpin.contracts.value.RigidExpenditure;
+import org.fangpin.contracts.value.WarningGrades;
 import org.fangpin.identification.MovableClock;
 import org.fangpin.identification.Procedure;
 import org.fangpin.identification.Procedure.Reply;
@@ -115,7 +119,7 @@ class IdentificationFlowIT {
     }
 
     @Test
-    void stepsEnteredAfterTheFactCarryTheDaysTheyHappenedButNeverADayToCome() {
+    void stepsEnteredAfterTheFactCarryTheDaysTheyHappenedAndANoticeWhollyPastIsMarkedRecordedAfterTheFact() {
         String household = procedure.register("宝音", "15072419720815013");
         LocalDate today = LocalDate.now(clock);
         String lead = expect(procedure.village(HttpMethod.POST, "/api/leads", Map.of("householdId", household,
@@ -136,6 +140,41 @@ class IdentificationFlowIT {
         assertThat(approved.status()).isEqualTo(200);
         assertThat(screen.get("lead").get("reportedOn").asText()).isEqualTo(today.minusDays(8).toString());
         assertThat(screen.get("lead").get("noticeUntil").asText()).isEqualTo(today.minusDays(3).toString());
+        assertThat(screen.get("lead").get("noticeRecordedAfterTheFact").asBoolean()).isTrue();
+        assertThat(screen.get("steps").get(2).get("note").asText()).contains("公示补录");
+        assertThat(procedure.township(HttpMethod.GET, "/api/leads?region={r}&limit=200", null, Procedure.TOWNSHIP)
+                .body().get("leads")).filteredOn(listed -> listed.get("leadId").asText().equals(lead))
+                .allMatch(listed -> listed.get("noticeRecordedAfterTheFact").asBoolean()).hasSize(1);
+    }
+
+    @Test
+    void aCountyDecisionCarriesTheDayItWasTakenAndALateOneTheApproversNote() {
+        String household = procedure.register("孟根", "15072419680723015");
+        String lead = throughTheTownship(household, "6900.00", "7000.00");
+        LocalDate approvedOn = LocalDate.now(clock);
+        clock.advance(Duration.ofDays(45));
+        Map<String, Object> decision = new HashMap<>(Map.of("decision", "IDENTIFY", "objectType",
+                "MARGINAL_VULNERABLE", "riskTypes", List.of("ILLNESS"), "decidedOn", approvedOn.toString()));
+
+        Reply tomorrow = decide(lead, Map.of("decision", "IDENTIFY", "objectType", "MARGINAL_VULNERABLE",
+                "riskTypes", List.of("ILLNESS"), "decidedOn", LocalDate.now(clock).plusDays(1).toString()));
+        Reply beforeTheTownship = decide(lead, Map.of("decision", "IDENTIFY", "objectType", "MARGINAL_VULNERABLE",
+                "riskTypes", List.of("ILLNESS"), "decidedOn", approvedOn.minusDays(1).toString()));
+        Reply withoutNote = decide(lead, decision);
+        decision.put("backdatingNote", "审定会议纸质决定，系统补录");
+        Reply withNote = decide(lead, decision);
+        JsonNode screen = procedure.lead(lead).body();
+
+        assertThat(tomorrow.code()).isEqualTo("DATE_IN_FUTURE");
+        assertThat(beforeTheTownship.status()).isEqualTo(422);
+        assertThat(beforeTheTownship.code()).isEqualTo("IDENT_DECISION_BEFORE_TOWNSHIP_REVIEW");
+        assertThat(withoutNote.status()).isEqualTo(422);
+        assertThat(withoutNote.code()).isEqualTo("IDENT_BACKDATING_NOTE_REQUIRED");
+        assertThat(withNote.status()).isEqualTo(200);
+        assertThat(screen.get("lead").get("decidedOn").asText()).isEqualTo(approvedOn.toString());
+        assertThat(screen.get("steps").findValuesAsText("step")).endsWith("IDENTIFIED", "BACKDATING_NOTED");
+        JsonNode steps = screen.get("steps");
+        assertThat(steps.get(steps.size() - 1).get("note").asText()).contains(approvedOn.toString(), "审定会议纸质决定");
     }
 
     @Test
@@ -248,7 +287,7 @@ class IdentificationFlowIT {
     }
 
     @Test
-    void membersChangeAsEventsAndReadOnlyRolesSeeMaskedIdNumbersAndNoHealth() {
+    void membersChangeAsEventsAndReadOnlyRolesSeeMaskedIdNumbersTheAgeButNoBirthDateAndNoHealth() {
         Reply registered = procedure.village(HttpMethod.POST, "/api/households", Map.of("regionCode", VILLAGE,
                 "villageGroup", 2, "headName", "额尔登", "headIdNumber", idNumber("15072419690823001"),
                 "headHealth", "SERIOUS_ILLNESS", "category", "POVERTY_ALLEVIATED",
@@ -281,6 +320,12 @@ class IdentificationFlowIT {
         assertThat(seenByInspector.get("headIdNumber").asText()).contains("********");
         assertThat(seenByInspector.get("members").findValuesAsText("idNumber")).allMatch(id -> id.contains("****"));
         assertThat(seenByInspector.get("members").findValues("health")).isEmpty();
+        assertThat(seenByInspector.get("members").findValues("birthDate")).isEmpty();
+        assertThat(seenByInspector.get("members").get(0).get("age").asInt())
+                .isEqualTo(Period.between(LocalDate.of(1969, 8, 23), LocalDate.now(clock)).getYears());
+        assertThat(seenByCounty.get("members").get(0).get("birthDate").asText()).isEqualTo("1969-08-23");
+        assertThat(seenByCounty.get("members").get(0).get("age").asInt())
+                .isEqualTo(seenByInspector.get("members").get(0).get("age").asInt());
         assertThat(Published.about(kafka, Topics.IDENTIFICATION, household, 6)).extracting(EventEnvelope::type)
                 .containsExactly("fangpin.identification.HouseholdRegistered.v1",
                         "fangpin.identification.MemberAdded.v1", "fangpin.identification.MemberAdded.v1",
@@ -305,6 +350,69 @@ class IdentificationFlowIT {
         assertThat(notice.body().get("entries").findValuesAsText("headName")).contains("阿拉腾");
         assertThat(notice.body().toString()).doesNotContain("150724198307", "SERIOUS", "MEDICAL", "idNumber",
                 "phone", "bank");
+    }
+
+    @Test
+    void aDuplicateRegistrationNamesTheOtherHouseholdOnlyToThoseWhoseRegionCoversIt() {
+        String household = procedure.register("乌兰图雅", "15072419810612044");
+        Map<String, Object> again = Map.of("regionCode", "150724213202", "headName", "乌兰图雅",
+                "headIdNumber", idNumber("15072419810612044"), "category", "GENERAL", "memberCount", 1);
+
+        Reply byNeighbouringVillage = procedure.call("VILLAGE_OFFICER", "150724213202", HttpMethod.POST,
+                "/api/households", again);
+        Reply byCounty = procedure.county(HttpMethod.POST, "/api/households", again);
+
+        assertThat(byNeighbouringVillage.status()).isEqualTo(409);
+        assertThat(byNeighbouringVillage.code()).isEqualTo("IDENT_PERSON_ALREADY_REGISTERED");
+        assertThat(byNeighbouringVillage.body().toString()).doesNotContain(household, VILLAGE, "乌兰图雅");
+        assertThat(byCounty.status()).isEqualTo(409);
+        assertThat(byCounty.code()).isEqualTo("HOUSEHOLD_ALREADY_REGISTERED");
+        assertThat(byCounty.text("detail")).contains(household);
+    }
+
+    @Test
+    void theCaseScreenGivesListsAsArraysAndExpendituresAsAnObject() {
+        String household = procedure.register("哈斯", "15072419750919052");
+        String lead = throughTheTownship(household, "7100.00", "9800.00");
+        expect(procedure.identify(lead, "MARGINAL_VULNERABLE", "ILLNESS"), 200);
+
+        JsonNode screen = procedure.lead(lead).body();
+        JsonNode listed = procedure.county(HttpMethod.GET, "/api/leads?status=IDENTIFIED&limit=200", null).body();
+
+        assertThat(screen.get("lead").get("riskTypes").isArray()).isTrue();
+        assertThat(screen.get("lead").get("riskTypes").get(0).asText()).isEqualTo("ILLNESS");
+        assertThat(screen.get("lead").get("guaranteeGaps").isArray()).isTrue();
+        assertThat(screen.get("lead").get("guaranteeGaps").get(0).asText()).isEqualTo("BASIC_MEDICAL");
+        assertThat(screen.get("rigidExpenditures").isObject()).isTrue();
+        assertThat(screen.get("rigidExpenditures").get("MEDICAL").decimalValue()).isEqualByComparingTo("9800.00");
+        assertThat(screen.get("steps").get(0).get("occurredAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.+");
+        assertThat(listed.get("leads").findValues("riskTypes")).allMatch(JsonNode::isArray);
+        assertThat(listed.toString()).doesNotContain("\"{}\"", "\"ILLNESS\"\"");
+    }
+
+    @Test
+    void aRegionInAQueryIsADivisionPrefixAndANationalSupervisorListsAcrossCounties() {
+        String ewenki = procedure.register("敖特根", "15072419860203013");
+        String ewenkiLead = procedure.reportLead(ewenki, "CADRE_VISIT");
+        String chenBarag = expect(procedure.call("VILLAGE_OFFICER", "150725200200", HttpMethod.POST,
+                "/api/households", Map.of("regionCode", "150725200200", "headName", "其木格",
+                        "headIdNumber", idNumber("15072519870405021"), "category", "GENERAL", "memberCount", 2)),
+                201).text("householdId");
+        String chenBaragLead = expect(procedure.call("VILLAGE_OFFICER", "150725200200", HttpMethod.POST,
+                "/api/leads", Map.of("householdId", chenBarag, "channel", "SELF_REPORT")), 201).text("leadId");
+
+        List<Integer> malformed = List.of("%", "______", "1", "15%", "1507242132019").stream()
+                .map(region -> procedure.call("SUPERVISOR", "00", HttpMethod.GET, "/api/leads?region={r}", null,
+                        region).status()).toList();
+        JsonNode national = procedure.call("SUPERVISOR", "00", HttpMethod.GET, "/api/leads?limit=200", null).body();
+        JsonNode province = procedure.call("SUPERVISOR", "00", HttpMethod.GET, "/api/leads?region=15&limit=200",
+                null).body();
+        Reply countyAskingForTheProvince = procedure.county(HttpMethod.GET, "/api/leads?region=15", null);
+
+        assertThat(malformed).containsOnly(400);
+        assertThat(national.get("leads").findValuesAsText("leadId")).contains(ewenkiLead, chenBaragLead);
+        assertThat(province.get("leads").findValuesAsText("leadId")).contains(ewenkiLead, chenBaragLead);
+        assertThat(countyAskingForTheProvince.status()).isEqualTo(403);
     }
 
     @Test
@@ -335,30 +443,146 @@ class IdentificationFlowIT {
 
     @Test
     void thePolicyIsSeededAsEventsAndACountyChangesItsOwnWithAnAuditedEvent() {
+        int nextYear = LocalDate.now(clock).getYear() + 1;
         Reply inForce = procedure.county(HttpMethod.GET, "/api/policy/{region}/{year}", null, "150724", 2024);
-        Map<String, Object> raised = new HashMap<>(Map.of("monitoringLine", "8600.00",
-                "medicalExpenditureWarningLine", "5000.00", "disasterLossWarningLine", "10000.00",
-                "educationExpenditureWarningLine", "8000.00", "verificationDueWorkingDays", 5,
-                "identificationDueDays", 15, "publicNoticeDays", 7, "monthlyMonitoringDueDay", 25,
-                "stableIncomeMonths", 6, "minimumMonitoredMonths", 6));
-        raised.putAll(Map.of("warningResponseDays", 15, "gradualExitMonths", 6, "reason", "旗里提高监测范围"));
+        Map<String, Object> raised = policy("8600.00", "旗里提高监测范围");
+        raised.put("publicNoticeDays", 7);
 
-        Reply byCounty = procedure.county(HttpMethod.PUT, "/api/policy/{region}/{year}", raised, "150724", 2030);
-        Reply province = procedure.county(HttpMethod.PUT, "/api/policy/{region}/{year}", raised, "15", 2030);
-        Reply national = procedure.county(HttpMethod.PUT, "/api/policy/{region}/{year}", raised, "national", 2030);
-        Reply byVillage = procedure.village(HttpMethod.PUT, "/api/policy/{region}/{year}", raised, VILLAGE, 2030);
+        Reply byCounty = procedure.county(HttpMethod.PUT, "/api/policy/{region}/{year}", raised, "150724", nextYear);
+        Reply province = procedure.county(HttpMethod.PUT, "/api/policy/{region}/{year}", raised, "15", nextYear);
+        Reply national = procedure.county(HttpMethod.PUT, "/api/policy/{region}/{year}", raised, "national",
+                nextYear);
+        Reply byVillage = procedure.village(HttpMethod.PUT, "/api/policy/{region}/{year}", raised, VILLAGE, nextYear);
 
         assertThat(inForce.body().get("thresholds").get("monitoringLine").decimalValue()).isEqualByComparingTo("8300");
         assertThat(inForce.text("sourceRegionPrefix")).isEqualTo("15");
+        assertThat(inForce.body().get("thresholds").get("publicNoticeDaysByObjectType")
+                .get("MINIMUM_LIVING_ALLOWANCE").asInt()).isEqualTo(7);
+        assertThat(inForce.body().get("thresholds").get("warningGrades").get("INCOME_ONLY_FROM_TRANSFERS").asText())
+                .isEqualTo("II_YELLOW");
+        assertThat(inForce.body().get("thresholds").get("warningGrades").size())
+                .isEqualTo(WarningGrades.SEED_BASELINE.size());
+        assertThat(inForce.body().get("thresholds").get("backdatingDaysWithoutNote").asInt()).isEqualTo(40);
         assertThat(byCounty.status()).isEqualTo(200);
         assertThat(byCounty.body().get("thresholds").get("publicNoticeDays").asInt()).isEqualTo(7);
+        assertThat(byCounty.body().get("thresholds").get("publicNoticeDaysByObjectType")
+                .get("EXTREME_HARDSHIP_SUPPORT").asInt()).isEqualTo(7);
         assertThat(province.status()).isEqualTo(403);
+        assertThat(province.code()).isEqualTo("POLICY_ABOVE_COUNTY_BY_ADMIN_ONLY");
         assertThat(national.code()).isEqualTo("POLICY_NATIONAL_BY_ADMIN_ONLY");
         assertThat(byVillage.status()).isEqualTo(403);
         List<EventEnvelope> baseline = Published.about(kafka, Topics.IDENTIFICATION, "policy:national:2023", 1);
         assertThat(baseline.get(0).actor().role()).isEqualTo("SYSTEM");
-        assertThat(Published.about(kafka, Topics.IDENTIFICATION, "policy:150724:2030", 1).get(0).actor().role())
-                .isEqualTo("COUNTY_APPROVER");
+        EventEnvelope change = Published.about(kafka, Topics.IDENTIFICATION, "policy:150724:" + nextYear, 1).get(0);
+        assertThat(change.actor().role()).isEqualTo("COUNTY_APPROVER");
+        assertThat(((PolicyChanged) change.data()).previous()).isNull();
+    }
+
+    @Test
+    void onlyANationalAdministratorSetsTheNationalLineAndAProvincesOnlyAnAdministratorCoveringIt() {
+        int nextYear = LocalDate.now(clock).getYear() + 1;
+        Map<String, Object> line = policy("8500.00", "自治区提高监测范围");
+
+        Reply bannerAdminNational = procedure.call("ADMIN", "150724", HttpMethod.PUT, "/api/policy/national/{y}",
+                line, nextYear);
+        Reply bannerAdminProvince = procedure.call("ADMIN", "150724", HttpMethod.PUT, "/api/policy/15/{y}", line,
+                nextYear);
+        Reply otherProvinceAdmin = procedure.call("ADMIN", "14", HttpMethod.PUT, "/api/policy/15/{y}", line,
+                nextYear);
+        Reply provinceAdmin = procedure.call("ADMIN", "15", HttpMethod.PUT, "/api/policy/15/{y}", line, nextYear);
+        Reply prefectureByProvince = procedure.call("ADMIN", "15", HttpMethod.PUT, "/api/policy/1507/{y}", line,
+                nextYear);
+        Reply provinceAdminNational = procedure.call("ADMIN", "15", HttpMethod.PUT, "/api/policy/national/{y}",
+                line, nextYear);
+        Reply nationalAdmin = procedure.call("ADMIN", "00", HttpMethod.PUT, "/api/policy/national/{y}",
+                policy("7800.00", "国家防止返贫监测范围"), nextYear);
+
+        assertThat(bannerAdminNational.status()).isEqualTo(403);
+        assertThat(bannerAdminNational.code()).isEqualTo("POLICY_NATIONAL_BY_ADMIN_ONLY");
+        assertThat(bannerAdminProvince.status()).isEqualTo(403);
+        assertThat(bannerAdminProvince.code()).isEqualTo("OUT_OF_JURISDICTION");
+        assertThat(otherProvinceAdmin.code()).isEqualTo("OUT_OF_JURISDICTION");
+        assertThat(provinceAdmin.status()).isEqualTo(200);
+        assertThat(prefectureByProvince.status()).isEqualTo(200);
+        assertThat(provinceAdminNational.code()).isEqualTo("POLICY_NATIONAL_BY_ADMIN_ONLY");
+        assertThat(nationalAdmin.status()).isEqualTo(200);
+        assertThat(nationalAdmin.text("sourceRegionPrefix")).isEqualTo("national");
+    }
+
+    @Test
+    void thresholdsOutsideTheirRangeAreRefusedAndChangeNothing() {
+        int thisYear = LocalDate.now(clock).getYear();
+        long before = storedEvents();
+
+        List<Reply> refused = List.of(
+                put("150724", thisYear + 1, Map.of("monitoringLine", "0.01")),
+                put("150724", thisYear + 1, Map.of("publicNoticeDays", 1)),
+                put("150724", thisYear + 1, Map.of("stableIncomeMonths", 1, "minimumMonitoredMonths", 0)),
+                put("150724", thisYear + 1, Map.of("identificationDueDays", 400)),
+                put("150724", thisYear + 1, Map.of("publicNoticeDaysByObjectType",
+                        Map.of("MINIMUM_LIVING_ALLOWANCE", 2))),
+                put("150724", thisYear + 1, Map.of("backdatingDaysWithoutNote", -1)),
+                put("150724", 2000, Map.of()));
+        Reply unknownType = put("150724", thisYear + 1, Map.of("publicNoticeDaysByObjectType", Map.of("PIRATE", 7)));
+        Reply unknownRule = put("150724", thisYear + 1, Map.of("warningGrades", Map.of("OWNS_A_CAR", "I_RED")));
+        Reply unknownLevel = put("150724", thisYear + 1, Map.of("warningGrades",
+                Map.of("INCOME_ONLY_FROM_TRANSFERS", "PURPLE")));
+        Reply farFuture = put("150724", thisYear + 5, Map.of());
+
+        assertThat(refused).extracting(Reply::status).containsOnly(400);
+        assertThat(refused).extracting(Reply::code).containsOnly("VALIDATION_FAILED");
+        assertThat(unknownType.status()).isEqualTo(400);
+        assertThat(unknownRule.status()).isEqualTo(422);
+        assertThat(unknownRule.code()).isEqualTo("POLICY_UNKNOWN_WARNING_RULE");
+        assertThat(unknownLevel.status()).isEqualTo(400);
+        assertThat(farFuture.status()).isEqualTo(422);
+        assertThat(farFuture.code()).isEqualTo("POLICY_YEAR_OUT_OF_RANGE");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    /**
+     * A banner in Hulunbuir (陈巴尔虎旗, 150725) sets its line for this year and identifies a household under it;
+     * changing the entry afterwards is a correction that must say why, and the decision keeps its criteria.
+     */
+    @Test
+    void thresholdsDecisionsMayHaveUsedAreOnlyCorrectedWithAReasonAndDecisionsKeepTheirs() {
+        int thisYear = LocalDate.now(clock).getYear();
+        Reply set = procedure.call("COUNTY_APPROVER", "150725", HttpMethod.PUT, "/api/policy/150725/{y}",
+                policy("8800.00", "旗乡村振兴局：本年度监测范围"), thisYear);
+        String household = expect(procedure.call("VILLAGE_OFFICER", "150725200200", HttpMethod.POST,
+                "/api/households", Map.of("regionCode", "150725200200", "headName", "巴图",
+                        "headIdNumber", idNumber("15072519790811035"), "category", "GENERAL", "memberCount", 3)),
+                201).text("householdId");
+        String lead = chenBaragThroughTheTownship(household);
+        expect(procedure.call("COUNTY_APPROVER", "150725", HttpMethod.POST, "/api/leads/{id}/county-decision",
+                Map.of("decision", "IDENTIFY", "objectType", "MARGINAL_VULNERABLE", "riskTypes", List.of("ILLNESS")),
+                lead), 200);
+
+        Reply withoutReason = procedure.call("COUNTY_APPROVER", "150725", HttpMethod.PUT, "/api/policy/150725/{y}",
+                policy("7000.00", " "), thisYear);
+        Reply corrected = procedure.call("COUNTY_APPROVER", "150725", HttpMethod.PUT, "/api/policy/150725/{y}",
+                policy("7000.00", "更正：旗政府文件误录，本年度监测范围为7000元"), thisYear);
+        JsonNode screen = procedure.call("COUNTY_APPROVER", "150725", HttpMethod.GET, "/api/leads/{id}", null, lead)
+                .body();
+
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(withoutReason.status()).isEqualTo(422);
+        assertThat(withoutReason.code()).isEqualTo("POLICY_CORRECTION_REASON_REQUIRED");
+        assertThat(corrected.status()).isEqualTo(200);
+        assertThat(corrected.body().get("thresholds").get("monitoringLine").decimalValue())
+                .isEqualByComparingTo("7000.00");
+        assertThat(screen.get("evidence").get("findings").get(0).get("explanation").asText())
+                .isEqualTo("家庭人均纯收入 7500.00 元低于监测收入标准 8800.00 元");
+        List<EventEnvelope> policyEvents = Published.about(kafka, Topics.IDENTIFICATION,
+                "policy:150725:" + thisYear, 2);
+        assertThat(policyEvents).extracting(EventEnvelope::type).containsExactly(
+                "fangpin.identification.PolicyChanged.v1", "fangpin.identification.PolicyCorrected.v1");
+        PolicyCorrected correction = (PolicyCorrected) policyEvents.get(1).data();
+        assertThat(correction.previous().monitoringLine()).isEqualByComparingTo("8800.00");
+        assertThat(correction.reason()).startsWith("更正");
+        HouseholdIdentified identified = (HouseholdIdentified) Published.about(kafka, Topics.IDENTIFICATION,
+                household, 7).get(6).data();
+        assertThat(identified.monitoringLine()).isEqualByComparingTo("8800.00");
     }
 
     @Test
@@ -386,6 +610,42 @@ class IdentificationFlowIT {
         clock.advance(Duration.ofDays(7));
         expect(procedure.townshipReview(lead, "APPROVE", "情况属实"), 200);
         return lead;
+    }
+
+    private Reply decide(String lead, Map<String, Object> decision) {
+        return procedure.county(HttpMethod.POST, "/api/leads/{id}/county-decision", decision, lead);
+    }
+
+    private String chenBaragThroughTheTownship(String household) {
+        String lead = expect(procedure.call("VILLAGE_OFFICER", "150725200200", HttpMethod.POST, "/api/leads",
+                Map.of("householdId", household, "channel", "CADRE_VISIT")), 201).text("leadId");
+        expect(procedure.call("VILLAGE_OFFICER", "150725200200", HttpMethod.POST, "/api/leads/{id}/verification",
+                Map.of("perCapitaNetIncome", "7500.00", "labourCapacity", "PARTIAL", "collector", "包银花",
+                        "householdConfirmed", true), lead), 200);
+        expect(procedure.call("VILLAGE_OFFICER", "150725200200", HttpMethod.POST,
+                "/api/leads/{id}/village-evaluation", Map.of("opinion", "评议同意纳入"), lead), 200);
+        clock.advance(Duration.ofDays(5));
+        expect(procedure.call("TOWNSHIP_REVIEWER", "150725200", HttpMethod.POST, "/api/leads/{id}/township-review",
+                Map.of("decision", "APPROVE", "opinion", "情况属实"), lead), 200);
+        return lead;
+    }
+
+    /** The Ewenki banner's thresholds with the line and the reason given. */
+    private static Map<String, Object> policy(String monitoringLine, String reason) {
+        Map<String, Object> policy = new HashMap<>(Map.of("monitoringLine", monitoringLine,
+                "medicalExpenditureWarningLine", "5000.00", "disasterLossWarningLine", "10000.00",
+                "educationExpenditureWarningLine", "8000.00", "verificationDueWorkingDays", 5,
+                "identificationDueDays", 15, "publicNoticeDays", 5, "monthlyMonitoringDueDay", 25,
+                "stableIncomeMonths", 6, "minimumMonitoredMonths", 6));
+        policy.putAll(Map.of("warningResponseDays", 15, "gradualExitMonths", 6, "reason", reason));
+        return policy;
+    }
+
+    /** A county approver's change of the banner's policy with some figures replaced. */
+    private Reply put(String region, int year, Map<String, Object> replaced) {
+        Map<String, Object> body = policy("8300.00", "旗乡村振兴局：监测帮扶参数");
+        body.putAll(replaced);
+        return procedure.county(HttpMethod.PUT, "/api/policy/{region}/{year}", body, region, year);
     }
 
     private long storedEvents() {

@@ -15,6 +15,7 @@ import org.fangpin.contracts.value.ClosureReason;
 import org.fangpin.contracts.value.ColourGrade;
 import org.fangpin.contracts.value.ContactMethod;
 import org.fangpin.contracts.value.Guarantee;
+import org.fangpin.contracts.value.LabourCapacity;
 import org.fangpin.contracts.value.ObjectType;
 import org.fangpin.contracts.value.RigidExpenditure;
 import org.fangpin.contracts.value.WarningLevel;
@@ -33,23 +34,30 @@ public final class Commands {
     /**
      * 每月动态监测 — the month's record of a household; a second record of the same month is a correction.
      *
-     * @param thresholds the policy of the household's region for the year of the month
+     * @param labourCapacity          the household's labour capacity as found this month; null when not assessed
+     * @param incomeOnlyFromTransfers the household lives only on transfers (资金帮扶、产业分红 and the like)
+     * @param thresholds              the policy of the household's region for the year of the month
      */
     public record RecordMonthlyMonitoringCommand(@TargetAggregateIdentifier String householdId, YearMonth month,
                                                  BigDecimal perCapitaNetIncome, Set<Guarantee> guaranteeGaps,
                                                  ContactMethod contactMethod, String noVisitReason,
                                                  Map<RigidExpenditure, BigDecimal> rigidExpenditures,
-                                                 boolean employmentUnstable, String emergency, LocalDate recordedOn,
-                                                 PolicyThresholds thresholds) {
+                                                 boolean employmentUnstable, String emergency,
+                                                 LabourCapacity labourCapacity, boolean incomeOnlyFromTransfers,
+                                                 LocalDate recordedOn, PolicyThresholds thresholds) {
     }
 
     /**
      * What a monthly record led to.
      *
-     * @param warningLevel the level of the open warning after the record; {@code null} without one
-     * @param colourGrade  the three-colour grade of a 脱贫户; {@code null} for other households
+     * @param warningLevel      the level of the household's open warning after the record; {@code null} without one
+     * @param colourGrade       the three-colour grade of a 脱贫户; {@code null} for other households
+     * @param monthWarningLevel the level the month's own findings call for; {@code null} when it found no risk
+     * @param latestMonth       the household's latest recorded month, whose record its warning follows: a later month
+     *                          than the one recorded when this was an earlier month entered late
      */
-    public record Recorded(boolean correction, WarningLevel warningLevel, ColourGrade colourGrade) {
+    public record Recorded(boolean correction, WarningLevel warningLevel, ColourGrade colourGrade,
+                           WarningLevel monthWarningLevel, YearMonth latestMonth) {
     }
 
     /** 行业部门筛查预警 — the hits of one department batch on a monitored household. */
@@ -61,12 +69,14 @@ public final class Commands {
      * One row of department data above its line (or a status that is a risk by itself).
      *
      * @param threshold the policy line the value was judged by; {@code null} for a status indicator
+     * @param level     the warning level the policy of the household's region and the row's year grades the
+     *                  indicator with
      */
     public record DepartmentHit(Indicator indicator, BigDecimal observedValue, BigDecimal threshold,
-                                LocalDate reportedOn) {
+                                LocalDate reportedOn, WarningLevel level) {
     }
 
-    /** 漏测 — the month's record is missing after the due day. */
+    /** 漏测 — the month's record is missing on or after its reporting day; answers whether it was flagged now. */
     public record FlagMissedMonitoringCommand(@TargetAggregateIdentifier String householdId, YearMonth month,
                                               int dueDay, LocalDate flaggedOn) {
     }

@@ -49,9 +49,11 @@ import org.fangpin.monitoring.command.Rules.NoVisitNeedsReason;
  * A household under monthly dynamic monitoring: its months recorded, its open warning and, for a 脱贫户, its
  * three-colour grade. Monitoring continues as look-back (回头看) after the risk is eliminated.
  * <p>
- * A monthly record judges the household afresh: its findings set the warning level, or clear the warning. A
- * department hit only raises or escalates: the next monthly visit is where the household is judged as a whole.
- * Monitoring ends only when the county closes it; a later identification starts it again.
+ * A record of the household's latest month (a new month, or a correction of the latest) judges the household
+ * afresh: its findings set the warning level, or clear the warning. A record of an earlier month, entered late
+ * (补录) or corrected, keeps its findings for its own month and changes no warning: the household's warning is that
+ * of its latest month. A department hit only raises or escalates: the next monthly visit is where the household is
+ * judged as a whole. Monitoring ends only when the county closes it; a later identification starts it again.
  */
 @Aggregate(repository = "monitoredHouseholdRepository")
 public class MonitoredHousehold {
@@ -64,6 +66,7 @@ public class MonitoredHousehold {
     private boolean lookBack;
     private LocalDate closedOn;
     private final Set<YearMonth> recordedMonths = new HashSet<>();
+    private YearMonth latestMonth;
     private final Set<YearMonth> missedMonths = new HashSet<>();
     private final Set<String> visitsRequested = new HashSet<>();
     private int warningsRaised;
@@ -95,11 +98,23 @@ public class MonitoredHousehold {
         new MonthWithinMonitoring(command.month(), startedOn).verify();
         new NoVisitNeedsReason(command.contactMethod(), command.noVisitReason()).verify();
         boolean correction = recordedMonths.contains(command.month());
+        boolean latest = latestMonth == null || !command.month().isBefore(latestMonth);
+        Optional<Finding> decisive = Finding.decisive(WarningRules.judge(command));
         apply(new MonthlyMonitoringRecorded(householdId, regionCode, command.month(), command.perCapitaNetIncome(),
                 command.guaranteeGaps().stream().sorted().toList(), correction, command.contactMethod(),
                 command.noVisitReason(), command.rigidExpenditures(), command.employmentUnstable(),
-                command.emergency(), command.recordedOn()));
-        Optional<Finding> decisive = Finding.decisive(WarningRules.judge(command));
+                command.emergency(), command.recordedOn(), command.labourCapacity(),
+                command.incomeOnlyFromTransfers(), decisive.map(Finding::level).orElse(null),
+                decisive.map(Finding::rule).orElse(null)));
+        if (latest) {
+            judgeLatestMonth(command, decisive);
+        }
+        return new Recorded(correction, openLevel, colourGrade, decisive.map(Finding::level).orElse(null),
+                latestMonth);
+    }
+
+    /** The latest month decides the household's warning and, for a 脱贫户, its colour grade. */
+    private void judgeLatestMonth(RecordMonthlyMonitoringCommand command, Optional<Finding> decisive) {
         if (decisive.isPresent()) {
             raiseOrChange(decisive.get(), command.recordedOn());
         } else if (openWarningId != null) {
@@ -107,7 +122,6 @@ public class MonitoredHousehold {
                     command.month() + " 月动态监测未发现风险", command.recordedOn()));
         }
         grade(command.recordedOn());
-        return new Recorded(correction, openLevel, colourGrade);
     }
 
     @CommandHandler
@@ -121,16 +135,21 @@ public class MonitoredHousehold {
         grade(command.screenedOn());
     }
 
-    /** Flagged once per month, and only when the month was due under monitoring and is still unrecorded. */
+    /**
+     * Flagged once per month, and only when the month was due under monitoring and is still unrecorded.
+     *
+     * @return whether the month was flagged now
+     */
     @CommandHandler
-    void handle(FlagMissedMonitoringCommand command) {
+    boolean handle(FlagMissedMonitoringCommand command) {
         LocalDate due = command.month().atDay(Math.min(command.dueDay(), command.month().lengthOfMonth()));
         if (closedOn != null || recordedMonths.contains(command.month()) || missedMonths.contains(command.month())
                 || startedOn.isAfter(due)) {
-            return;
+            return false;
         }
         apply(new MonthlyMonitoringMissed(householdId, regionCode, command.month(), command.dueDay(),
                 command.flaggedOn()));
+        return true;
     }
 
     @CommandHandler
@@ -212,6 +231,9 @@ public class MonitoredHousehold {
     @EventSourcingHandler
     void on(MonthlyMonitoringRecorded event) {
         recordedMonths.add(event.month());
+        if (latestMonth == null || event.month().isAfter(latestMonth)) {
+            latestMonth = event.month();
+        }
         if (event.contactMethod() == ContactMethod.HOME_VISIT) {
             visitsRequested.clear();
         }

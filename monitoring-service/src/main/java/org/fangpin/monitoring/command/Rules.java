@@ -64,7 +64,7 @@ final class Rules {
                 throw RuleViolation.of("MONITORING_CLOSURE_RISK_NOT_ELIMINATED");
             }
             if (openLevel != null) {
-                throw RuleViolation.of("MONITORING_CLOSURE_WARNING_OPEN", openLevel.chineseName());
+                throw RuleViolation.of("MONITORING_CLOSURE_WARNING_OPEN");
             }
         }
     }

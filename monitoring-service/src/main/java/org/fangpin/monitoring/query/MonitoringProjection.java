@@ -75,9 +75,11 @@ class MonitoringProjection {
                             INSERT INTO monthly_record (event_id, household_id, region_code, month,
                                 per_capita_net_income, guarantee_gaps, contact_method, no_visit_reason,
                                 rigid_expenditures, employment_unstable, emergency, correction, recorded_on,
-                                recorded_by, recorded_at)
+                                recorded_by, recorded_at, labour_capacity, income_only_from_transfers,
+                                finding_level, finding_rule)
                             VALUES (:eventId, :id, :region, :month, :income, :gaps, :contact, :reason,
-                                CAST(:expenditures AS jsonb), :unstable, :emergency, :correction, :on, :by, :at))
+                                CAST(:expenditures AS jsonb), :unstable, :emergency, :correction, :on, :by, :at,
+                                :labourCapacity, :onlyTransfers, :findingLevel, :findingRule))
                         UPDATE monitored_household
                         SET last_recorded_month = GREATEST(last_recorded_month, :month),
                             visit_hazard_id = CASE WHEN :visited THEN NULL ELSE visit_hazard_id END,
@@ -100,6 +102,11 @@ class MonitoringProjection {
                         .addValue("on", event.recordedOn())
                         .addValue("by", recordedBy)
                         .addValue("at", Timestamp.from(message.getTimestamp()))
+                        .addValue("labourCapacity", event.labourCapacity() == null ? null
+                                : event.labourCapacity().name())
+                        .addValue("onlyTransfers", event.incomeOnlyFromTransfers())
+                        .addValue("findingLevel", event.findingLevel() == null ? null : event.findingLevel().name())
+                        .addValue("findingRule", event.findingRule())
                         .addValue("visited", event.contactMethod() == ContactMethod.HOME_VISIT));
     }
 

@@ -1,17 +1,30 @@
 package org.fangpin.monitoring.query;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import org.fangpin.contracts.envelope.EnvelopeCodec;
+import org.fangpin.platform.jdbc.Like;
 
 /** Reads of the monitored households, their records, warnings and missed months. */
 @Component
 public class MonitoringQueries {
+
+    private static final ObjectMapper JSON = EnvelopeCodec.mapper();
+    private static final TypeReference<TreeMap<String, BigDecimal>> EXPENDITURES = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
 
@@ -42,11 +55,33 @@ public class MonitoringQueries {
         return jdbc.sql("""
                         SELECT to_char(month, 'YYYY-MM') AS month, per_capita_net_income, guarantee_gaps,
                                contact_method, no_visit_reason, rigid_expenditures::text AS rigid_expenditures,
-                               employment_unstable, emergency, correction, recorded_on, recorded_by
+                               employment_unstable, emergency, labour_capacity, income_only_from_transfers,
+                               finding_level, finding_rule, correction, recorded_on, recorded_by, recorded_at
                         FROM monthly_record WHERE household_id = :id ORDER BY month DESC, recorded_at DESC""")
                 .param("id", householdId)
-                .query(MonthlyRecordView.class)
+                .query((row, number) -> new MonthlyRecordView(row.getString("month"),
+                        row.getBigDecimal("per_capita_net_income"), guarantees(row.getString("guarantee_gaps")),
+                        row.getString("contact_method"), row.getString("no_visit_reason"),
+                        expenditures(row.getString("rigid_expenditures")), row.getBoolean("employment_unstable"),
+                        row.getString("emergency"), row.getString("labour_capacity"),
+                        row.getBoolean("income_only_from_transfers"), row.getString("finding_level"),
+                        row.getString("finding_rule"), row.getBoolean("correction"),
+                        row.getObject("recorded_on", LocalDate.class), row.getString("recorded_by"),
+                        row.getTimestamp("recorded_at").toInstant()))
                 .list();
+    }
+
+    /** The gaps are kept as their names joined by commas; none is an empty text. */
+    private static List<String> guarantees(String joined) {
+        return joined.isEmpty() ? List.of() : List.of(joined.split(","));
+    }
+
+    private static Map<String, BigDecimal> expenditures(String json) {
+        try {
+            return JSON.readValue(json, EXPENDITURES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored rigid expenditures cannot be read", e);
+        }
     }
 
     public List<WarningChangeView> warningHistory(String householdId) {
@@ -68,10 +103,10 @@ public class MonitoringQueries {
                         SELECT seq, warning_id, household_id, region_code, level, rule, observed, threshold, reason,
                                raised_on
                         FROM warning
-                        WHERE cleared_on IS NULL AND region_code LIKE :region || '%'
+                        WHERE cleared_on IS NULL AND region_code LIKE :region
                           AND (CAST(:level AS VARCHAR) IS NULL OR level = :level) AND seq > :after
                         ORDER BY seq LIMIT :limit""")
-                .param("region", regionPrefix)
+                .param("region", Like.startsWith(regionPrefix))
                 .param("level", level)
                 .param("after", after)
                 .param("limit", limit)
@@ -103,10 +138,19 @@ public class MonitoringQueries {
     public record HouseholdRegion(String householdId, String regionCode) {
     }
 
-    public record MonthlyRecordView(String month, BigDecimal perCapitaNetIncome, String guaranteeGaps,
-                                    String contactMethod, String noVisitReason, String rigidExpenditures,
-                                    boolean employmentUnstable, String emergency, boolean correction,
-                                    LocalDate recordedOn, String recordedBy) {
+    /**
+     * A month's record as entered, with what it found for its own month.
+     *
+     * @param rigidExpenditures yuan by kind, e.g. {@code {"MEDICAL": 6200.00}}
+     * @param findingLevel      the warning level the month's findings called for; absent when it found no risk
+     * @param recordedAt        when it was recorded (a 补录 shows here against its month)
+     */
+    public record MonthlyRecordView(String month, BigDecimal perCapitaNetIncome, List<String> guaranteeGaps,
+                                    String contactMethod, String noVisitReason,
+                                    Map<String, BigDecimal> rigidExpenditures, boolean employmentUnstable,
+                                    String emergency, String labourCapacity, boolean incomeOnlyFromTransfers,
+                                    String findingLevel, String findingRule, boolean correction,
+                                    LocalDate recordedOn, String recordedBy, Instant recordedAt) {
     }
 
     public record WarningChangeView(String warningId, String change, String level, String rule,

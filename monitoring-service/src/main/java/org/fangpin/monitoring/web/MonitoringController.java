@@ -18,7 +18,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,9 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.fangpin.contracts.value.ClosureReason;
 import org.fangpin.contracts.value.ColourGrade;
+import org.fangpin.contracts.value.RegionCode;
 import org.fangpin.contracts.value.WarningLevel;
 import org.fangpin.monitoring.command.Commands.CloseMonitoringCommand;
 import org.fangpin.monitoring.command.Commands.Recorded;
+import org.fangpin.monitoring.process.MissedMonitoringCheck;
+import org.fangpin.monitoring.process.MissedMonitoringCheck.Checked;
 import org.fangpin.monitoring.query.MonitoringQueries;
 import org.fangpin.monitoring.query.MonitoringQueries.HouseholdRegion;
 import org.fangpin.monitoring.query.MonitoringQueries.MissedView;
@@ -43,6 +45,7 @@ import org.fangpin.monitoring.query.MonitoringQueries.WarningChangeView;
 import org.fangpin.monitoring.web.MonthlyRecords.HouseholdRecord;
 import org.fangpin.monitoring.web.MonthlyRecords.MonthlyRecordRequest;
 import org.fangpin.monitoring.web.MonthlyRecords.RecordsRefused;
+import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.security.Jurisdiction;
 import org.fangpin.platform.web.Problems;
 import org.fangpin.platform.web.RuleViolation;
@@ -51,7 +54,6 @@ import org.fangpin.platform.web.RuleViolation;
 @RestController
 @RequestMapping("/api/monitoring")
 @PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
-@Validated
 class MonitoringController {
 
     private static final String RECORDERS = "hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER')";
@@ -60,19 +62,27 @@ class MonitoringController {
     private final MonthlyRecords records;
     private final Problems problems;
     private final CommandGateway commands;
+    private final MissedMonitoringCheck missedCheck;
     private final Clock clock;
 
     MonitoringController(MonitoringQueries queries, MonthlyRecords records, Problems problems,
-                         CommandGateway commands, Clock clock) {
+                         CommandGateway commands, MissedMonitoringCheck missedCheck, Clock clock) {
         this.queries = queries;
         this.records = records;
         this.problems = problems;
         this.commands = commands;
+        this.missedCheck = missedCheck;
         this.clock = clock;
     }
 
+    /**
+     * @param warningLevel      the household's open warning after the record, which follows its latest month
+     * @param monthWarningLevel the level the recorded month's own findings call for
+     * @param latestMonth       the household's latest recorded month: later than {@code month} when an earlier
+     *                          month was entered late (补录), which changes no warning
+     */
     record MonthRecorded(String householdId, YearMonth month, boolean correction, WarningLevel warningLevel,
-                         ColourGrade colourGrade) {
+                         ColourGrade colourGrade, WarningLevel monthWarningLevel, YearMonth latestMonth) {
     }
 
     record HouseholdMonthlyRecord(@NotBlank String householdId, @NotNull @Valid MonthlyRecordRequest record) {
@@ -111,7 +121,7 @@ class MonitoringController {
         Jurisdiction.requireWritableWithin(household.regionCode());
         Recorded recorded = records.record(householdId, household.regionCode(), request);
         return new MonthRecorded(householdId, request.month(), recorded.correction(), recorded.warningLevel(),
-                recorded.colourGrade());
+                recorded.colourGrade(), recorded.monthWarningLevel(), recorded.latestMonth());
     }
 
     /**
@@ -163,6 +173,20 @@ class MonitoringController {
         LocalDate today = LocalDate.now(clock);
         commands.sendAndWait(new CloseMonitoringCommand(householdId, request.reason(), request.judgement(), today));
         return new Closed(householdId, request.reason(), today);
+    }
+
+    /**
+     * 漏测核查 on demand: the county checks its region now, the reporting day itself included, rather than wait for
+     * the night; the check is on record with who ran it, whether or not anybody was missed.
+     *
+     * @param region a region prefix within the county (2, 4, 6, 9 or 12 digits); the county itself when absent
+     */
+    @PostMapping("/missed-checks")
+    @PreAuthorize("hasRole('COUNTY_APPROVER')")
+    Checked checkMissed(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region) {
+        String within = region == null ? RequestContext.requireActor().regionPrefix() : region;
+        Jurisdiction.requireWritableWithin(within);
+        return missedCheck.checkNow(within);
     }
 
     /** 漏测: the households of a village whose month was flagged and is still unrecorded. */

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 import org.fangpin.contracts.identification.PolicyThresholds;
 import org.fangpin.contracts.value.ContactMethod;
 import org.fangpin.contracts.value.Guarantee;
+import org.fangpin.contracts.value.LabourCapacity;
 import org.fangpin.contracts.value.RigidExpenditure;
 import org.fangpin.monitoring.command.Commands.RecordMonthlyMonitoringCommand;
 import org.fangpin.monitoring.command.Commands.Recorded;
@@ -54,8 +55,10 @@ class MonthlyRecords {
     /**
      * A month's record as a village officer enters it.
      *
-     * @param rigidExpenditures rigid expenditure of the year so far by kind, yuan
-     * @param recordedOn        the day of the visit or call; today when absent
+     * @param rigidExpenditures       rigid expenditure of the year so far by kind, yuan
+     * @param labourCapacity          the household's labour capacity as found this month; absent when not assessed
+     * @param incomeOnlyFromTransfers the household lives only on transfers (资金帮扶、产业分红 and the like)
+     * @param recordedOn              the day of the visit or call; today when absent
      */
     record MonthlyRecordRequest(
             @NotNull YearMonth month,
@@ -67,6 +70,8 @@ class MonthlyRecords {
                     rigidExpenditures,
             boolean employmentUnstable,
             @Size(max = 200) String emergency,
+            LabourCapacity labourCapacity,
+            boolean incomeOnlyFromTransfers,
             @PastOrPresent LocalDate recordedOn) {
     }
 
@@ -142,7 +147,8 @@ class MonthlyRecords {
         return new RecordMonthlyMonitoringCommand(householdId, request.month(), request.perCapitaNetIncome(), gaps,
                 request.contactMethod(), request.noVisitReason(),
                 request.rigidExpenditures() == null ? Map.of() : Map.copyOf(request.rigidExpenditures()),
-                request.employmentUnstable(), request.emergency(),
+                request.employmentUnstable(), request.emergency(), request.labourCapacity(),
+                request.incomeOnlyFromTransfers(),
                 request.recordedOn() == null ? LocalDate.now(clock) : request.recordedOn(), thresholds);
     }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,7 +23,6 @@ import org.fangpin.platform.web.RuleViolation;
 @RestController
 @RequestMapping("/api/warnings")
 @PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
-@Validated
 class WarningController {
 
     private final MonitoringQueries queries;
@@ -37,18 +36,16 @@ class WarningController {
     }
 
     /**
-     * @param region a region prefix within the caller's jurisdiction; the caller's own region when absent
+     * @param region a region prefix within the caller's jurisdiction (2, 4, 6, 9 or 12 digits); the caller's own
+     *               region when absent (everything for a national scope)
      * @param cursor the {@code nextCursor} of the previous page
      */
     @GetMapping
     WarningPage warnings(@RequestParam(required = false) WarningLevel level,
-                         @RequestParam(required = false) String region,
+                         @RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
                          @RequestParam(required = false) String cursor,
                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         String within = region == null ? RequestContext.requireActor().regionPrefix() : region;
-        if (!RegionCode.isValid(within)) {
-            throw RuleViolation.of("INVALID_REGION", within);
-        }
         Jurisdiction.requireWithin(within);
         List<WarningView> page = queries.openWarnings(within, level == null ? null : level.name(), after(cursor),
                 limit);

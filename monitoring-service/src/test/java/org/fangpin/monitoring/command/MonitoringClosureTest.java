@@ -104,7 +104,8 @@ class MonitoringClosureTest {
     void aClosedMonitoringTakesNoMoreRecords() {
         fixture.given(STARTED, LOOK_BACK, CLOSED)
                 .when(new RecordMonthlyMonitoringCommand(HOUSEHOLD, YearMonth.of(2025, 9), new BigDecimal("9600.00"),
-                        Set.of(), ContactMethod.HOME_VISIT, null, Map.of(), false, null, SEPTEMBER_1, policy()))
+                        Set.of(), ContactMethod.HOME_VISIT, null, Map.of(), false, null, null, false, SEPTEMBER_1,
+                        policy()))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage(containsString("MONITORING_CLOSED"))
                 .expectNoEvents();

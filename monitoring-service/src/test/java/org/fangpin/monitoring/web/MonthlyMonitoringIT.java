@@ -3,13 +3,24 @@ package org.fangpin.monitoring.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +34,9 @@ import org.fangpin.contracts.Topics;
 import org.fangpin.contracts.assistance.RiskEliminated;
 import org.fangpin.contracts.assistance.RiskRolledBack;
 import org.fangpin.contracts.envelope.EventEnvelope;
+import org.fangpin.contracts.identification.PolicyChanged;
+import org.fangpin.contracts.identification.PolicyThresholds;
+import org.fangpin.contracts.monitoring.MissedMonitoringChecked;
 import org.fangpin.contracts.monitoring.MonitoringClosed;
 import org.fangpin.contracts.monitoring.MonthlyMonitoringRecorded;
 import org.fangpin.contracts.monitoring.WarningRaised;
@@ -35,6 +49,7 @@ import org.fangpin.monitoring.Api;
 import org.fangpin.monitoring.Api.Reply;
 import org.fangpin.monitoring.Given;
 import org.fangpin.monitoring.process.MissedMonitoringCheck;
+import org.fangpin.monitoring.process.MissedMonitoringCheck.Checked;
 import org.fangpin.testsupport.DevTokenIssuer;
 import org.fangpin.testsupport.Envelopes;
 import org.fangpin.testsupport.KafkaBroker;
@@ -201,6 +216,166 @@ class MonthlyMonitoringIT {
     }
 
     @Test
+    void eachRegionIsCheckedForMissedMonthsAfterItsOwnReportingDay() {
+        policy("150724101", 10);
+        policy("150724102", 25);
+        String dueOnThe10th = monitored("150724101201", ObjectType.MARGINAL_VULNERABLE);
+        String dueOnThe25th = monitored("150724102201", ObjectType.MARGINAL_VULNERABLE);
+        YearMonth next = THIS_MONTH.plusMonths(1);
+
+        missedCheck.flag(next.atDay(20));
+
+        assertThat(missed(dueOnThe10th, next)).isEqualTo(1);
+        assertThat(missed(dueOnThe25th, next)).as("its reporting day has not come").isZero();
+
+        missedCheck.flag(next.atDay(26));
+
+        assertThat(missed(dueOnThe25th, next)).isEqualTo(1);
+    }
+
+    @Test
+    void theCountyChecksForMissedMonthsOnTheReportingDayItselfAndTheCheckIsOnRecord() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        policy("150724103", today.getDayOfMonth());
+        String household = monitored("150724103201", ObjectType.MARGINAL_VULNERABLE);
+        Api county = Api.as(tokens, port, "COUNTY_APPROVER", "150724");
+
+        missedCheck.flag(today);
+        assertThat(missed(household, THIS_MONTH)).as("the night checks reporting days that have ended").isZero();
+
+        Reply checked = county.post("/api/monitoring/missed-checks?region=150724103", Map.of());
+
+        assertThat(checked.status()).isEqualTo(200);
+        assertThat(checked.body().get("regionCode").asText()).isEqualTo("150724103");
+        assertThat(checked.body().get("months").isArray()).isTrue();
+        assertThat(checked.body().get("months").get(checked.body().get("months").size() - 1).asText())
+                .isEqualTo(THIS_MONTH.toString());
+        assertThat(checked.body().get("householdsFlagged").asInt()).isEqualTo(1);
+        assertThat(missed(household, THIS_MONTH)).isEqualTo(1);
+        assertThat(county.get("/api/monitoring/missed?village={v}&month={m}", "150724103201", THIS_MONTH).body()
+                .findValuesAsText("householdId")).containsExactly(household);
+
+        Reply again = county.post("/api/monitoring/missed-checks?region=150724103", Map.of());
+        assertThat(again.body().get("householdsFlagged").asInt()).isZero();
+        for (Reply run : List.of(checked, again)) {
+            String subject = "missed-check:" + run.body().get("checkId").asText();
+            await().atMost(Duration.ofSeconds(30)).until(() -> ofSubject(subject).size() == 1);
+            EventEnvelope audited = ofSubject(subject).get(0);
+            assertThat(audited.actor().role()).isEqualTo("COUNTY_APPROVER");
+            assertThat(audited.actor().id()).isNotBlank();
+            assertThat(((MissedMonitoringChecked) audited.data()).householdsFlagged())
+                    .isEqualTo(run.body().get("householdsFlagged").asInt());
+        }
+    }
+
+    @Test
+    void onlyTheCountyRunsTheMissedCheckAndOnlyWithinItsCounty() {
+        Reply village = villageOfficer.post("/api/monitoring/missed-checks", Map.of());
+        Reply township = Api.as(tokens, port, "TOWNSHIP_REVIEWER", "150724213")
+                .post("/api/monitoring/missed-checks", Map.of());
+        Reply otherCounty = Api.as(tokens, port, "COUNTY_APPROVER", "150725")
+                .post("/api/monitoring/missed-checks?region=150724", Map.of());
+        Reply wildcard = Api.as(tokens, port, "COUNTY_APPROVER", "150724")
+                .post("/api/monitoring/missed-checks?region={r}", Map.of(), "1507%");
+
+        assertThat(village.status()).isEqualTo(403);
+        assertThat(township.status()).isEqualTo(403);
+        assertThat(otherCounty.status()).isEqualTo(403);
+        assertThat(otherCounty.code()).isEqualTo("OUT_OF_JURISDICTION");
+        assertThat(wildcard.status()).isEqualTo(400);
+    }
+
+    /** Two replicas of the service run the night's check at the same moment. */
+    @Test
+    void twoChecksAtOnceFlagEachHouseholdOnceAndBothFinish() throws Exception {
+        List<String> households = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            households.add(monitored("150724213205", ObjectType.MARGINAL_VULNERABLE));
+        }
+        YearMonth next = THIS_MONTH.plusMonths(1);
+        long before = jdbc.sql("SELECT count(*) FROM missed_monitoring").query(Long.class).single();
+        ExecutorService replicas = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Checked>> runs = new ArrayList<>();
+            for (int replica = 0; replica < 2; replica++) {
+                runs.add(replicas.submit(() -> {
+                    start.await();
+                    return missedCheck.flag(next.atDay(27));
+                }));
+            }
+            start.countDown();
+            int flagged = runs.get(0).get(2, TimeUnit.MINUTES).householdsFlagged()
+                    + runs.get(1).get(2, TimeUnit.MINUTES).householdsFlagged();
+
+            assertThat(households).allSatisfy(household -> assertThat(missed(household, next)).isEqualTo(1));
+            assertThat(jdbc.sql("""
+                            SELECT count(*) FROM domainevententry
+                            WHERE aggregateidentifier IN (:ids) AND payloadtype LIKE '%MonthlyMonitoringMissed'""")
+                    .param("ids", households).query(Long.class).single())
+                    .as("one event per household and month flagged").isEqualTo(jdbc.sql(
+                            "SELECT count(*) FROM missed_monitoring WHERE household_id IN (:ids)")
+                            .param("ids", households).query(Long.class).single());
+            assertThat(flagged).isEqualTo(jdbc.sql("SELECT count(*) FROM missed_monitoring")
+                    .query(Long.class).single() - before);
+        } finally {
+            replicas.shutdownNow();
+        }
+    }
+
+    @Test
+    void openWarningsAreListedWithinAValidRegionOnlyAndANationalSupervisorSeesEveryCounty() {
+        String here = monitored(VILLAGE, ObjectType.MARGINAL_VULNERABLE);
+        villageOfficer.post("/api/monitoring/{id}/records", month("6100.00", List.of()), here);
+        policy("150702", 31);
+        String elsewhere = UUID.randomUUID().toString();
+        given.identified(elsewhere, "150702001001", ObjectType.MARGINAL_VULNERABLE);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "SELECT count(*) FROM monitored_household WHERE household_id = :id")
+                .param("id", elsewhere).query(Long.class).single() == 1);
+        Api.as(tokens, port, "VILLAGE_OFFICER", "150702001001")
+                .post("/api/monitoring/{id}/records", month("6100.00", List.of()), elsewhere);
+        Api county = Api.as(tokens, port, "COUNTY_APPROVER", "150724");
+
+        Reply percent = county.get("/api/warnings?region={r}", "%");
+        Reply underscores = county.get("/api/warnings?region={r}", "______");
+        Reply national = Api.as(tokens, port, "SUPERVISOR", "00").get("/api/warnings?limit=500");
+        Reply province = Api.as(tokens, port, "SUPERVISOR", "15").get("/api/warnings?limit=500");
+        Reply own = county.get("/api/warnings?limit=500");
+
+        assertThat(percent.status()).isEqualTo(400);
+        assertThat(underscores.status()).isEqualTo(400);
+        assertThat(national.status()).isEqualTo(200);
+        assertThat(national.body().get("warnings").findValuesAsText("householdId")).contains(here, elsewhere);
+        assertThat(province.body().get("warnings").findValuesAsText("householdId")).contains(here, elsewhere);
+        assertThat(own.body().get("warnings").findValuesAsText("householdId")).contains(here)
+                .doesNotContain(elsewhere);
+    }
+
+    @Test
+    void aMonthsRecordReadsBackWithItsListsAsArraysItsExpendituresAsAnObjectAndWhatItFound() {
+        String household = monitored(VILLAGE, ObjectType.MARGINAL_VULNERABLE);
+        Map<String, Object> record = new HashMap<>(month("9100.00", List.of("HOUSING_SAFETY", "DRINKING_WATER")));
+        record.put("rigidExpenditures", Map.of("MEDICAL", new BigDecimal("6200.00")));
+        record.put("labourCapacity", "PARTIAL");
+
+        Reply recorded = villageOfficer.post("/api/monitoring/{id}/records", record, household);
+
+        assertThat(recorded.body().get("monthWarningLevel").asText()).isEqualTo("I_RED");
+        assertThat(recorded.body().get("latestMonth").asText()).isEqualTo(THIS_MONTH.toString());
+        JsonNode month = villageOfficer.get("/api/monitoring/{id}/records", household).body().get(0);
+        assertThat(month.get("guaranteeGaps").isArray()).isTrue();
+        assertThat(List.of(month.get("guaranteeGaps").get(0).asText(), month.get("guaranteeGaps").get(1).asText()))
+                .containsExactly("HOUSING_SAFETY", "DRINKING_WATER");
+        assertThat(month.get("rigidExpenditures").isObject()).isTrue();
+        assertThat(month.get("rigidExpenditures").get("MEDICAL").decimalValue()).isEqualByComparingTo("6200.00");
+        assertThat(month.get("labourCapacity").asText()).isEqualTo("PARTIAL");
+        assertThat(month.get("findingLevel").asText()).isEqualTo("I_RED");
+        assertThat(month.get("findingRule").asText()).isEqualTo("GUARANTEE_GAP");
+        assertThat(OffsetDateTime.parse(month.get("recordedAt").asText())).isNotNull();
+    }
+
+    @Test
     void afterEliminationMonitoringContinuesAsLookBackUntilARollback() {
         String household = monitored(VILLAGE, ObjectType.MARGINAL_VULNERABLE);
 
@@ -288,9 +463,24 @@ class MonthlyMonitoringIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                         "SELECT count(*) FROM monitored_household WHERE household_id = :id")
                 .param("id", household).query(Long.class).single() == 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM policy")
-                .query(Long.class).single() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM policy WHERE region_prefix = '150724'").query(Long.class).single() == 1);
         return household;
+    }
+
+    /** A policy of the region for this year, like the county's but with its own reporting day. */
+    private void policy(String region, int dueDay) {
+        given.send(Topics.IDENTIFICATION, new PolicyChanged(region, THIS_MONTH.getYear(), PolicyThresholds.of(
+                new BigDecimal("8300.00"), new BigDecimal("5000.00"), new BigDecimal("10000.00"),
+                new BigDecimal("8000.00"), 5, 15, 5, dueDay, 6, 6, 15, 6), "每月" + dueDay + "日前完成动态监测"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "SELECT count(*) FROM policy WHERE region_prefix = :region AND policy_year = :year")
+                .param("region", region).param("year", THIS_MONTH.getYear()).query(Long.class).single() == 1);
+    }
+
+    private long missed(String household, YearMonth month) {
+        return jdbc.sql("SELECT count(*) FROM missed_monitoring WHERE household_id = :id AND month = :month")
+                .param("id", household).param("month", month.atDay(1)).query(Long.class).single();
     }
 
     private static Map<String, Object> month(String income, List<String> gaps) {
@@ -301,6 +491,11 @@ class MonthlyMonitoringIT {
     private List<EventEnvelope> published(String household, int atLeast) {
         await().atMost(Duration.ofSeconds(30)).until(() -> ofHousehold(household).size() >= atLeast);
         return ofHousehold(household);
+    }
+
+    private List<EventEnvelope> ofSubject(String subject) {
+        return broker.read(Topics.MONITORING, 1).stream().map(r -> Envelopes.decode(r.value()))
+                .filter(e -> e.subject().equals(subject)).toList();
     }
 
     private List<EventEnvelope> ofHousehold(String household) {

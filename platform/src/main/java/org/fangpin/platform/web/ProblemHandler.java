@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.validation.ConstraintViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -16,6 +17,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -52,8 +55,32 @@ public class ProblemHandler {
     @ExceptionHandler(HandlerMethodValidationException.class)
     ProblemDetail invalidParameter(HandlerMethodValidationException e, Locale locale) {
         ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", locale);
-        problem.setProperty("errors", e.getAllErrors().stream()
-                .map(error -> Map.of("message", String.valueOf(error.getDefaultMessage()))).toList());
+        problem.setProperty("errors", e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+                        "field", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "message", String.valueOf(error.getDefaultMessage()))))
+                .toList());
+        return problem;
+    }
+
+    /** A parameter that breaks its constraint (a {@code @Validated} controller's {@code @Min}, {@code @Pattern}, ...). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail invalidConstraint(ConstraintViolationException e, Locale locale) {
+        ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", locale);
+        problem.setProperty("errors", e.getConstraintViolations().stream()
+                .map(violation -> Map.of("field", parameter(violation.getPropertyPath().toString()),
+                        "message", violation.getMessage()))
+                .toList());
+        return problem;
+    }
+
+    /** A required query parameter or header missing: named, so the client knows what to send. */
+    @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class})
+    ProblemDetail missingParameter(Exception e, Locale locale) {
+        String name = e instanceof MissingServletRequestParameterException missing ? missing.getParameterName()
+                : ((MissingRequestHeaderException) e).getHeaderName();
+        ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "PARAMETER_MISSING", locale, name);
+        problem.setProperty("errors", List.of(Map.of("field", name, "message", "required")));
         return problem;
     }
 
@@ -108,6 +135,11 @@ public class ProblemHandler {
         }
         log.error("Unexpected failure", e);
         return problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", locale);
+    }
+
+    /** {@code list.region} of a violation's path: the parameter, without the method's name. */
+    private static String parameter(String path) {
+        return path.substring(path.indexOf('.') + 1);
     }
 
     /** Whether the failure comes from reading a body beyond its limit (wrapped by whatever was reading it). */

@@ -129,6 +129,25 @@ class EdgeLimitsIT {
         assertThat(body.get("decidedAt").asText()).isEqualTo("2026-03-05T09:30:00+08:00");
     }
 
+    @Test
+    void aParameterOutOfRangeOrMissingIsA400NamingItNotA500() throws IOException, InterruptedException {
+        String token = tokens.token("SUPERVISOR", "150724");
+
+        JsonNode outOfRange = getJson("/pages?limit=0&village=150724213201", token);
+        JsonNode missing = getJson("/pages?limit=10", token);
+
+        assertThat(outOfRange.get("status").asInt()).isEqualTo(400);
+        assertThat(outOfRange.get("errors").get(0).get("field").asText()).isEqualTo("limit");
+        assertThat(missing.get("status").asInt()).isEqualTo(400);
+        assertThat(missing.get("code").asText()).isEqualTo("PARAMETER_MISSING");
+        assertThat(missing.get("detail").asText()).contains("village");
+    }
+
+    private JsonNode getJson(String path, String token) throws IOException, InterruptedException {
+        return json.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
     private Reply send(String path, String token, String body, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Bearer " + token)

@@ -7,13 +7,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -62,5 +66,16 @@ public class PlatformTestApplication {
     }
 
     record Decision(@NotBlank String opinion) {
+    }
+
+    /** A list with constrained paging parameters, validated as a {@code @Validated} controller's are. */
+    @RestController
+    @Validated
+    public static class Pages {
+
+        @GetMapping("/pages")
+        Map<String, Object> page(@RequestParam @Min(1) @Max(500) int limit, @RequestParam String village) {
+            return Map.of("limit", limit, "village", village);
+        }
     }
 }

@@ -8,11 +8,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.springframework.util.unit.DataSize;
+
+import org.fangpin.platform.web.RuleViolation;
+
 /**
  * Comma-separated rows (RFC 4180 quoting, one record per line) in UTF-8, GBK or another charset that writes the
  * ASCII delimiters as single bytes; the byte order mark Excel writes is skipped. Lines are cut and split as bytes
  * and only each cell is decoded, so a file of a million rows is never turned into text line by line. A quoted field
  * left open at the end of a line is kept as read, so the row fails validation instead of swallowing the next line.
+ * A line longer than the limit refuses the file ({@code DEPARTMENT_FILE_LINE_TOO_LONG}) instead of growing the buffer
+ * without end.
  */
 final class CsvRows implements Rows {
 
@@ -21,6 +27,7 @@ final class CsvRows implements Rows {
 
     private final InputStream in;
     private final Charset charset;
+    private final long maxLineLength;
     private byte[] buffer = new byte[1 << 16];
     private int position;
     private int limit;
@@ -28,9 +35,10 @@ final class CsvRows implements Rows {
     private boolean afterCarriageReturn;
     private long lineNo;
 
-    CsvRows(InputStream in, Charset charset) {
+    CsvRows(InputStream in, Charset charset, DataSize maxLineLength) {
         this.in = in;
         this.charset = charset;
+        this.maxLineLength = maxLineLength.toBytes();
     }
 
     /** Whether the delimiters are single ASCII bytes in this charset, as the rows are cut before decoding. */
@@ -89,12 +97,18 @@ final class CsvRows implements Rows {
         }
     }
 
-    /** Moves the unread bytes to the front (growing the buffer for a long line) and reads more after them. */
+    /**
+     * Moves the unread bytes, the start of the line being read, to the front (growing the buffer for a long line)
+     * and reads more after them.
+     */
     private boolean fill() throws IOException {
         if (endOfInput) {
             return false;
         }
         int unread = limit - position;
+        if (unread > maxLineLength) {
+            throw RuleViolation.of("DEPARTMENT_FILE_LINE_TOO_LONG", lineNo + 1, maxLineLength >> 10);
+        }
         if (unread == buffer.length) {
             buffer = Arrays.copyOf(buffer, buffer.length * 2);
         }

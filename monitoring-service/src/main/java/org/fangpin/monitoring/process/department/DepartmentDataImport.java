@@ -2,7 +2,6 @@ package org.fangpin.monitoring.process.department;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +16,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
+import javax.xml.stream.XMLStreamException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ import org.fangpin.monitoring.process.department.DepartmentRowParser.Rejected;
 import org.fangpin.monitoring.process.department.DepartmentRowParser.StagedRow;
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.RequestContext;
+import org.fangpin.platform.web.RequestBodyLimit;
 import org.fangpin.platform.web.RuleViolation;
 
 /**
@@ -61,22 +63,26 @@ public class DepartmentDataImport {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final ScreeningQueue screening;
+    private final DepartmentFileLimits limits;
     private final Clock clock;
 
     DepartmentDataImport(DataSource dataSource, JdbcClient jdbc, JdbcTemplate jdbcTemplate,
-                         ScreeningQueue screening, Clock clock) {
+                         ScreeningQueue screening, DepartmentFileLimits limits, Clock clock) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.screening = screening;
+        this.limits = limits;
         this.clock = clock;
     }
 
     /**
      * Reads the upload to its end and returns when the rows are staged; screening and the hits follow in the
-     * background.
+     * background. A file refused on the way (a limit of {@link DepartmentFileLimits}, or a body beyond the size
+     * accepted) leaves no batch behind.
      */
-    public Receipt upload(Department department, Format format, String fileName, InputStream body, Charset charset) {
+    public Receipt upload(Department department, Format format, String fileName, InputStream body, Charset charset)
+            throws IOException {
         Actor uploader = RequestContext.requireActor();
         if (format == Format.CSV && !CsvRows.supports(charset)) {
             throw RuleViolation.of("DEPARTMENT_FILE_CHARSET", charset.name());
@@ -86,7 +92,8 @@ public class DepartmentDataImport {
         Path spooled = format == Format.XLSX ? spool(content) : null;
         String batchId = UUID.randomUUID().toString();
         Counts counts;
-        try (Rows rows = format == Format.CSV ? new CsvRows(content, charset) : new XlsxRows(spooled)) {
+        try (Rows rows = format == Format.CSV ? new CsvRows(content, charset, limits.maxLineLength())
+                : new XlsxRows(spooled, limits.xlsx())) {
             Rows.Row header = rows.next();
             if (header == null) {
                 throw RuleViolation.of("DEPARTMENT_FILE_EMPTY");
@@ -95,7 +102,11 @@ public class DepartmentDataImport {
             open(batchId, department, format, fileName, uploader);
             counts = stage(batchId, rows, parser);
         } catch (IOException e) {
-            throw RuleViolation.of("DEPARTMENT_FILE_UNREADABLE", fileName == null ? format : fileName);
+            if (tooLarge(e)) {
+                throw e;
+            }
+            throw refusal(e).orElseGet(() ->
+                    RuleViolation.of("DEPARTMENT_FILE_UNREADABLE", fileName == null ? format : fileName));
         } finally {
             delete(spooled);
         }
@@ -157,9 +168,41 @@ public class DepartmentDataImport {
             fail(batchId, e);
             throw new IllegalStateException("the rows could not be staged", e);
         } catch (IOException | RuntimeException e) {
-            fail(batchId, e);
+            if (tooLarge(e) || refusal(e).isPresent()) {
+                discard(batchId);
+            } else {
+                fail(batchId, e);
+            }
             throw e;
         }
+    }
+
+    /** The limit a file broke, wherever in the reading it was found (the XML parser wraps what its input threw). */
+    private static Optional<RuleViolation> refusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof RuleViolation refused) {
+                return Optional.of(refused);
+            }
+            if (cause instanceof XlsxRows.LimitExceeded exceeded) {
+                return Optional.of(exceeded.refusal());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The body went beyond the size accepted for uploads: answered with the platform's 413. */
+    private static boolean tooLarge(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof RequestBodyLimit.RequestBodyTooLargeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable next(Throwable failure) {
+        return failure instanceof XMLStreamException xml && xml.getCause() == null ? xml.getNestedException()
+                : failure.getCause();
     }
 
     private void open(String batchId, Department department, Format format, String fileName, Actor uploader) {
@@ -218,6 +261,13 @@ public class DepartmentDataImport {
         return new Receipt(batchId, "DUPLICATE", original, counts.read(), counts.rejected());
     }
 
+    /** A refused file leaves nothing: its staged rows, rejections and batch go. */
+    private void discard(String batchId) {
+        jdbc.sql("DROP TABLE IF EXISTS " + Staging.table(batchId)).update();
+        jdbc.sql("DELETE FROM department_batch_rejection WHERE batch_id = :id").param("id", batchId).update();
+        jdbc.sql("DELETE FROM department_batch WHERE batch_id = :id").param("id", batchId).update();
+    }
+
     private void fail(String batchId, Exception cause) {
         log.warn("department batch {} failed while receiving", batchId, cause);
         jdbc.sql("UPDATE department_batch SET status = 'FAILED', failure = :failure, finished_at = :at "
@@ -227,13 +277,15 @@ public class DepartmentDataImport {
         jdbc.sql("DROP TABLE IF EXISTS " + Staging.table(batchId)).update();
     }
 
-    private static Path spool(InputStream content) {
+    /** The spreadsheet on disk, in the spool directory of {@link DepartmentFileLimits}; deleted once read. */
+    private Path spool(InputStream content) throws IOException {
+        Path file = Files.createTempFile(limits.spoolDirectory(), "department-batch-", ".xlsx");
         try {
-            Path file = Files.createTempFile("department-batch-", ".xlsx");
             Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
             return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("the upload could not be spooled", e);
+        } catch (IOException | RuntimeException e) {
+            delete(file);
+            throw e;
         }
     }
 

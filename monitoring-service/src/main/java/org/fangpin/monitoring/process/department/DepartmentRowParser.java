@@ -2,6 +2,7 @@ package org.fangpin.monitoring.process.department;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,18 +74,19 @@ final class DepartmentRowParser {
         indicator = columns.getOrDefault("indicator", -1);
         value = columns.getOrDefault("value", -1);
         reportedOn = columns.getOrDefault("reportedOn", -1);
-        StringBuilder missing = new StringBuilder();
+        // The columns' English names, which the refusal names in either language beside the Chinese ones.
+        List<String> missing = new ArrayList<>();
         if (idNumber < 0 && householdId < 0) {
-            missing.append("身份证号/户编号 ");
+            missing.add("idNumber/householdId");
         }
         if (indicator < 0) {
-            missing.append("指标 ");
+            missing.add("indicator");
         }
         if (reportedOn < 0) {
-            missing.append("日期 ");
+            missing.add("reportedOn");
         }
         if (!missing.isEmpty()) {
-            throw new MissingColumns(missing.toString().trim());
+            throw new MissingColumns(String.join(", ", missing));
         }
     }
 

@@ -5,8 +5,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -18,20 +20,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.fangpin.contracts.identification.PolicyThresholds;
 import org.fangpin.contracts.monitoring.DepartmentLeadRaised;
+import org.fangpin.contracts.trust.ActingClaims;
 import org.fangpin.contracts.value.Department;
+import org.fangpin.contracts.value.WarningGrades;
+import org.fangpin.contracts.value.WarningLevel;
 import org.fangpin.monitoring.command.Commands.DepartmentHit;
 import org.fangpin.monitoring.command.Commands.ScreenDepartmentHitsCommand;
 import org.fangpin.monitoring.command.Indicator;
 import org.fangpin.monitoring.process.DirectEvents;
 import org.fangpin.platform.axon.EventStreamPrefetch;
+import org.fangpin.platform.jdbc.Like;
 import org.fangpin.platform.policy.PolicyBook;
 
 /**
  * Screens a staged batch with SQL against the registry replica: a row hits when it concerns a registered household
  * within the uploader's region and its amount is above the policy line of the household's region and year (a
  * status indicator hits by itself). Only the hits become events, in short transactions of a few hundred households:
- * warnings on monitored households (one command per household), department leads on the others (one per
- * household and batch, the strongest hit).
+ * warnings on monitored households (one command per household, each hit graded by the policy of the household's
+ * region and the row's year), department leads on the others (one per household and indicator of the batch, the
+ * strongest row of it, with its reason).
  */
 @Component
 public class DepartmentScreening {
@@ -104,9 +111,10 @@ public class DepartmentScreening {
                 .filter(i -> i.department() == batch.department() && i.isAmount()).toList();
         List<String> statuses = Arrays.stream(Indicator.values())
                 .filter(i -> i.department() == batch.department() && !i.isAmount()).map(Enum::name).toList();
+        String within = Like.startsWith(ActingClaims.prefix(batch.regionCode()));
         List<String> regions = batch.firstReportedOn() == null ? List.of() : jdbc.sql("""
-                        SELECT DISTINCT region_code FROM registry_household WHERE region_code LIKE :region || '%'""")
-                .param("region", batch.regionCode()).query(String.class).list();
+                        SELECT DISTINCT region_code FROM registry_household WHERE region_code LIKE :region""")
+                .param("region", within).query(String.class).list();
         transactions.executeWithoutResult(status -> {
             for (String region : regions) {
                 for (int year = batch.firstReportedOn().getYear(); year <= batch.lastReportedOn().getYear(); year++) {
@@ -142,9 +150,9 @@ public class DepartmentScreening {
                                        AND l.year = EXTRACT(YEAR FROM r.reported_on) AND l.indicator = r.indicator
                                   LEFT JOIN monitored_household mh ON mh.household_id = h.household_id
                                        AND mh.closed_on IS NULL
-                                  WHERE h.region_code LIKE :region || '%%') matched
+                                  WHERE h.region_code LIKE :region) matched
                             GROUP BY 1""".formatted(staged))
-                    .param("id", batch.batchId()).param("region", batch.regionCode())
+                    .param("id", batch.batchId()).param("region", within)
                     .param("statuses", statuses.isEmpty() ? List.of("") : statuses)
                     .update();
             long matched = jdbc.sql("SELECT COALESCE(sum(matched), 0) FROM screened").query(Long.class).single();
@@ -170,41 +178,58 @@ public class DepartmentScreening {
     /** Hits on monitored households: one command per household with all its hits of the batch. */
     private void publishWarnings(Batch batch) {
         LocalDate today = LocalDate.now(clock);
+        Map<String, Optional<PolicyThresholds>> policies = new HashMap<>();
         for (List<String> households = pending(batch, true, MONITORED_CHUNK); !households.isEmpty();
              households = pending(batch, true, MONITORED_CHUNK)) {
-            Map<String, List<HitRow>> hits = hitsOf(batch, households).stream()
-                    .collect(Collectors.groupingBy(HitRow::householdId));
+            Map<String, List<DepartmentHit>> hits = hitsOf(batch, households).stream()
+                    .collect(Collectors.groupingBy(HitRow::householdId, Collectors.mapping(
+                            row -> new DepartmentHit(row.indicator(), row.value(), row.threshold(), row.reportedOn(),
+                                    level(row, policies)), Collectors.toList())));
             List<String> chunk = households;
             transactions.executeWithoutResult(status -> {
                 prefetch.prefetch(hits.keySet());
-                hits.forEach((householdId, rows) -> commands.sendAndWait(new ScreenDepartmentHitsCommand(householdId,
-                        batch.batchId(), rows.stream().map(row -> new DepartmentHit(row.indicator(), row.value(),
-                        row.threshold(), row.reportedOn())).toList(), today)));
-                processed(batch, chunk, "monitored_hits");
+                hits.forEach((householdId, found) -> commands.sendAndWait(new ScreenDepartmentHitsCommand(
+                        householdId, batch.batchId(), found, today)));
+                processed(batch, chunk, "monitored_hits", chunk.size());
             });
         }
     }
 
-    /** Hits on households not monitored: one lead per household, its strongest hit. */
+    /**
+     * The level the policy of the household's region and the row's year grades the indicator with; the work plans'
+     * grade where no policy covers them (a status row needs no line, so its region may have none).
+     */
+    private WarningLevel level(HitRow row, Map<String, Optional<PolicyThresholds>> policies) {
+        int year = row.reportedOn().getYear();
+        String rule = row.indicator().rule();
+        return policies.computeIfAbsent(row.regionCode() + "/" + year, key -> policy.thresholds(row.regionCode(), year))
+                .map(thresholds -> thresholds.warningLevel(rule)).orElseGet(() -> WarningGrades.baseline(rule));
+    }
+
+    /**
+     * Hits on households not monitored: one lead per household and indicator, the strongest row of that indicator
+     * (the highest amount; for a status, the first row), with its reason, so that identification learns every kind
+     * of risk the department reported and no household gets a lead per row of a monthly series.
+     */
     private void publishLeads(Batch batch) {
         for (List<String> households = pending(batch, false, LEAD_CHUNK); !households.isEmpty();
              households = pending(batch, false, LEAD_CHUNK)) {
             List<DepartmentLeadRaised> leads = jdbc.sql("""
-                            SELECT DISTINCT ON (household_id) household_id, region_code, indicator, value, threshold,
-                                   reported_on
+                            SELECT DISTINCT ON (household_id, indicator) household_id, region_code, indicator, value,
+                                   threshold, reported_on
                             FROM department_hit
                             WHERE batch_id = :id AND household_id IN (:households) AND NOT processed
-                            ORDER BY household_id, value DESC NULLS LAST, line_no""")
+                            ORDER BY household_id, indicator, value DESC NULLS LAST, line_no""")
                     .param("id", batch.batchId()).param("households", households)
                     .query(HitRow.class).list().stream()
                     .map(hit -> new DepartmentLeadRaised(hit.householdId(), hit.regionCode(), batch.batchId(),
                             batch.department().name(), hit.indicator().name(), hit.value(), hit.threshold(),
-                            hit.reportedOn()))
+                            hit.reportedOn(), hit.indicator().reason(hit.value(), hit.threshold())))
                     .toList();
             List<String> chunk = households;
             transactions.executeWithoutResult(status -> {
                 events.publish(leads);
-                processed(batch, chunk, "leads_raised");
+                processed(batch, chunk, "leads_raised", leads.size());
             });
         }
     }
@@ -228,11 +253,11 @@ public class DepartmentScreening {
                 .query(HitRow.class).list();
     }
 
-    /** Marks the households' hits done and counts them, in the transaction of their events. */
-    private void processed(Batch batch, List<String> households, String counter) {
+    /** Marks the households' hits done and counts what they became, in the transaction of their events. */
+    private void processed(Batch batch, List<String> households, String counter, int count) {
         jdbc.sql("UPDATE department_hit SET processed = TRUE WHERE batch_id = :id AND household_id IN (:households)")
                 .param("id", batch.batchId()).param("households", households).update();
         jdbc.sql("UPDATE department_batch SET " + counter + " = " + counter + " + :count WHERE batch_id = :id")
-                .param("count", households.size()).param("id", batch.batchId()).update();
+                .param("count", count).param("id", batch.batchId()).update();
     }
 }

@@ -1,6 +1,7 @@
 package org.fangpin.monitoring.process.department;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+import org.fangpin.platform.web.RuleViolation;
 
 class CsvRowsTest {
 
@@ -55,9 +59,24 @@ class CsvRowsTest {
         assertThat(CsvRows.supports(StandardCharsets.UTF_16)).isFalse();
     }
 
+    @Test
+    void aLineLongerThanTheLimitRefusesTheFileInsteadOfGrowingWithoutEnd() {
+        String oneLine = "a," + ",".repeat(200_000);
+
+        assertThatThrownBy(() -> read("身份证号,指标\n" + oneLine, StandardCharsets.UTF_8, DataSize.ofKilobytes(64)))
+                .isInstanceOfSatisfying(RuleViolation.class, refused -> {
+                    assertThat(refused.code()).isEqualTo("DEPARTMENT_FILE_LINE_TOO_LONG");
+                    assertThat(refused.args()).containsExactly(2L, 64L);
+                });
+    }
+
     private static List<Rows.Row> read(String text, Charset charset) throws IOException {
+        return read(text, charset, DataSize.ofMegabytes(1));
+    }
+
+    private static List<Rows.Row> read(String text, Charset charset, DataSize maxLineLength) throws IOException {
         List<Rows.Row> rows = new ArrayList<>();
-        try (CsvRows csv = new CsvRows(new ByteArrayInputStream(text.getBytes(charset)), charset)) {
+        try (CsvRows csv = new CsvRows(new ByteArrayInputStream(text.getBytes(charset)), charset, maxLineLength)) {
             for (Rows.Row row = csv.next(); row != null; row = csv.next()) {
                 rows.add(row);
             }

@@ -1,5 +1,6 @@
--- Every admin action asked of the timeline service, allowed or refused: what, who (id, name, role, region), when,
--- under which correlation id, and how it ended. Apart from the projections, so that a rebuild never empties it.
+-- Every admin action asked of a service (a rebuild, a replay of dead letters, ...), allowed or refused: what, who
+-- (id, name, role, region), when, under which correlation id, and how it ended. Apart from the projections, so that a
+-- rebuild never empties it.
 CREATE TABLE admin_action (
     id             BIGSERIAL    PRIMARY KEY,
     action         VARCHAR(60)  NOT NULL,

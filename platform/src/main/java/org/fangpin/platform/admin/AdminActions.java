@@ -1,30 +1,33 @@
-package org.fangpin.timeline.web;
+package org.fangpin.platform.admin;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.RequestContext;
-import org.fangpin.timeline.query.StoredEvents;
 
 /**
  * The record of every admin action asked of this service, with the actor (id, name, role, region), the time and the
- * request's correlation id: a refusal with its code, an allowed action before it runs ({@code ACCEPTED}), and again
- * if it fails to start ({@code FAILED}). Each row is committed on its own, so no refusal or failure goes unrecorded.
+ * request's correlation id: a refusal with its code, an allowed action before it runs ({@code ACCEPTED}), how it
+ * ended ({@code DONE}, {@code FAILED}). Each row is committed on its own, so no refusal or failure goes unrecorded.
  */
-@Component
-class AdminActionLog {
+public class AdminActions {
+
+    public static final String ACCEPTED = "ACCEPTED";
+    public static final String DONE = "DONE";
+    public static final String FAILED = "FAILED";
+    private static final ZoneId COUNTY_TIME = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
 
-    AdminActionLog(JdbcClient jdbc) {
+    public AdminActions(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    void record(String action, String outcome) {
+    public void record(String action, String outcome) {
         Actor actor = RequestContext.requireActor();
         jdbc.sql("""
                         INSERT INTO admin_action (action, outcome, actor_id, actor_name, actor_role, actor_region,
@@ -41,7 +44,7 @@ class AdminActionLog {
     }
 
     /** Newest first, after {@code cursor} (the id of the last action of the previous page; null for the first). */
-    List<AdminAction> page(Long cursor, int size) {
+    public List<AdminAction> page(Long cursor, int size) {
         return jdbc.sql("""
                         SELECT id, action, outcome, actor_id, actor_name, actor_role, actor_region, correlation_id,
                                requested_at
@@ -52,16 +55,17 @@ class AdminActionLog {
                         rs.getString("outcome"), rs.getString("actor_id"), rs.getString("actor_name"),
                         rs.getString("actor_role"), rs.getString("actor_region"), rs.getString("correlation_id"),
                         rs.getObject("requested_at", OffsetDateTime.class)
-                                .atZoneSameInstant(StoredEvents.COUNTY_TIME).toOffsetDateTime()))
+                                .atZoneSameInstant(COUNTY_TIME).toOffsetDateTime()))
                 .list();
     }
 
     /**
      * One admin action as inspectors read it.
      *
-     * @param outcome {@code ACCEPTED}, {@code FAILED}, or the problem code it was refused with
+     * @param outcome {@code ACCEPTED}, {@code DONE}, {@code FAILED}, or the problem code it was refused with
      */
-    record AdminAction(long id, String action, String outcome, String actorId, String actorName, String actorRole,
-                       String actorRegion, String correlationId, OffsetDateTime requestedAt) {
+    public record AdminAction(long id, String action, String outcome, String actorId, String actorName,
+                              String actorRole, String actorRegion, String correlationId,
+                              OffsetDateTime requestedAt) {
     }
 }
