@@ -7,7 +7,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useAuth } from 'react-oidc-context';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { setLanguage, useAccessToken } from './api';
+import { setAccessTokenSource, setLanguage } from './api';
 import { LanguageContext, useLabel, useT, type Language } from './i18n';
 import { HOME, screensFor } from './navigation';
 import { OutboxBanner } from './offline/OutboxBanner';
@@ -41,7 +41,7 @@ function SignedIn() {
   const auth = useAuth();
   const t = useT();
   const location = useLocation();
-  useAccessToken(() => auth.user?.access_token);
+  setAccessTokenSource(() => auth.user?.access_token);
 
   if (auth.isLoading || auth.activeNavigator) {
     return <Spin fullscreen tip={t('正在登录…', 'Signing in…')} />;

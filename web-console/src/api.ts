@@ -27,7 +27,7 @@ export class Offline extends Error {}
 let accessToken: () => string | undefined = () => undefined;
 let language = 'zh-CN';
 
-export function useAccessToken(source: () => string | undefined) {
+export function setAccessTokenSource(source: () => string | undefined) {
   accessToken = source;
 }
 
@@ -69,7 +69,7 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   return response;
 }
 
-export async function problemOf(response: Response): Promise<ApiProblem> {
+async function problemOf(response: Response): Promise<ApiProblem> {
   const type = response.headers.get('Content-Type') ?? '';
   if (type.includes('json')) {
     const body = await response.json().catch(() => ({}));

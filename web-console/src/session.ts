@@ -54,8 +54,3 @@ export function profileOf(user: User): Profile {
 export function hasRole(profile: Profile, ...roles: Role[]): boolean {
   return profile.roles.some((role) => roles.includes(role));
 }
-
-/** Roles that see full ID numbers; everyone else gets them masked by the API. */
-export function seesIdNumbers(profile: Profile): boolean {
-  return hasRole(profile, 'VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER');
-}

@@ -158,7 +158,7 @@ function StateAsOf({ householdId }: { householdId: string }) {
 
 interface Verification { intact: boolean; entries: number; broken: { position: number; eventId: string; contentIntact: boolean; linked: boolean }[] }
 
-export function ChainCheck({ householdId }: { householdId: string }) {
+function ChainCheck({ householdId }: { householdId: string }) {
   const t = useT();
   const [version, setVersion] = useState(0);
   const result = useLoad<Verification>(version > 0 ? `/api/households/${householdId}/timeline/verify?check=${version}` : null);
