@@ -12,7 +12,7 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * Adds {@code fangpin-platform.yml} as the lowest-precedence configuration, so that every service starts from the
  * same settings (Jackson serializer, Kafka serializers, JWT validation, Actuator exposure) and overrides only what
- * is its own.
+ * is its own; then the Kafka clients' security from the environment ({@link KafkaClientSecurity}).
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -22,6 +22,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             new YamlPropertySourceLoader()
                     .load("fangpin-platform-defaults", new ClassPathResource("fangpin-platform.yml"))
                     .forEach(source -> environment.getPropertySources().addLast(source));
+            KafkaClientSecurity.apply(environment);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read fangpin-platform.yml", e);
         }

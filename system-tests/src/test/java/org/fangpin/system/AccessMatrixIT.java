@@ -42,6 +42,7 @@ import org.springframework.web.client.RestClient;
 import org.fangpin.contracts.value.IdNumber;
 import org.fangpin.testsupport.Infrastructure;
 import org.fangpin.testsupport.RealInfrastructureExtension;
+import org.fangpin.testsupport.SecuredKafka;
 
 /**
  * Who may do what, where (DESIGN.md §3): every role, with a real Keycloak token, tries one request of each endpoint
@@ -50,6 +51,7 @@ import org.fangpin.testsupport.RealInfrastructureExtension;
  * it is refused with 401 or 403. Along the way: ID numbers reach only the roles that need them.
  */
 @ExtendWith(RealInfrastructureExtension.class)
+@SecuredKafka
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccessMatrixIT {
 

@@ -35,12 +35,14 @@ import org.springframework.web.client.RestClient;
 import org.fangpin.contracts.value.IdNumber;
 import org.fangpin.testsupport.Infrastructure;
 import org.fangpin.testsupport.RealInfrastructureExtension;
+import org.fangpin.testsupport.SecuredKafka;
 
 /**
  * Households' lives as users meet them: every service and the gateway run as their own processes against a real
  * PostgreSQL and a real Kafka broker, and every request goes through the gateway with a token.
  */
 @ExtendWith(RealInfrastructureExtension.class)
+@SecuredKafka
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HouseholdWorkflowIT {
 

@@ -47,6 +47,8 @@ final class RunningSystem implements AutoCloseable {
             databases.put(service, JdbcClient.create(new SimpleDriverDataSource(new Driver(), database.jdbcUrl())));
             Map<String, String> environment = new HashMap<>(common);
             environment.put("FANGPIN_DB_URL", database.jdbcUrl());
+            // each service signs in to Kafka as itself, limited by its ACLs, on a secured broker
+            environment.putAll(infrastructure.kafka().credentialsOf(service));
             ServiceProcess process = ServiceProcess.start(service + "-service",
                     apps.resolve(service + "-service.jar"), environment, logDirectory);
             services.put(service, process);

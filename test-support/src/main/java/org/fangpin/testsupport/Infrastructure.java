@@ -1,7 +1,10 @@
 package org.fangpin.testsupport;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.fangpin.contracts.EventCatalog;
 
 /** The real infrastructure of one test class; see {@link RealInfrastructureExtension}. */
 public final class Infrastructure implements AutoCloseable {
@@ -10,9 +13,12 @@ public final class Infrastructure implements AutoCloseable {
     private final KafkaBroker kafka;
     private final List<PostgresServer.TestDatabase> databases = new ArrayList<>();
 
-    Infrastructure(String owner) {
+    Infrastructure(String owner, boolean securedKafka) {
         this.owner = owner;
-        this.kafka = KafkaBroker.start();
+        this.kafka = securedKafka ? KafkaBroker.startSecured(
+                Path.of(System.getProperty("fangpin.root", "..")).resolve("deploy/kafka/acls.tsv"),
+                EventCatalog.entries().stream().map(EventCatalog.Entry::topic).distinct().toList(), 8)
+                : KafkaBroker.start();
     }
 
     /** A fresh database, dropped with the infrastructure. */

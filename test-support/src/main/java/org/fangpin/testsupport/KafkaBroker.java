@@ -1,34 +1,102 @@
 package org.fangpin.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.common.security.plain.PlainLoginModule;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A real single-node Kafka broker in KRaft mode (spring-kafka-test's embedded broker), one per test class, so
- * that no test sees another's messages or consumer offsets.
+ * that no test sees another's messages or consumer offsets. A secured broker ({@link #startSecured}) authenticates
+ * every client with SASL (PLAIN) and authorises each service's principal by the ACLs production uses
+ * ({@code deploy/kafka/acls.tsv}); its topics exist before the services start, as in production.
  */
 public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    private static final String ADMIN = "admin";
+    private static final String MECHANISM = "PLAIN";
 
     private final EmbeddedKafkaKraftBroker broker;
+    /** Password by user, for a secured broker; empty for a plaintext one. */
+    private final Map<String, String> passwords;
 
-    private KafkaBroker(EmbeddedKafkaKraftBroker broker) {
+    private KafkaBroker(EmbeddedKafkaKraftBroker broker, Map<String, String> passwords) {
         this.broker = broker;
+        this.passwords = passwords;
     }
 
     public static KafkaBroker start() {
+        return start(new EmbeddedKafkaKraftBroker(1, 4), Map.of());
+    }
+
+    /**
+     * A broker every client must sign in to: {@code admin} (a super user, for the test itself) and one principal per
+     * service with the ACLs of {@code acls} (columns: principal, operation, resource type, pattern type, name).
+     *
+     * @param topics the topics to create first, with the services' partitions
+     */
+    public static KafkaBroker startSecured(Path acls, List<String> topics, int partitions) {
+        List<AclBinding> bindings = readAcls(acls);
+        Map<String, String> passwords = new HashMap<>();
+        passwords.put(ADMIN, UUID.randomUUID().toString());
+        bindings.forEach(binding -> passwords.computeIfAbsent(
+                binding.entry().principal().substring("User:".length()), user -> UUID.randomUUID().toString()));
+        StringBuilder jaas = new StringBuilder(PlainLoginModule.class.getName() + " required username=\"" + ADMIN
+                + "\" password=\"" + passwords.get(ADMIN) + "\"");
+        passwords.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"").append(password)
+                .append("\""));
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 4);
+        broker.brokerProperties(Map.of(
+                "listener.security.protocol.map", "EXTERNAL:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "sasl.enabled.mechanisms", MECHANISM,
+                "sasl.mechanism.inter.broker.protocol", MECHANISM,
+                "listener.name.external.plain.sasl.jaas.config", jaas + ";",
+                "authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                // the controller's own listener stays in the cluster (plaintext, anonymous)
+                "super.users", "User:" + ADMIN + ";User:ANONYMOUS"));
+        KafkaBroker secured = start(broker, passwords);
+        try (Admin admin = Admin.create(secured.clientProperties(ADMIN))) {
+            admin.createTopics(topics.stream().map(topic -> new NewTopic(topic, partitions, (short) 1)).toList())
+                    .all().get();
+            admin.createAcls(bindings).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the secured broker's topics or ACLs could not be created", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return secured;
+    }
+
+    private static KafkaBroker start(EmbeddedKafkaKraftBroker broker, Map<String, String> passwords) {
         broker.brokerProperty("auto.create.topics.enable", "true");
         broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
         try {
@@ -36,7 +104,53 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IllegalStateException("The embedded Kafka broker (KRaft) did not start: " + e.getMessage(), e);
         }
-        return new KafkaBroker(broker);
+        return new KafkaBroker(broker, Map.copyOf(passwords));
+    }
+
+    /**
+     * The environment a service process connects with ({@code FANGPIN_KAFKA_*}, read by the platform): its own
+     * principal on a secured broker, nothing on a plaintext one.
+     */
+    public Map<String, String> credentialsOf(String user) {
+        if (passwords.isEmpty()) {
+            return Map.of();
+        }
+        return Map.of("FANGPIN_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT", "FANGPIN_KAFKA_SASL_MECHANISM", MECHANISM,
+                "FANGPIN_KAFKA_USER", user, "FANGPIN_KAFKA_PASSWORD", password(user));
+    }
+
+    /** Client properties for this broker as the given user (bootstrap servers included). */
+    public Map<String, Object> clientProperties(String user) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        if (!passwords.isEmpty()) {
+            properties.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+            properties.put(SaslConfigs.SASL_MECHANISM, MECHANISM);
+            properties.put(SaslConfigs.SASL_JAAS_CONFIG, PlainLoginModule.class.getName() + " required username=\""
+                    + user + "\" password=\"" + password(user) + "\";");
+        }
+        return properties;
+    }
+
+    private String password(String user) {
+        String password = passwords.get(user);
+        if (password == null) {
+            throw new IllegalArgumentException("the broker knows no user " + user);
+        }
+        return password;
+    }
+
+    private static List<AclBinding> readAcls(Path acls) {
+        try (Stream<String> lines = Files.lines(acls)) {
+            return lines.filter(line -> !line.isBlank() && !line.startsWith("#")).map(line -> {
+                String[] column = line.split("\t");
+                return new AclBinding(new ResourcePattern(ResourceType.valueOf(column[2]), column[4],
+                        PatternType.valueOf(column[3])), new AccessControlEntry("User:" + column[0], "*",
+                        AclOperation.valueOf(column[1]), AclPermissionType.ALLOW));
+            }).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the ACLs " + acls, e);
+        }
     }
 
     public String bootstrapServers() {
@@ -48,10 +162,9 @@ public final class KafkaBroker implements AutoCloseable {
      * arrived (fails after 30 s).
      */
     public List<ConsumerRecord<String, byte[]>> read(String topic, int atLeast) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> config = clientProperties(passwords.isEmpty() ? null : ADMIN);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {

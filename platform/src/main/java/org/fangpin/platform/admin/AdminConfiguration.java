@@ -23,7 +23,7 @@ public class AdminConfiguration {
     }
 
     @Bean
-    AdminController adminController(AdminActions actions, DeadLetters deadLetters) {
+    AdminController serviceAdminController(AdminActions actions, DeadLetters deadLetters) {
         return new AdminController(actions, deadLetters);
     }
 }

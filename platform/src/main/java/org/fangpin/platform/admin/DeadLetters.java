@@ -12,9 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -156,15 +162,23 @@ public class DeadLetters {
         return records.stream().limit(limit).toList();
     }
 
-    /** The dead-letter topics of the topics this service's consumers read, those that exist. */
+    /** The dead-letter topics of the topics this service's consumers read, those that exist (none before a failure). */
     private List<String> deadLetterTopics() {
-        List<String> wanted = listeners.getListenerContainers().stream()
+        Set<String> wanted = listeners.getListenerContainers().stream()
                 .flatMap(container -> {
                     String[] topics = container.getContainerProperties().getTopics();
                     return topics == null ? Stream.<String>empty() : Arrays.stream(topics);
                 })
-                .map(properties::deadLetterTopic).distinct().toList();
-        return kafka.describeTopics(wanted.toArray(String[]::new)).keySet().stream().sorted().toList();
+                .map(properties::deadLetterTopic).collect(Collectors.toSet());
+        try (Admin admin = Admin.create(kafka.getConfigurationProperties())) {
+            return admin.listTopics().names().get(POLL.toMillis() * 20, TimeUnit.MILLISECONDS).stream()
+                    .filter(wanted::contains).sorted().toList();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not list its topics", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private KafkaConsumer<String, byte[]> replayConsumer() {
