@@ -174,10 +174,53 @@ kafka_tool() {
     -cp "$(<"$KAFKA_CP_FILE")" "$@"
 }
 
-# admin.properties makes a call to a broker that is not ready yet fail in seconds, not 60 s.
+# admin.properties signs in as the broker's administrator and makes a call to a broker that is not ready yet fail in
+# seconds, not 60 s.
 topic_command() {
   kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
     --command-config "$KAFKA_DIR/admin.properties" "$@"
+}
+
+# The broker authenticates every client with SASL/SCRAM-SHA-512, as production does (deploy/k8s/README.md): one
+# principal per service, whose password is made once and kept in run/kafka/passwords (mode 600), and the broker's
+# own administrator. KAFKA_USERS are those principals.
+KAFKA_USERS=(admin identification monitoring assistance timeline)
+KAFKA_PASSWORDS=$KAFKA_DIR/passwords
+
+ensure_kafka_passwords() {
+  mkdir -p "$KAFKA_DIR"
+  if [[ ! -s $KAFKA_PASSWORDS ]]; then
+    (umask 077 && for user in "${KAFKA_USERS[@]}"; do
+      printf '%s=%s\n' "$user" "$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
+    done >"$KAFKA_PASSWORDS")
+    log "Kafka: made the principals' passwords in $KAFKA_PASSWORDS"
+  fi
+}
+
+kafka_password() { sed -n "s/^$1=//p" "$KAFKA_PASSWORDS"; }
+
+# Each service principal's SCRAM credential, set by the administrator (whose own is set when the storage is
+# formatted); idempotent.
+ensure_kafka_users() {
+  local user
+  for user in "${KAFKA_USERS[@]:1}"; do
+    kafka_tool kafka.admin.ConfigCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
+      --command-config "$KAFKA_DIR/admin.properties" --alter \
+      --add-config "SCRAM-SHA-512=[password=$(kafka_password "$user")]" \
+      --entity-type users --entity-name "$user" >/dev/null
+  done
+}
+
+# The services' ACLs from deploy/kafka/acls.tsv: each writes only its topic and reads only what it consumes.
+ensure_kafka_acls() {
+  local principal operation type pattern name
+  while IFS=$'\t' read -r principal operation type pattern name; do
+    [[ -z $principal || $principal == \#* ]] && continue
+    kafka_tool kafka.admin.AclCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
+      --command-config "$KAFKA_DIR/admin.properties" --add --allow-principal "User:$principal" \
+      --operation "${operation,,}" "--${type,,}" "$name" --resource-pattern-type "${pattern,,}" >/dev/null
+  done <"$LOCAL_DIR/../kafka/acls.tsv"
+  log "Kafka: ACLs of deploy/kafka/acls.tsv in place"
 }
 
 write_kafka_config() {
@@ -187,11 +230,17 @@ write_kafka_config() {
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+listeners=BROKER://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=BROKER://127.0.0.1:$KAFKA_PORT
 controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=BROKER
+listener.security.protocol.map=BROKER:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.broker.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$(kafka_password admin)";
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+# the administrator, and the controller's own listener (bound to 127.0.0.1 only)
+super.users=User:admin;User:ANONYMOUS
 log.dirs=$KAFKA_DIR/data
 auto.create.topics.enable=true
 num.partitions=$TOPIC_PARTITIONS
@@ -209,7 +258,14 @@ log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
 log4j.logger.kafka.request.logger=WARN
 log4j.logger.state.change.logger=WARN
 EOF
-  printf 'default.api.timeout.ms=10000\nrequest.timeout.ms=5000\n' >"$KAFKA_DIR/admin.properties"
+  (umask 077 && cat >"$KAFKA_DIR/admin.properties" <<EOF
+default.api.timeout.ms=10000
+request.timeout.ms=5000
+security.protocol=SASL_PLAINTEXT
+sasl.mechanism=SCRAM-SHA-512
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$(kafka_password admin)";
+EOF
+)
   cat >"$KAFKA_DIR/tools-log4j.properties" <<'EOF'
 log4j.rootLogger=WARN, stderr
 log4j.appender.stderr=org.apache.log4j.ConsoleAppender
@@ -232,13 +288,18 @@ start_kafka() {
       mvn_quiet -f "$pom" dependency:build-classpath -Dmdep.includeScope=runtime \
         -Dmdep.outputFile="$KAFKA_CP_FILE"
     fi
+    if [[ -f $KAFKA_DIR/data/meta.properties && ! -s $KAFKA_PASSWORDS ]]; then
+      die "Kafka's data in $KAFKA_DIR/data was made by an earlier stack without SASL; remove it with
+  deploy/local/down.sh --purge (the stack's databases go too, so no event store outlives its topics)."
+    fi
+    ensure_kafka_passwords
     write_kafka_config
     if [[ ! -f $KAFKA_DIR/data/meta.properties ]]; then
       local cluster_id
       cluster_id=$(kafka_tool kafka.tools.StorageTool random-uuid)
-      log "Kafka: formatting storage (cluster id $cluster_id)"
-      kafka_tool kafka.tools.StorageTool format -t "$cluster_id" \
-        -c "$KAFKA_DIR/server.properties" >/dev/null
+      log "Kafka: formatting storage (cluster id $cluster_id) with the administrator's SCRAM credential"
+      kafka_tool kafka.tools.StorageTool format -t "$cluster_id" -c "$KAFKA_DIR/server.properties" \
+        --add-scram "SCRAM-SHA-512=[name=admin,password=$(kafka_password admin)]" >/dev/null
     fi
     log "Kafka: starting the KRaft broker on 127.0.0.1:$KAFKA_PORT"
     start_bg kafka java -Xms256m -Xmx512m "-D$(process_marker kafka)" \
@@ -246,7 +307,7 @@ start_kafka() {
       -cp "$(<"$KAFKA_CP_FILE")" kafka.Kafka "$KAFKA_DIR/server.properties"
   fi
 
-  # Ready = the port answers and the broker lists its topics.
+  # Ready = the port answers and the broker lists its topics to its administrator.
   local deadline=$((SECONDS + 90)) topics
   until port_open "$KAFKA_PORT" && topics=$(topic_command --list 2>/dev/null); do
     check_alive kafka
@@ -263,6 +324,8 @@ start_kafka() {
       log "Kafka: topic $topic created ($TOPIC_PARTITIONS partitions, kept forever)"
     fi
   done
+  ensure_kafka_users
+  ensure_kafka_acls
 }
 
 # ---------------------------------------------------------------------- build
@@ -405,7 +468,8 @@ start_services() {
   for entry in "${SERVICES[@]}"; do
     read -r module port db <<<"$entry"
     start_app "$module" "$port" FANGPIN_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/fangpin_$db" \
-      FANGPIN_DB_USER=postgres
+      FANGPIN_DB_USER=postgres FANGPIN_KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT FANGPIN_KAFKA_USER="$db" \
+      FANGPIN_KAFKA_PASSWORD="$(kafka_password "$db")"
   done
   for entry in "${SERVICES[@]}"; do
     read -r module port db <<<"$entry"

@@ -2,6 +2,7 @@ package org.fangpin.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +48,8 @@ public final class KafkaBroker implements AutoCloseable {
     private final EmbeddedKafkaKraftBroker broker;
     /** Password by user, for a secured broker; empty for a plaintext one. */
     private final Map<String, String> passwords;
+    /** The proxy clients reach the broker through, for a broker started behind one; else null. */
+    private TcpProxy proxy;
 
     private KafkaBroker(EmbeddedKafkaKraftBroker broker, Map<String, String> passwords) {
         this.broker = broker;
@@ -55,6 +58,39 @@ public final class KafkaBroker implements AutoCloseable {
 
     public static KafkaBroker start() {
         return start(new EmbeddedKafkaKraftBroker(1, 4), Map.of());
+    }
+
+    /**
+     * A broker that clients reach only through a {@link TcpProxy} (it advertises the proxy's address), so that a
+     * test can take it away from them and give it back ({@link #proxy()}): a broker outage as clients see it.
+     */
+    public static KafkaBroker startBehindProxy() {
+        int brokerPort = freePort();
+        int proxyPort = freePort();
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 4);
+        broker.brokerProperties(Map.of(
+                "listeners", "EXTERNAL://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:0",
+                "advertised.listeners", "EXTERNAL://127.0.0.1:" + proxyPort));
+        TcpProxy proxy = TcpProxy.on(proxyPort, brokerPort);
+        KafkaBroker behind = start(broker, Map.of());
+        behind.proxy = proxy;
+        return behind;
+    }
+
+    /** The proxy in front of a broker started with {@link #startBehindProxy()}. */
+    public TcpProxy proxy() {
+        if (proxy == null) {
+            throw new IllegalStateException("this broker was not started behind a proxy");
+        }
+        return proxy;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -154,7 +190,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return broker.getBrokersAsString();
+        return proxy == null ? broker.getBrokersAsString() : "127.0.0.1:" + proxy.port();
     }
 
     /**
@@ -183,6 +219,9 @@ public final class KafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
+        if (proxy != null) {
+            proxy.close();
+        }
         broker.destroy();
     }
 }

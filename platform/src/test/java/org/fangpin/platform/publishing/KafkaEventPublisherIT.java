@@ -1,0 +1,137 @@
+package org.fangpin.platform.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import org.fangpin.contracts.Topics;
+import org.fangpin.contracts.envelope.EventEnvelope;
+import org.fangpin.contracts.identification.HouseholdRegistered;
+import org.fangpin.contracts.value.HouseholdCategory;
+import org.fangpin.platform.actor.Actor;
+import org.fangpin.platform.actor.Role;
+import org.fangpin.platform.web.PlatformTestApplication;
+import org.fangpin.testsupport.DevTokenIssuer;
+import org.fangpin.testsupport.Envelopes;
+import org.fangpin.testsupport.KafkaBroker;
+import org.fangpin.testsupport.PostgresServer;
+
+/**
+ * The outbox holds through a broker outage: events committed while clients cannot reach Kafka stay in the event
+ * store, the publisher's position does not move past them, and once the broker is back each reaches its topic once,
+ * in order per household.
+ */
+@SpringBootTest(classes = PlatformTestApplication.class,
+        properties = {"fangpin.service=identification", "fangpin.security.require-gateway=false",
+                "logging.level.kafka=WARN", "logging.level.org.apache.kafka=ERROR"})
+class KafkaEventPublisherIT {
+
+    private static final KafkaBroker BROKER = KafkaBroker.startBehindProxy();
+    private static final PostgresServer.TestDatabase DATABASE = PostgresServer.get().createDatabase("publisher");
+
+    @Autowired
+    EventStore events;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+        registry.add("spring.kafka.bootstrap-servers", BROKER::bootstrapServers);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", DevTokenIssuer.shared()::issuer);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", DevTokenIssuer.shared()::jwksUri);
+    }
+
+    @AfterAll
+    static void stop() {
+        BROKER.close();
+        DATABASE.close();
+    }
+
+    @Test
+    void eventsCommittedWhileTheBrokerIsUnreachableArriveOnceInOrderAfterItReturns() {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        List<String> published = new ArrayList<>(List.of(register(first, 0)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> BROKER.read(Topics.IDENTIFICATION, 1).size() == 1);
+
+        BROKER.proxy().cut();
+        String firstWhileDown = register(first, 1);
+        published.add(firstWhileDown);
+        published.add(register(first, 2));
+        published.add(register(second, 0));
+        published.add(register(second, 1));
+        // the publisher keeps failing to send them, and never stores a position past them
+        await().during(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(20))
+                .until(() -> publisherPosition() < globalIndex(firstWhileDown));
+        BROKER.proxy().restore();
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> BROKER.read(Topics.IDENTIFICATION, 5).size() >= 5);
+        // and no copy follows late
+        List<ConsumerRecord<String, byte[]>> records = await().during(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(10)).until(() -> BROKER.read(Topics.IDENTIFICATION, 5),
+                        list -> list.size() == 5);
+        Map<String, Integer> copies = new HashMap<>();
+        Map<String, List<String>> orderByHousehold = new HashMap<>();
+        records.stream().sorted((a, b) -> Long.compare(a.offset(), b.offset())).forEach(record -> {
+            EventEnvelope envelope = Envelopes.decode(record.value());
+            copies.merge(envelope.id(), 1, Integer::sum);
+            orderByHousehold.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(envelope.id());
+        });
+        assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(published);
+        assertThat(copies.values()).as("each event once").containsOnly(1);
+        assertThat(orderByHousehold.get(first)).containsExactlyElementsOf(published.subList(0, 3));
+        assertThat(orderByHousehold.get(second)).containsExactlyElementsOf(published.subList(3, 5));
+        await().atMost(Duration.ofSeconds(30)).until(() -> publisherPosition() >= globalIndex(published.get(4)));
+    }
+
+    /** Appends a registration of the household at the given sequence, as a command would; returns its event id. */
+    private String register(String household, long sequence) {
+        HouseholdRegistered registered = new HouseholdRegistered(household, "150724213201", 3, "敖日格乐",
+                "150724197803120211", HouseholdCategory.POVERTY_ALLEVIATED, 4);
+        GenericDomainEventMessage<HouseholdRegistered> message = new GenericDomainEventMessage<>("Household",
+                household, sequence, registered, MetaData.from(new Actor("u-1", "包银花", Role.VILLAGE_OFFICER,
+                "150724213201").toMetaData()));
+        DefaultUnitOfWork.startAndGet(null).execute(() -> events.publish(message));
+        return message.getIdentifier();
+    }
+
+    private long globalIndex(String eventId) {
+        return jdbc.sql("SELECT globalindex FROM domainevententry WHERE eventidentifier = ?").param(eventId)
+                .query(Long.class).single();
+    }
+
+    /** The highest global index the publisher has stored as done; -1 before any. */
+    private long publisherPosition() throws Exception {
+        byte[] token = jdbc.sql("SELECT token FROM tokenentry WHERE processorname = 'Publisher_Kafka'")
+                .query(byte[].class).optional().orElse(null);
+        if (token == null) {
+            return -1;
+        }
+        JsonNode node = json.readTree(token);
+        return node.path("index").asLong(-1);
+    }
+}
