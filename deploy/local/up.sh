@@ -492,6 +492,7 @@ print_summary() {
   cat <<EOF
 
 Fangpin is up.
+  Web console:         http://127.0.0.1:$GATEWAY_PORT/  (sign in as one of the demo users below)
   Gateway (all /api):  http://127.0.0.1:$GATEWAY_PORT
   A token:             TOKEN=\$(deploy/local/token.sh COUNTY_APPROVER 150724)
                        curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:$GATEWAY_PORT/api/...

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -23,14 +25,18 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import org.fangpin.contracts.trust.ActingClaims;
 
 /**
- * Validates every {@code /api} request's JWT before routing it; the services validate it again. Anything outside
- * {@code /api}, the API docs and the health and metrics endpoints is closed.
+ * Validates every {@code /api} request's JWT before routing it; the services validate it again. Outside {@code /api}
+ * only the API docs, the health and metrics endpoints and the web console's own files ({@link WebConsole}) answer,
+ * all under a strict Content-Security-Policy: the console runs only its own scripts and talks only to this origin
+ * and to the sign-in issuer.
  * <p>
  * The token checks follow RFC 8725 (JWT best current practices): only the asymmetric algorithms the issuer uses
  * (RS256, ES256) are accepted, so {@code alg=none} and HMAC tokens signed with a public key are refused; the key
@@ -45,7 +51,8 @@ class GatewaySecurity {
             SignatureAlgorithm.ES256);
 
     @Bean
-    SecurityWebFilterChain apiSecurityChain(ServerHttpSecurity http) {
+    SecurityWebFilterChain apiSecurityChain(ServerHttpSecurity http,
+                                            @Value("${fangpin.console.issuer}") String consoleIssuer) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -54,7 +61,15 @@ class GatewaySecurity {
                         .pathMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/*").permitAll()
                         .pathMatchers("/api/**").authenticated()
+                        .pathMatchers("/actuator/**", "/v3/**").denyAll()
+                        .pathMatchers(HttpMethod.GET, "/**").permitAll()
                         .anyExchange().denyAll())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(WebConsole.contentSecurityPolicy(consoleIssuer)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frames -> frames.mode(Mode.DENY))
+                        .permissionsPolicy(permissions -> permissions.policy(
+                                "camera=(), microphone=(), geolocation=(), payment=(), usb=()")))
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(GatewaySecurity::unauthenticated)

@@ -39,7 +39,7 @@ final class Keycloak implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
     /** Meets the realm's password policy. */
-    private static final String PASSWORD = "Fangpin-Test-2026";
+    static final String PASSWORD = "Fangpin-Test-2026";
     private static final String DEMO_CLIENT = "fangpin-demo-cli";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -132,6 +132,22 @@ final class Keycloak implements AutoCloseable {
         expect(204, send(admin, HttpRequest.newBuilder(URI.create(users + "/" + id + "/role-mappings/realm"))
                         .header("Content-Type", "application/json").POST(body(List.of(roleRepresentation)))),
                 "give " + username + " role " + role);
+    }
+
+    /**
+     * Lets the browser come back to a console served at {@code origin} after signing in at client {@code fangpin-web}
+     * (redirect URI {@code origin/*}, and the origin allowed to call the token endpoint).
+     */
+    void allowConsoleAt(String origin) {
+        String admin = adminToken();
+        String clients = issuerAdmin() + "/clients";
+        ObjectNode client = (ObjectNode) read(send(admin,
+                HttpRequest.newBuilder(URI.create(clients + "?clientId=fangpin-web")).GET())).get(0);
+        client.withArrayProperty("redirectUris").add(origin + "/*");
+        client.withArrayProperty("webOrigins").add(origin);
+        client.withObjectProperty("attributes").put("post.logout.redirect.uris", "+");
+        expect(204, send(admin, HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id").asText()))
+                .header("Content-Type", "application/json").PUT(body(client))), "register the console at " + origin);
     }
 
     /** The demo client of the local stack: the production client's claims, with the password grant only. */
