@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
  * A service that refuses connections, does not answer within the route's time, or whose circuit is open is
  * unavailable, not broken: the client gets 503 {@code SERVICE_UNAVAILABLE} with {@code Retry-After} and can send the
  * same request again (with the same Idempotency-Key for a write). Anything else is left to the default handling.
+ * The routes' circuit breakers answer the same way ({@link CircuitBreakerFallback}).
  */
 @Component
 @Order(-2)
@@ -31,8 +32,13 @@ class UnavailableServices implements ErrorWebExceptionHandler {
         if (exchange.getResponse().isCommitted() || !unavailable(failure)) {
             return Mono.error(failure);
         }
+        return answer(exchange, failure);
+    }
+
+    /** 503 {@code SERVICE_UNAVAILABLE} with {@code Retry-After}, and the cause in the log. */
+    static Mono<Void> answer(ServerWebExchange exchange, Throwable failure) {
         log.warn("{} {}: service unavailable ({})", exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath(), failure.toString());
+                exchange.getRequest().getPath(), failure == null ? "circuit open" : failure.toString());
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
                 "服务暂时不可用，请稍后重试；重试写入时请使用相同的 Idempotency-Key。",

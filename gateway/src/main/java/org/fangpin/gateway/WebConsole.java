@@ -50,11 +50,15 @@ class WebConsole {
                 .build();
     }
 
-    /** A console route such as {@code /households/…}: not the API's, the actuator's or the docs', and no file. */
+    /**
+     * A console route such as {@code /households/…}: not the API's, the actuator's, the docs' or the circuit
+     * breakers' answer, and no file.
+     */
     private static RequestPredicate consolePage() {
         return RequestPredicates.path("/**").and(request -> {
             String path = request.path();
             return !path.startsWith("/api/") && !path.equals("/api") && !path.startsWith("/actuator")
+                    && !path.equals(CircuitBreakerFallback.PATH)
                     && !path.startsWith("/v3/") && !path.substring(path.lastIndexOf('/') + 1).contains(".");
         });
     }

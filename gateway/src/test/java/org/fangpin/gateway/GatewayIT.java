@@ -14,11 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -45,9 +49,13 @@ class GatewayIT {
     private static final GatewayTrust TRUST = GatewayTrust.withNewSecret();
     private static final StandInService IDENTIFICATION = new StandInService("identification", TRUST.secret());
     private static final StandInService TIMELINE = new StandInService("timeline", TRUST.secret());
+    /** One replica of assistance-service answers; its other replica's address has nobody listening. */
+    private static final StandInService ASSISTANCE = new StandInService("assistance", TRUST.secret());
 
     @LocalServerPort
     int port;
+    @Autowired
+    CircuitBreakerRegistry circuitBreakers;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -58,6 +66,7 @@ class GatewayIT {
         registry.add("FANGPIN_IDENTIFICATION_URL", IDENTIFICATION::url);
         registry.add("FANGPIN_TIMELINE_URL", TIMELINE::url);
         registry.add("FANGPIN_MONITORING_URL", () -> "http://127.0.0.1:" + freePort());
+        registry.add("FANGPIN_ASSISTANCE_URL", () -> "http://127.0.0.1:" + freePort() + "," + ASSISTANCE.url());
         registry.add("fangpin.gateway.secret", TRUST::secret);
         registry.add("fangpin.gateway.rate-limit.burst", () -> 5);
         registry.add("fangpin.gateway.rate-limit.per-second", () -> 1);
@@ -67,6 +76,7 @@ class GatewayIT {
     static void stopBackends() {
         IDENTIFICATION.close();
         TIMELINE.close();
+        ASSISTANCE.close();
     }
 
     @Test
@@ -219,21 +229,46 @@ class GatewayIT {
 
     @Test
     void aServiceThatIsDownOrTooSlowIsUnavailableNotBroken() {
-        String token = ISSUER.token("COUNTY_APPROVER", "150724");
-
-        Reply down = exchangeGet("/api/monitoring/h-1", token);
-        Reply slow = exchangeGet("/api/households/slow", token);
+        Reply down = exchangeGet("/api/monitoring/h-1", aCountyApprover());
+        Reply slow = exchangeGet("/api/households/slow", aCountyApprover());
 
         for (Reply reply : List.of(down, slow)) {
-            assertThat(reply.status()).isEqualTo(503);
+            assertThat(reply.status()).as(reply.body().toString()).isEqualTo(503);
             assertThat(reply.body().get("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
             assertThat(reply.retryAfter()).isEqualTo("5");
         }
     }
 
     @Test
-    void pathsOutsideTheApiAreClosed() {
-        assertThat(get("/internal/anything", ISSUER.token("ADMIN", "150724")).getKey()).isEqualTo(403);
+    void readsReachTheReplicaThatAnswersWhileTheOtherIsDown() {
+        for (int i = 0; i < 10; i++) {
+            Reply reply = exchangeGet("/api/assistance/h-1", aCountyApprover());
+            assertThat(reply.status()).as("read %d", i).isEqualTo(200);
+            assertThat(reply.body().get("service").asText()).isEqualTo("assistance");
+        }
+    }
+
+    @Test
+    void aServiceThatKeepsFailingHasItsCircuitOpenedAndIsAnsweredAtOnce() {
+        for (int i = 0; i < 12; i++) {
+            assertThat(exchangeGet("/api/monitoring/h-" + i, aCountyApprover()).status()).isEqualTo(503);
+        }
+
+        assertThat(circuitBreakers.circuitBreaker("monitoring").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        Reply refused = exchangeGet("/api/monitoring/h-13", aCountyApprover());
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.body().get("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+    }
+
+    @Test
+    void pathsOutsideTheApiTakeNoWrites() {
+        assertThat(post("/internal/anything", ISSUER.token("ADMIN", "150724"), "{}").status()).isEqualTo(403);
+    }
+
+    /** A user of their own, so that the rate limit of this class's few requests a second does not interfere. */
+    private static String aCountyApprover() {
+        return ISSUER.token("u-" + UUID.randomUUID(), "苏德胜", List.of("COUNTY_APPROVER"), "150724",
+                Duration.ofMinutes(5));
     }
 
     private record Reply(int status, JsonNode body, String retryAfter) {
