@@ -28,6 +28,7 @@ import org.springframework.util.backoff.FixedBackOff;
 import org.fangpin.contracts.EventCatalog;
 import org.fangpin.contracts.envelope.MalformedEnvelopeException;
 import org.fangpin.platform.PlatformProperties;
+import org.fangpin.platform.failure.TransientFailures;
 
 /** Idempotent consumption and the dead-letter path shared by every service's Kafka listeners. */
 @Configuration(proxyBeanMethods = false)
@@ -64,7 +65,7 @@ public class ConsumingConfiguration {
     }
 
     /**
-     * Transient is not poison: a delivery that fails for an infrastructure reason ({@link DeliveryFailures}) is
+     * Transient is not poison: a delivery that fails for an infrastructure reason ({@link TransientFailures}) is
      * retried with back-off (up to {@code fangpin.delivery.max-transient-interval} apart) for as long as it takes,
      * its partition paused meanwhile so the consumer stays in its group; one that fails because of the event is
      * retried {@code fangpin.delivery.retries} times, then published to {@code <topic>.<service>.dlt} with the
@@ -84,7 +85,7 @@ public class ConsumingConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(delivery.retryInterval().toMillis(), delivery.retries()),
                 new ContainerPausingBackOffHandler(new ListenerContainerPauseService(containers, resumer)));
-        handler.setBackOffFunction((record, failure) -> DeliveryFailures.isTransient(failure)
+        handler.setBackOffFunction((record, failure) -> TransientFailures.isTransient(failure)
                 ? untilItSucceeds(delivery) : null);
         handler.addNotRetryableExceptions(MalformedEnvelopeException.class);
         handler.setRetryListeners(new DeliveryRetries(meters));

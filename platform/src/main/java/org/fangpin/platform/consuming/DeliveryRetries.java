@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.KafkaUtils;
 
+import org.fangpin.platform.failure.TransientFailures;
+
 /**
  * Says every failed delivery and every dead-lettered event: a WARN line naming the consumer, the record and the
  * reason, and the counters {@code fangpin.events.delivery.failures} (by consumer, topic and kind: transient or
@@ -30,7 +32,7 @@ class DeliveryRetries implements RetryListener {
 
     @Override
     public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int attempt) {
-        String kind = DeliveryFailures.isTransient(failure) ? "transient" : "deterministic";
+        String kind = TransientFailures.isTransient(failure) ? "transient" : "deterministic";
         log.warn("Delivery of {}-{}@{} to {} failed ({}, attempt {}): {}", record.topic(), record.partition(),
                 record.offset(), consumer(), kind, attempt, reason(failure));
         counter("fangpin.events.delivery.failures", "Deliveries of received events that failed, by kind",

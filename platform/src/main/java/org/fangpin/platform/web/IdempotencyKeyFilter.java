@@ -14,6 +14,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -21,6 +25,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.RequestContext;
+import org.fangpin.platform.failure.TransientFailures;
 
 /**
  * Makes a write safe to retry: the first response to a request carrying {@code Idempotency-Key} is kept (per user
@@ -35,6 +40,7 @@ import org.fangpin.platform.actor.RequestContext;
 public class IdempotencyKeyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyFilter.class);
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
@@ -72,23 +78,47 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
         }
         String hash = hash(request, withBody.get().body());
         String actorId = actor.get().id();
-        if (!claim(actorId, key, hash)) {
-            answerRepeat(actorId, key, hash, request, response);
+        try {
+            if (!claim(actorId, key, hash)) {
+                answerRepeat(actorId, key, hash, request, response);
+                return;
+            }
+        } catch (DataAccessException failure) {
+            if (!TransientFailures.isTransient(failure)) {
+                throw failure;
+            }
+            // the database is away for a moment: nothing was done, the same request may come again
+            log.warn("Idempotency-Key not kept: {}", failure.toString());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            problems.write(request, response, json, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE");
             return;
         }
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(withBody.get(), recorded);
         } finally {
-            complete(actorId, key, recorded);
+            try {
+                complete(actorId, key, recorded);
+            } catch (DataAccessException failure) {
+                // the answer goes out; a retry after the claim lapses is taken as a new request
+                log.warn("Answer to Idempotency-Key not kept: {}", failure.toString());
+            }
             recorded.copyBodyToResponse();
         }
     }
 
+    /**
+     * Claims the key for this request: a new key, or one whose request never finished (its claim older than any
+     * request runs: the service or its database went away before the answer could be kept).
+     */
     private boolean claim(String actorId, String key, String hash) {
         return jdbc.sql("""
                         INSERT INTO idempotent_request (actor_id, idempotency_key, request_hash)
-                        VALUES (:actor, :key, :hash) ON CONFLICT DO NOTHING""")
+                        VALUES (:actor, :key, :hash)
+                        ON CONFLICT (actor_id, idempotency_key) DO UPDATE
+                        SET request_hash = EXCLUDED.request_hash, created_at = now()
+                        WHERE NOT idempotent_request.completed
+                          AND idempotent_request.created_at < now() - interval '10 minutes'""")
                 .param("actor", actorId).param("key", key).param("hash", hash)
                 .update() == 1;
     }

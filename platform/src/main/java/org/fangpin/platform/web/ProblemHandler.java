@@ -10,8 +10,10 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -24,6 +26,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import org.fangpin.platform.failure.TransientFailures;
 
 /** Maps every refusal to problem+json with a stable code; unexpected failures are logged and hidden. */
 @RestControllerAdvice
@@ -129,12 +133,20 @@ public class ProblemHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e, Locale locale) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, Locale locale) {
         if (tooLarge(e)) {
-            return problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "REQUEST_TOO_LARGE", locale);
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .body(problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "REQUEST_TOO_LARGE", locale));
+        }
+        if (TransientFailures.isTransient(e)) {
+            // the database or the broker went away for a moment: nothing was changed, the client may send it again
+            log.warn("Request failed for a moment: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", locale));
         }
         log.error("Unexpected failure", e);
-        return problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", locale);
+        return ResponseEntity.internalServerError()
+                .body(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", locale));
     }
 
     /** {@code list.region} of a violation's path: the parameter, without the method's name. */

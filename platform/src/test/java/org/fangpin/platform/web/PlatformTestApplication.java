@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,6 +30,11 @@ public class PlatformTestApplication {
     public static class Registrations {
 
         private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+        private final JdbcClient jdbc;
+
+        public Registrations(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
         private final AtomicInteger sequence = new AtomicInteger();
 
         @PostMapping("/registrations")
@@ -51,6 +57,15 @@ public class PlatformTestApplication {
         Map<String, Object> recorded() {
             return Map.of("recordedAt", Instant.parse("2026-03-05T01:30:00Z"),
                     "decidedAt", OffsetDateTime.parse("2026-03-05T01:30:00Z"));
+        }
+
+        /** A write kept in the service's database (here: a note in its inbox table). */
+        @PostMapping("/notes")
+        @ResponseStatus(HttpStatus.CREATED)
+        Map<String, Object> note(@RequestBody Map<String, String> body) {
+            jdbc.sql("INSERT INTO processed_event (consumer, event_id) VALUES ('notes', :id)")
+                    .param("id", body.get("id")).update();
+            return Map.of("noted", body.get("id"));
         }
 
         /** A path that takes files, with a larger body limit than the rest. */

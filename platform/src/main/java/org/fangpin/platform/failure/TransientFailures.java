@@ -1,4 +1,4 @@
-package org.fangpin.platform.consuming;
+package org.fangpin.platform.failure;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -18,11 +18,12 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * Tells a delivery that failed because of the infrastructure — a database or broker that is down, restarting,
- * failing over or busy — from one that fails because of the event itself. The first is retried for as long as it
- * takes; only the second may go to the dead-letter topic. The one place this is decided.
+ * Tells a failure of the infrastructure — a database or broker that is down, restarting, failing over or busy — from
+ * one of the work itself. A delivery of the first kind is retried for as long as it takes and only one of the second
+ * may go to the dead-letter topic; a request failing with the first is answered 503 with {@code Retry-After}, so
+ * that its client sends it again (with the same Idempotency-Key). The one place this is decided.
  */
-public final class DeliveryFailures {
+public final class TransientFailures {
 
     /**
      * PostgreSQL's SQL states of a transient failure, by class: 08 connection, 40 transaction rollback (deadlock,
@@ -31,7 +32,7 @@ public final class DeliveryFailures {
      */
     private static final Set<String> TRANSIENT_STATE_CLASSES = Set.of("08", "40", "53", "57", "58");
 
-    private DeliveryFailures() {
+    private TransientFailures() {
     }
 
     /** Whether anything in the failure's chain of causes is a transient infrastructure failure. */
