@@ -3,6 +3,7 @@ package org.fangpin.identification.process;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,7 @@ public class OverdueCheck {
 
     @Scheduled(fixedDelayString = "${fangpin.identification.overdue-check-interval:PT15M}",
             initialDelayString = "${fangpin.identification.overdue-check-interval:PT15M}")
+    @SchedulerLock(name = "identification.overdue-check", lockAtMostFor = "PT14M", lockAtLeastFor = "PT1M")
     void scheduled() {
         raiseOverdue(LocalDate.now(clock));
     }

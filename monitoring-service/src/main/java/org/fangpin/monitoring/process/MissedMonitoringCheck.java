@@ -8,6 +8,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -64,6 +65,7 @@ public class MissedMonitoringCheck {
 
     /** The scheduled check, the one entry point of scheduled work in this class. */
     @Scheduled(cron = "${fangpin.monitoring.missed-check-cron:0 30 1 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "monitoring.missed-check", lockAtMostFor = "PT2H", lockAtLeastFor = "PT5M")
     void onSchedule() {
         Checked checked = flag(LocalDate.now(clock));
         log.info("missed monthly monitoring checked for {}: {} households flagged", checked.months(),

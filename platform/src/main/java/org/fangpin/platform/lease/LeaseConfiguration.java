@@ -2,9 +2,7 @@ package org.fangpin.platform.lease;
 
 import javax.sql.DataSource;
 
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.core.ExtensibleLockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.springframework.context.annotation.Bean;
@@ -13,17 +11,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Once-per-cluster work under a lease in the service's own PostgreSQL (ShedLock): a scheduled method annotated
- * {@code @SchedulerLock(name = ...)} runs on one replica at a time, and {@link LockingTaskExecutor} takes a named
- * lease for work that is not scheduled (e.g. recovering a batch whose owner died). Leases are judged by the
- * database's clock, so replicas' clocks need not agree; a lease not released (its holder killed) expires after its
- * {@code lockAtMostFor}.
+ * {@code @SchedulerLock(name = ...)} runs on one replica at a time, and {@link HeldLeases} holds a lease for as long
+ * as a piece of work lasts (a batch, whose lease tells the other replicas that its owner lives). Leases are judged
+ * by the database's clock, so replicas' clocks need not agree; a lease not released (its holder killed) expires
+ * after its {@code lockAtMostFor}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 public class LeaseConfiguration {
 
     @Bean
-    LockProvider leaseProvider(DataSource dataSource) {
+    ExtensibleLockProvider leaseProvider(DataSource dataSource) {
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(dataSource))
                 .usingDbTime()
@@ -31,7 +29,7 @@ public class LeaseConfiguration {
     }
 
     @Bean
-    LockingTaskExecutor leases(LockProvider leaseProvider) {
-        return new DefaultLockingTaskExecutor(leaseProvider);
+    HeldLeases heldLeases(ExtensibleLockProvider leaseProvider) {
+        return new HeldLeases(leaseProvider);
     }
 }

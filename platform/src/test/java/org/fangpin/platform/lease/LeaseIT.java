@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,8 @@ class LeaseIT {
     NightlyCheck check;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    HeldLeases heldLeases;
 
     @TestConfiguration
     static class NightlyCheck {
@@ -104,6 +107,21 @@ class LeaseIT {
                     "test.orphaned", Duration.ofMinutes(1), Duration.ZERO));
             return runs.get() == 1;
         });
+    }
+
+    @Test
+    void aHeldLeaseKeepsOtherReplicasOutUntilItsHolderReleasesIt() {
+        SimpleLock held = heldLeases.tryHold("test.batch-1").orElseThrow();
+        assertThat(heldLeases.tryHold("test.batch-1")).as("held by this replica's work").isEmpty();
+        assertThat(otherReplica().lock(new LockConfiguration(Instant.now(), "test.batch-1", Duration.ofMinutes(1),
+                Duration.ZERO))).as("held for another replica").isEmpty();
+        assertThat(new JdbcTemplate(dataSource).queryForObject(
+                "SELECT lock_until > now() + interval '30 seconds' FROM shedlock WHERE name = 'test.batch-1'",
+                Boolean.class)).as("expires a minute after its last extension").isTrue();
+
+        held.unlock();
+        assertThat(otherReplica().lock(new LockConfiguration(Instant.now(), "test.batch-1", Duration.ofMinutes(1),
+                Duration.ZERO))).as("free once released").isPresent();
     }
 
     private JdbcTemplateLockProvider otherReplica() {

@@ -22,6 +22,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import javax.xml.stream.XMLStreamException;
 
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -63,15 +64,17 @@ public class DepartmentDataImport {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final ScreeningQueue screening;
+    private final BatchLeases leases;
     private final DepartmentFileLimits limits;
     private final Clock clock;
 
     DepartmentDataImport(DataSource dataSource, JdbcClient jdbc, JdbcTemplate jdbcTemplate,
-                         ScreeningQueue screening, DepartmentFileLimits limits, Clock clock) {
+                         ScreeningQueue screening, BatchLeases leases, DepartmentFileLimits limits, Clock clock) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.screening = screening;
+        this.leases = leases;
         this.limits = limits;
         this.clock = clock;
     }
@@ -79,7 +82,8 @@ public class DepartmentDataImport {
     /**
      * Reads the upload to its end and returns when the rows are staged; screening and the hits follow in the
      * background. A file refused on the way (a limit of {@link DepartmentFileLimits}, or a body beyond the size
-     * accepted) leaves no batch behind.
+     * accepted) leaves no batch behind. The batch's lease is held from the first row to the last hit published, so
+     * another replica recovers it only if this one dies ({@link BatchRecovery}).
      */
     public Receipt upload(Department department, Format format, String fileName, InputStream body, Charset charset)
             throws IOException {
@@ -87,10 +91,27 @@ public class DepartmentDataImport {
         if (format == Format.CSV && !CsvRows.supports(charset)) {
             throw RuleViolation.of("DEPARTMENT_FILE_CHARSET", charset.name());
         }
+        String batchId = UUID.randomUUID().toString();
+        SimpleLock lease = leases.tryHold(batchId).orElseThrow();
+        try {
+            Receipt receipt = receive(batchId, department, format, fileName, body, charset, uploader);
+            if ("SCREENING".equals(receipt.status())) {
+                screening.submit(batchId, lease, uploader, RequestContext.correlationId());
+                lease = null;
+            }
+            return receipt;
+        } finally {
+            if (lease != null) {
+                lease.unlock();
+            }
+        }
+    }
+
+    private Receipt receive(String batchId, Department department, Format format, String fileName, InputStream body,
+                            Charset charset, Actor uploader) throws IOException {
         MessageDigest sha256 = sha256();
         DigestInputStream content = new DigestInputStream(body, sha256);
         Path spooled = format == Format.XLSX ? spool(content) : null;
-        String batchId = UUID.randomUUID().toString();
         Counts counts;
         try (Rows rows = format == Format.CSV ? new CsvRows(content, charset, limits.maxLineLength())
                 : new XlsxRows(spooled, limits.xlsx())) {
@@ -117,7 +138,6 @@ public class DepartmentDataImport {
         } catch (DuplicateKeyException e) {
             return duplicate(batchId, department, hash, counts);
         }
-        screening.submit(batchId, uploader, RequestContext.correlationId());
         return new Receipt(batchId, "SCREENING", null, counts.read(), counts.rejected());
     }
 

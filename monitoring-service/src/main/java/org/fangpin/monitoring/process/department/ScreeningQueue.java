@@ -3,6 +3,7 @@ package org.fangpin.monitoring.process.department;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -27,9 +28,14 @@ public class ScreeningQueue implements DisposableBean {
         this.screening = screening;
     }
 
-    public void submit(String batchId, Actor actor, String correlationId) {
+    /** Screens the batch and then lets go of its lease, which the caller hands over. */
+    public void submit(String batchId, SimpleLock lease, Actor actor, String correlationId) {
         thread.execute(() -> RequestContext.runAs(actor, correlationId, () -> {
-            screening.screen(batchId);
+            try {
+                screening.screen(batchId);
+            } finally {
+                lease.unlock();
+            }
             return null;
         }));
     }
