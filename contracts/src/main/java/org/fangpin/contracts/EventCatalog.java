@@ -50,6 +50,24 @@ public final class EventCatalog {
         return Optional.ofNullable(BY_CLASS.get(eventClass));
     }
 
+    /**
+     * The personal topic of a service whose events carry {@link PersonalData}: every event of the service, in full and
+     * in the same order as on its public topic, for the consumers allowed to read it.
+     */
+    public static Optional<String> personalTopic(String service) {
+        return ENTRIES.stream().filter(entry -> entry.service().equals(service))
+                .anyMatch(entry -> PersonalDataFields.carriedBy(entry.eventClass()))
+                ? Optional.of("fangpin." + service + ".personal.v1") : Optional.empty();
+    }
+
+    /** Every topic the services publish to: the public topics and the personal ones. */
+    public static List<String> topics() {
+        return Stream.concat(ENTRIES.stream().map(Entry::topic),
+                        ENTRIES.stream().map(Entry::service).distinct().map(EventCatalog::personalTopic)
+                                .flatMap(Optional::stream))
+                .distinct().toList();
+    }
+
     public static Optional<Entry> forType(String type) {
         return Optional.ofNullable(BY_TYPE.get(type));
     }

@@ -4,6 +4,8 @@ package org.fangpin.contracts;
 public final class Topics {
 
     public static final String IDENTIFICATION = "fangpin.identification.v1";
+    /** identification-service's events with their {@link PersonalData}, for monitoring-service and timeline-service. */
+    public static final String IDENTIFICATION_PERSONAL = "fangpin.identification.personal.v1";
     public static final String MONITORING = "fangpin.monitoring.v1";
     public static final String ASSISTANCE = "fangpin.assistance.v1";
 

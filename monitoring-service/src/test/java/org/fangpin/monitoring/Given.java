@@ -47,12 +47,12 @@ public final class Given {
     }
 
     public void registered(String householdId, String village, String headName, String headIdNumber) {
-        send(Topics.IDENTIFICATION, new HouseholdRegistered(householdId, village, 2, headName, headIdNumber,
+        send(Topics.IDENTIFICATION_PERSONAL, new HouseholdRegistered(householdId, village, 2, headName, headIdNumber,
                 HouseholdCategory.POVERTY_ALLEVIATED, 3));
     }
 
     public void memberAdded(String householdId, String village, String memberId, String name, String idNumber) {
-        send(Topics.IDENTIFICATION, new MemberAdded(householdId, village, memberId, name, idNumber, Relation.CHILD,
+        send(Topics.IDENTIFICATION_PERSONAL, new MemberAdded(householdId, village, memberId, name, idNumber, Relation.CHILD,
                 LocalDate.of(2010, 5, 1), LabourCapacity.NONE, Health.HEALTHY, "BIRTH", LocalDate.of(2010, 5, 1)));
     }
 

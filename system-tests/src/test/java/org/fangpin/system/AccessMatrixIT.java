@@ -18,7 +18,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -28,6 +30,10 @@ import java.util.zip.ZipFile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,8 +45,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
+import org.fangpin.contracts.Topics;
 import org.fangpin.contracts.value.IdNumber;
 import org.fangpin.testsupport.Infrastructure;
+import org.fangpin.testsupport.KafkaBroker;
 import org.fangpin.testsupport.RealInfrastructureExtension;
 import org.fangpin.testsupport.SecuredKafka;
 
@@ -109,6 +117,7 @@ class AccessMatrixIT {
     private static final Set<String> SETUP_USERS = ConcurrentHashMap.newKeySet();
 
     private static Keycloak keycloak;
+    private static KafkaBroker kafka;
     private static RunningSystem system;
     private static Side inside;
     private static Side outside;
@@ -158,6 +167,7 @@ class AccessMatrixIT {
 
     @BeforeAll
     static void startTheSystemWithKeycloak(Infrastructure infrastructure) {
+        kafka = infrastructure.kafka();
         keycloak = Keycloak.start(RunningSystem.logsRoot().resolve("access-matrix"));
         // The services fetch Keycloak's keys at the first request, so all start together.
         system = RunningSystem.start(infrastructure, keycloak.issuer(), keycloak.jwksUri(), "access-matrix");
@@ -282,6 +292,48 @@ class AccessMatrixIT {
         }
 
         assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * Read as each service's principal with a plain Kafka client: who a resident is (name, ID number) is on the
+     * personal topic, which assistance-service may not read, and nowhere on the public topic every service reads.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void personalDataOnKafkaReachesOnlyTheServicesThatNeedIt() {
+        assertThat(readAll("assistance", Topics.IDENTIFICATION_PERSONAL)).as("assistance reads personal data")
+                .isEmpty();
+        assertThat(readAll("monitoring", Topics.IDENTIFICATION_PERSONAL)).isPresent();
+        List<String> personal = readAll("timeline", Topics.IDENTIFICATION_PERSONAL).orElseThrow();
+        List<String> published = readAll("assistance", Topics.IDENTIFICATION).orElseThrow();
+
+        assertThat(personal).as("the personal topic holds the residents registered")
+                .anyMatch(record -> ID_NUMBERS.stream().anyMatch(record::contains));
+        assertThat(published).isNotEmpty();
+        assertThat(published).as("the public topic").noneMatch(record -> ID_NUMBERS.stream().anyMatch(record::contains)
+                || NAMES.stream().anyMatch(record::contains));
+    }
+
+    /** Every record of the topic as the service's principal; empty when its ACLs do not let it read the topic. */
+    private static Optional<List<String>> readAll(String service, String topic) {
+        Map<String, Object> config = kafka.clientProperties(service);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, service + ".access-probe-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<String> records = new ArrayList<>();
+            int emptyPolls = 0;
+            while (emptyPolls < 10 || consumer.assignment().isEmpty() && emptyPolls < 50) {
+                List<String> batch = new ArrayList<>();
+                consumer.poll(Duration.ofMillis(300)).forEach(record -> batch.add(record.value()));
+                records.addAll(batch);
+                emptyPolls = batch.isEmpty() ? emptyPolls + 1 : 0;
+            }
+            return Optional.of(records);
+        } catch (TopicAuthorizationException refused) {
+            return Optional.empty();
+        }
     }
 
     /** Runs last, over everything the matrix made the services log. */

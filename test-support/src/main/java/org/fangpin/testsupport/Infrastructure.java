@@ -17,7 +17,7 @@ public final class Infrastructure implements AutoCloseable {
         this.owner = owner;
         this.kafka = securedKafka ? KafkaBroker.startSecured(
                 Path.of(System.getProperty("fangpin.root", "..")).resolve("deploy/kafka/acls.tsv"),
-                EventCatalog.entries().stream().map(EventCatalog.Entry::topic).distinct().toList(), 8)
+                EventCatalog.topics(), 8)
                 : KafkaBroker.start();
     }
 

@@ -77,7 +77,8 @@ class TimelineRecorderIT {
         listeners.getListenerContainer("ReadModel_Timeline").start();
         await().atMost(Duration.ofSeconds(30)).until(() -> entries() == 40);
 
-        sent.forEach(envelope -> kafka.send(Topics.IDENTIFICATION, envelope.subject(), Envelopes.encode(envelope)));
+        sent.forEach(envelope -> kafka.send(Topics.IDENTIFICATION_PERSONAL, envelope.subject(),
+                Envelopes.encode(envelope)));
         await().atMost(Duration.ofSeconds(30)).until(() -> duplicatesSkipped() == 40);
         assertThat(entries()).isEqualTo(40);
         assertThat(jdbc.sql("SELECT count(DISTINCT event_id) FROM timeline_entry").query(Long.class).single())
@@ -161,9 +162,9 @@ class TimelineRecorderIT {
         EventEnvelope fresh = Envelopes.of(registered(household), VILLAGE_OFFICER, UUID.randomUUID().toString());
         OffsetDateTime occurred = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(5);
         long measuredBefore = lagCount();
-        kafka.send(Topics.IDENTIFICATION, household, Envelopes.encode(new EventEnvelope(fresh.id(), fresh.source(),
-                fresh.type(), fresh.subject(), occurred, fresh.regionCode(), fresh.actor(), fresh.correlationId(),
-                fresh.data(), null))).join();
+        kafka.send(Topics.IDENTIFICATION_PERSONAL, household, Envelopes.encode(new EventEnvelope(fresh.id(),
+                fresh.source(), fresh.type(), fresh.subject(), occurred, fresh.regionCode(), fresh.actor(),
+                fresh.correlationId(), fresh.data(), null))).join();
         await().atMost(Duration.ofSeconds(30)).until(() -> entriesOf(household) == 1);
 
         double delay = jdbc.sql("""
@@ -201,7 +202,7 @@ class TimelineRecorderIT {
     private EventEnvelope send(HouseholdEvent event) {
         EventEnvelope envelope = Envelopes.of(event, VILLAGE_OFFICER, UUID.randomUUID().toString());
         String topic = event instanceof MonitoringStarted ? Topics.MONITORING
-                : event instanceof AssistanceCaseOpened ? Topics.ASSISTANCE : Topics.IDENTIFICATION;
+                : event instanceof AssistanceCaseOpened ? Topics.ASSISTANCE : Topics.IDENTIFICATION_PERSONAL;
         kafka.send(topic, event.householdId(), Envelopes.encode(envelope)).join();
         return envelope;
     }

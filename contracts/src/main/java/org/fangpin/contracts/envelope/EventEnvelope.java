@@ -20,4 +20,9 @@ public record EventEnvelope(String id, String source, String type, String subjec
     public boolean isKnown() {
         return data != null;
     }
+
+    /** The same envelope around other data of the same event (e.g. without its personal data). */
+    public EventEnvelope withData(PublishedEvent otherData) {
+        return new EventEnvelope(id, source, type, subject, time, regionCode, actor, correlationId, otherData, null);
+    }
 }

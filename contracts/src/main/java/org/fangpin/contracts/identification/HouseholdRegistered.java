@@ -3,6 +3,7 @@ package org.fangpin.contracts.identification;
 import java.util.List;
 
 import org.fangpin.contracts.HouseholdEvent;
+import org.fangpin.contracts.PersonalData;
 import org.fangpin.contracts.value.CategoryFlag;
 import org.fangpin.contracts.value.HouseholdCategory;
 
@@ -12,8 +13,9 @@ import org.fangpin.contracts.value.HouseholdCategory;
  *
  * @param categoryFlags 低保 / 特困 / 易地搬迁; empty in events recorded before the flags existed
  */
-public record HouseholdRegistered(String householdId, String regionCode, Integer villageGroup, String headName,
-                                  String headIdNumber, HouseholdCategory category, int memberCount,
+public record HouseholdRegistered(String householdId, String regionCode, Integer villageGroup,
+                                  @PersonalData String headName, @PersonalData String headIdNumber,
+                                  HouseholdCategory category, int memberCount,
                                   List<CategoryFlag> categoryFlags) implements HouseholdEvent {
 
     public HouseholdRegistered {

@@ -28,10 +28,13 @@ import org.springframework.web.client.RestClient;
 import org.fangpin.contracts.Topics;
 import org.fangpin.contracts.envelope.EventEnvelope;
 import org.fangpin.contracts.identification.HouseholdIdentified;
+import org.fangpin.contracts.identification.HouseholdRegistered;
 import org.fangpin.contracts.identification.HouseholdVerified;
+import org.fangpin.contracts.identification.MemberAdded;
 import org.fangpin.contracts.identification.PolicyChanged;
 import org.fangpin.contracts.identification.PolicyCorrected;
 import org.fangpin.contracts.value.IdNumber;
+import org.fangpin.contracts.value.Relation;
 import org.fangpin.contracts.value.RigidExpenditure;
 import org.fangpin.contracts.value.WarningGrades;
 import org.fangpin.identification.MovableClock;
@@ -116,6 +119,21 @@ class IdentificationFlowIT {
         HouseholdIdentified identified = (HouseholdIdentified) published.get(10).data();
         assertThat(identified.monitoringLine()).isEqualByComparingTo("8300.00");
         assertThat(identified.perCapitaNetIncome()).isEqualByComparingTo("7200.00");
+
+        // the minimum necessary (个人信息保护法): who the head is travels only on the personal topic
+        String headIdNumber = Procedure.idNumber("15072419780312021");
+        assertThat(published.subList(0, 2)).allSatisfy(envelope -> assertThat(envelope.rawData().toString())
+                .doesNotContain(headIdNumber, "敖日格乐"));
+        assertThat((MemberAdded) published.get(1).data()).satisfies(head -> {
+            assertThat(head.idNumber()).isNull();
+            assertThat(head.birthDate()).isNull();
+            assertThat(head.relation()).isEqualTo(Relation.HEAD);
+        });
+        List<EventEnvelope> personal = Published.about(kafka, Topics.IDENTIFICATION_PERSONAL, household, 11);
+        assertThat(personal).extracting(EventEnvelope::id)
+                .containsExactlyElementsOf(published.stream().map(EventEnvelope::id).toList());
+        assertThat(((HouseholdRegistered) personal.get(0).data()).headIdNumber()).isEqualTo(headIdNumber);
+        assertThat(((MemberAdded) personal.get(1).data()).name()).isEqualTo("敖日格乐");
     }
 
     @Test

@@ -29,7 +29,7 @@ class RegistryReplica {
         this.jdbc = jdbc;
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.IDENTIFICATION)
+    @KafkaListener(id = CONSUMER, topics = Topics.IDENTIFICATION_PERSONAL)
     void on(ConsumerRecord<String, byte[]> record) {
         inbox.receive(CONSUMER, record, envelope -> {
             if (envelope.data() instanceof HouseholdRegistered registered) {

@@ -47,7 +47,7 @@ public class ConsumingConfiguration {
      */
     @Bean
     KafkaAdmin.NewTopics publishedTopics(PlatformProperties properties) {
-        return new KafkaAdmin.NewTopics(EventCatalog.entries().stream().map(EventCatalog.Entry::topic).distinct()
+        return new KafkaAdmin.NewTopics(EventCatalog.topics().stream()
                 .map(topic -> TopicBuilder.name(topic).partitions(properties.topicPartitions()).replicas(1)
                         .config(TopicConfig.RETENTION_MS_CONFIG, "-1").build())
                 .toArray(NewTopic[]::new));

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +23,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import org.fangpin.contracts.EventCatalog;
+import org.fangpin.contracts.PersonalData;
+import org.fangpin.contracts.PersonalDataFields;
 import org.fangpin.contracts.PublishedEvent;
 import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.envelope.EventEnvelope;
@@ -31,7 +34,8 @@ import org.fangpin.platform.actor.ActorDispatchInterceptor;
 /**
  * The outbox by construction: a tracking event processor over the service's own event store that sends every
  * published event to its topic as a CloudEvents envelope, keyed by its subject (the household id for household
- * events).
+ * events). A service whose events carry {@link PersonalData} sends them without it to its topic and in full to its
+ * personal topic, in the same order, which only the consumers that need the data may read (Kafka ACLs).
  * <p>
  * Sends are asynchronous within a batch; the batch's token is stored only after Kafka acknowledged every send of
  * the batch, so a crash or a broker outage leads to a resend (at least once), never to a lost event.
@@ -46,12 +50,14 @@ public class KafkaEventPublisher {
     private final KafkaTemplate<String, byte[]> kafka;
     private final EnvelopeCodec codec = new EnvelopeCodec();
     private final String service;
+    private final Optional<String> personalTopic;
     private final MeterRegistry meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, String service, MeterRegistry meters) {
         this.kafka = kafka;
         this.service = service;
+        this.personalTopic = EventCatalog.personalTopic(service);
         this.meters = meters;
     }
 
@@ -69,8 +75,10 @@ public class KafkaEventPublisher {
                 Actor.fromMetaData(message.getMetaData()).map(Actor::toRef).orElse(null),
                 (String) message.getMetaData().get(ActorDispatchInterceptor.CORRELATION_ID), event, null);
         CompletableFuture<?> sent = kafka.send(new ProducerRecord<>(entry.topic(), event.subject(),
-                codec.encode(envelope)));
+                codec.encode(envelope.withData(PersonalDataFields.withheld(event)))));
         pendingSends().add(sent.thenRun(() -> counter(entry).increment()));
+        personalTopic.ifPresent(topic -> pendingSends().add(
+                kafka.send(new ProducerRecord<>(topic, event.subject(), codec.encode(envelope)))));
     }
 
     private Counter counter(EventCatalog.Entry entry) {

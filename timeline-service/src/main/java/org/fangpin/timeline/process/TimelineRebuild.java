@@ -46,7 +46,7 @@ import org.fangpin.timeline.query.HouseholdStatusProjection;
 public class TimelineRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(TimelineRebuild.class);
-    private static final List<String> TOPICS = List.of(Topics.IDENTIFICATION, Topics.MONITORING, Topics.ASSISTANCE);
+    private static final List<String> TOPICS = List.of(Topics.IDENTIFICATION_PERSONAL, Topics.MONITORING, Topics.ASSISTANCE);
     private static final long ADMIN_TIMEOUT_SECONDS = 30;
     private static final Duration PAUSE_TIMEOUT = Duration.ofSeconds(60);
 

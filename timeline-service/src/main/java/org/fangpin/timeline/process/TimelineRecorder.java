@@ -74,7 +74,7 @@ class TimelineRecorder {
      * them the same partition numbers of the three topics, which are partitioned alike by household, so all events of
      * a household go to one recorder: no two recorders extend the same chain or status at once.
      */
-    @KafkaListener(id = CONSUMER, topics = {Topics.IDENTIFICATION, Topics.MONITORING, Topics.ASSISTANCE},
+    @KafkaListener(id = CONSUMER, topics = {Topics.IDENTIFICATION_PERSONAL, Topics.MONITORING, Topics.ASSISTANCE},
             batch = "true", concurrency = "${fangpin.timeline.recorders}", properties = {
                     "max.poll.records=2000", "max.partition.fetch.bytes=4194304",
                     "partition.assignment.strategy=org.apache.kafka.clients.consumer.RangeAssignor"})
