@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 import org.fangpin.platform.failure.TransientFailures;
 
@@ -134,6 +135,11 @@ public class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, Locale locale) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // the user closed the page or lost the connection: no one to answer, nothing for an operator to do
+            log.debug("Client went away: {}", e.toString());
+            return null;
+        }
         if (tooLarge(e)) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                     .body(problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "REQUEST_TOO_LARGE", locale));

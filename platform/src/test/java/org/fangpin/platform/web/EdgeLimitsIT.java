@@ -1,10 +1,12 @@
 package org.fangpin.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +19,11 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -36,6 +41,7 @@ import org.fangpin.testsupport.WithRealInfrastructure;
                 "fangpin.web.large-request-bodies[0].path=/uploads",
                 "fangpin.web.large-request-bodies[0].max-size=1MB"})
 @WithRealInfrastructure
+@ExtendWith(OutputCaptureExtension.class)
 class EdgeLimitsIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -48,6 +54,8 @@ class EdgeLimitsIT {
     JdbcClient jdbc;
     @Autowired
     PlatformTestApplication.Registrations registrations;
+    @Autowired
+    PlatformTestApplication.Exports exports;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -146,6 +154,21 @@ class EdgeLimitsIT {
     private JsonNode getJson(String path, String token) throws IOException, InterruptedException {
         return json.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    /** A broken pipe is the reader's doing: nothing an operator must act on, so no ERROR line. */
+    @Test
+    void aReaderWhoLeavesMidAnswerLeavesNoErrorInTheLog(CapturedOutput log) throws IOException {
+        try (Socket reader = new Socket("127.0.0.1", port)) {
+            reader.getOutputStream().write(("GET /exports HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + tokens.token("COUNTY_APPROVER", "150724") + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(reader.getInputStream().readNBytes(64), StandardCharsets.US_ASCII))
+                    .startsWith("HTTP/1.1 200");
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> exports.abandoned() == 1);
+        await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+        assertThat(log.getAll()).doesNotContain("Unexpected failure").doesNotContain(" ERROR ");
     }
 
     private Reply send(String path, String token, String body, String idempotencyKey) {

@@ -1,11 +1,14 @@
 package org.fangpin.platform.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -81,6 +84,33 @@ public class PlatformTestApplication {
     }
 
     record Decision(@NotBlank String opinion) {
+    }
+
+    /** A long answer written as it is produced, as the CSV exports are; counts the readers who left before its end. */
+    @RestController
+    public static class Exports {
+
+        private final AtomicInteger abandoned = new AtomicInteger();
+
+        @GetMapping("/exports")
+        void export(HttpServletResponse response) throws IOException, InterruptedException {
+            response.setContentType("text/csv;charset=UTF-8");
+            byte[] rows = "户主,村\n".repeat(1_000).getBytes(StandardCharsets.UTF_8);
+            try {
+                for (int i = 0; i < 2_000; i++) {
+                    response.getOutputStream().write(rows);
+                    response.flushBuffer();
+                    Thread.sleep(5);
+                }
+            } catch (IOException readerLeft) {
+                abandoned.incrementAndGet();
+                throw readerLeft;
+            }
+        }
+
+        public int abandoned() {
+            return abandoned.get();
+        }
     }
 
     /** A list with constrained paging parameters, validated as a {@code @Validated} controller's are. */
