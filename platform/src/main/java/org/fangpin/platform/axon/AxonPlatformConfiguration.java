@@ -1,6 +1,8 @@
 package org.fangpin.platform.axon;
 
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -51,6 +53,17 @@ public class AxonPlatformConfiguration {
     @Bean
     PersistenceExceptionResolver uniqueViolationIsConcurrentAppend() {
         return new SQLStateResolver(UNIQUE_VIOLATION);
+    }
+
+    /** The command gateway of every service: a command that lost a race for its aggregate is sent again. */
+    @Bean
+    ConflictRetries conflictRetries() {
+        return new ConflictRetries();
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ConflictRetries conflictRetries) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(conflictRetries).build();
     }
 
     @Bean
