@@ -52,11 +52,13 @@ done
 
 mkdir -p "$LOG_DIR" "$PID_DIR"
 
-# Starts "$@" in the background, detached from this shell, with NAME's log and pid file.
+# Starts "$@" in the background, detached from this shell, with NAME's log and pid file. The log is appended to, so
+# the last lines of a process that crashed are still there after it is started again (a line marks each start).
 # nohup and env exec the command, so $! is the pid of the java process itself.
 start_bg() {
   local name=$1; shift
-  nohup "$@" </dev/null >"$LOG_DIR/$name.log" 2>&1 &
+  printf '\n===== %s started by up.sh at %s =====\n' "$name" "$(date -Iseconds)" >>"$LOG_DIR/$name.log"
+  nohup "$@" </dev/null >>"$LOG_DIR/$name.log" 2>&1 &
   echo $! >"$(pid_file "$name")"
 }
 
