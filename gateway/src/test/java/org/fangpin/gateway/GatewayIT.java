@@ -22,8 +22,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,6 +45,7 @@ import org.fangpin.testsupport.GatewayTrust;
         "fangpin.gateway.request-bodies.streamed[0].path=/api/department-data/batches",
         "fangpin.gateway.request-bodies.streamed[0].max-size=256KB",
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s"})
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayIT {
 
     private static final DevTokenIssuer ISSUER = DevTokenIssuer.shared();
@@ -237,6 +241,15 @@ class GatewayIT {
             assertThat(reply.body().get("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
             assertThat(reply.retryAfter()).isEqualTo("5");
         }
+    }
+
+    /** The read is tried once more inside the circuit breaker, never again after its fallback has answered. */
+    @Test
+    void aReadOfAServiceThatIsDownIsAnsweredOnceWithoutAnErrorInTheLog(CapturedOutput log) {
+        Reply down = exchangeGet("/api/monitoring/h-unavailable", aCountyApprover());
+
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(log.getAll()).doesNotContain("UnsupportedOperationException").doesNotContain(" ERROR ");
     }
 
     @Test
