@@ -18,6 +18,7 @@ import org.fangpin.contracts.value.ObjectType;
 import org.fangpin.contracts.value.Relation;
 import org.fangpin.contracts.value.RigidExpenditure;
 import org.fangpin.contracts.value.RiskType;
+import org.fangpin.platform.web.BusinessDay;
 
 /** The commands of the registry and the identification procedure, one per step of the work plans. */
 public final class Commands {
@@ -127,9 +128,14 @@ public final class Commands {
      */
     public record CountyDating(LocalDate decidedOn, LocalDate recordedOn, Integer daysWithoutNote, String note) {
 
+        /** The decision's day as every dated step of the procedure is judged (the shared date rule). */
+        BusinessDay day() {
+            return new BusinessDay(decidedOn, recordedOn, daysWithoutNote, note);
+        }
+
         /** Whether a step dated in the past comes with its note, which the case history then keeps. */
         boolean explained() {
-            return note != null && !note.isBlank() && decidedOn.isBefore(recordedOn);
+            return day().keptNote() != null;
         }
     }
 

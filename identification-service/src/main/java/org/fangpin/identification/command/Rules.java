@@ -175,11 +175,7 @@ final class Rules {
      */
     record BackdatingIsExplained(Commands.CountyDating dating) implements Rule {
         public void verify() {
-            long daysBack = ChronoUnit.DAYS.between(dating.decidedOn(), dating.recordedOn());
-            if (dating.daysWithoutNote() != null && daysBack > dating.daysWithoutNote()
-                    && (dating.note() == null || dating.note().isBlank())) {
-                throw RuleViolation.of("IDENT_BACKDATING_NOTE_REQUIRED", daysBack, dating.daysWithoutNote());
-            }
+            dating.day().requireNoteBeyondAllowance("IDENT_BACKDATING_NOTE_REQUIRED");
         }
     }
 
