@@ -38,6 +38,32 @@ public final class Commands {
                                            List<MemberDetails> members, LocalDate registeredOn) {
     }
 
+    /**
+     * 存量导入: a household of the county's existing register, with its head, entered as the live registration enters
+     * one; identified as a monitoring object on its original day when {@code identification} is given.
+     */
+    public record ImportHouseholdCommand(@TargetAggregateIdentifier String householdId, String regionCode,
+                                         Integer villageGroup, HouseholdCategory category, int memberCount,
+                                         MemberDetails head, LocalDate registeredOn,
+                                         ImportedIdentification identification) {
+    }
+
+    /** 存量导入: the identification of a household already registered, on its original day. */
+    public record ImportIdentificationCommand(@TargetAggregateIdentifier String householdId,
+                                              ImportedIdentification identification) {
+    }
+
+    /**
+     * An identification as the existing register holds it (识别监测时间, 监测对象类别, 风险类型): the county decided it
+     * before the county went live, so it has no case steps here; it is judged by the policy of its year.
+     *
+     * @param leadId the id its case gets, so that the case screen and the lead listing show it
+     */
+    public record ImportedIdentification(String leadId, ObjectType objectType, List<RiskType> riskTypes,
+                                         LabourCapacity labourCapacity, BigDecimal perCapitaNetIncome,
+                                         LocalDate identifiedOn, DecisionPolicy policy) {
+    }
+
     /** 家庭成员增加 (birth, marriage, moving in). */
     public record AddMemberCommand(@TargetAggregateIdentifier String householdId, MemberDetails member,
                                    MemberChange change, LocalDate changedOn) {

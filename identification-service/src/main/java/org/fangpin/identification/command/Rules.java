@@ -196,4 +196,13 @@ final class Rules {
             }
         }
     }
+
+    /** An imported identification does not overrule a case under way here: that case decides (409). */
+    record NoOpenCaseToImportOver(IdentificationCase openCase) implements Rule {
+        public void verify() {
+            if (openCase != null) {
+                throw RuleViolation.conflict("IMPORT_CASE_OPEN", openCase.leadId());
+            }
+        }
+    }
 }
