@@ -121,7 +121,7 @@ public final class Procedure {
         return first17 + IdNumber.checkCharacter(first17);
     }
 
-    private RestClient client(String role, String region) {
+    public RestClient client(String role, String region) {
         return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token(role, region))
                 .defaultHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)

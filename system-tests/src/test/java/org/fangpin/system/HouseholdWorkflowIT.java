@@ -198,6 +198,11 @@ class HouseholdWorkflowIT {
      * The life the issue asks for: identified → warned → measures → eliminated → warned again (look-back) → rolled
      * back → eliminated again, each step taken by its user through the gateway and carried by events between the
      * services; the decision keeps its evidence and the timeline shows each step in order with its actor.
+     * <p>
+     * The household's life happened in the past months and is entered afterwards (补录), as a county going live does
+     * with its paper records: the county decided some eighteen months ago, the monthly records of the months since
+     * are entered late, and every county step says, with its note, why it is recorded only now. The banner's real
+     * policy judges it: six months of stable income above the line, six months under monitoring.
      */
     @Test
     void identifiedWarnedAssistedEliminatedWarnedAgainRolledBackAndEliminatedAgain() {
@@ -205,16 +210,18 @@ class HouseholdWorkflowIT {
         RestClient officer = client("VILLAGE_OFFICER", village);
         RestClient township = client("TOWNSHIP_REVIEWER", "150724213");
         RestClient county = client("COUNTY_APPROVER", "150724");
-        // The banner's own policy for this year: one month of stable income suffices (the rules stay the same).
-        county.put().uri("/api/policy/150724/{year}", today().getYear())
-                .body(PolicyRequest.ewenki(1, 0, "旗乡村振兴局：演练用监测帮扶参数"))
-                .retrieve().toBodilessEntity();
+        YearMonth decided = YearMonth.from(today()).minusMonths(18);
+        LocalDate decidedOn = decided.atDay(15);
         String householdId = register(village, "巴雅尔", idNumber("15072419720405031"));
-        walkThroughIdentification(village, reportLead(village, householdId), "UNSTABLE_ALLEVIATED", "ILLNESS");
+        identifiedOnPaper(village, householdId, decided);
         await().atMost(Duration.ofSeconds(60)).until(() -> status(county, "/api/assistance/{id}", householdId) == 200
                 && status(county, "/api/monitoring/{id}", householdId) == 200);
+        assertThat(county.get().uri("/api/monitoring/{id}", householdId).retrieve().body(JsonNode.class)
+                .get("startedOn").asText()).isEqualTo(decidedOn.toString());
+        assertThat(county.get().uri("/api/assistance/{id}", householdId).retrieve().body(JsonNode.class)
+                .get("openedOn").asText()).isEqualTo(decidedOn.toString());
 
-        monthlyRecord(officer, householdId, "6100.00");
+        monthlyRecord(officer, householdId, decided, "6100.00");
         String firstWarning = awaitOpenWarning(county, householdId);
         String measureId = officer.post().uri("/api/assistance/{id}/measures", householdId).body(Map.of(
                         "measureType", "EMPLOYMENT", "description", "安排到镇肉牛合作社务工", "riskTypes", List.of("ILLNESS"),
@@ -229,28 +236,47 @@ class HouseholdWorkflowIT {
                 .toBodilessEntity();
         township.post().uri("/api/assistance/{id}/developmental-assistance/confirmation", householdId).retrieve()
                 .toBodilessEntity();
-        monthlyRecord(officer, householdId, "9100.00");
+        for (int month = 1; month <= 6; month++) {
+            monthlyRecord(officer, householdId, decided.plusMonths(month), "9100.00");
+        }
         awaitClosed(county, householdId, firstWarning);
 
-        eliminate(officer, township, county, householdId);
+        YearMonth firstElimination = decided.plusMonths(6);
+        eliminate(officer, township, county, householdId, firstElimination);
         JsonNode eliminated = county.get().uri("/api/assistance/{id}", householdId).retrieve().body(JsonNode.class);
         assertThat(eliminated.get("status").asText()).isEqualTo("RISK_ELIMINATED");
+        assertThat(eliminated.get("eliminatedOn").asText()).isEqualTo(firstElimination.atDay(27).toString());
         JsonNode evidence = eliminated.get("eliminations").get(0).get("evidence");
         assertThat(evidence.get("monitoringLine").decimalValue()).isEqualByComparingTo("8300.00");
+        assertThat(evidence.get("stableIncomeMonths").asInt()).isEqualTo(6);
+        assertThat(evidence.get("assessedOn").asText()).isEqualTo(firstElimination.atDay(27).toString());
+        assertThat(evidence.get("monitoredMonths").asInt()).isEqualTo(6);
+        assertThat(evidence.get("recentIncome").get(0).get("month").asText()).isEqualTo(firstElimination.toString());
         assertThat(evidence.get("measuresCarriedOut").get(0).asText()).isEqualTo("EMPLOYMENT");
         await().atMost(Duration.ofSeconds(60)).until(() -> county.get().uri("/api/monitoring/{id}", householdId)
                 .retrieve().body(JsonNode.class).path("lookBack").asBoolean());
 
-        monthlyRecord(officer, householdId, "6000.00");
+        YearMonth lookBack = decided.plusMonths(7);
+        monthlyRecord(officer, householdId, lookBack, "6000.00");
         String lookBackWarning = awaitOpenWarning(county, householdId);
-        officer.post().uri("/api/assistance/{id}/rollback/propose", householdId)
-                .body(Map.of("reason", "回头看发现务工中断，收入回落")).retrieve().toBodilessEntity();
-        township.post().uri("/api/assistance/{id}/rollback/verify", householdId).retrieve().toBodilessEntity();
-        assertThat(county.post().uri("/api/assistance/{id}/rollback/approve", householdId).retrieve()
-                .body(JsonNode.class).get("status").asText()).isEqualTo("RISK_NOT_ELIMINATED");
-        monthlyRecord(officer, householdId, "9200.00");
+        officer.post().uri("/api/assistance/{id}/rollback/propose", householdId).body(Map.of(
+                        "reason", "回头看发现务工中断，收入回落", "proposedOn", lookBack.atDay(22).toString(),
+                        "backdatingNote", "回头看纸质记录补录"))
+                .retrieve().toBodilessEntity();
+        township.post().uri("/api/assistance/{id}/rollback/verify", householdId).body(Map.of(
+                "verifiedOn", lookBack.atDay(24).toString(), "backdatingNote", "乡镇审核纸质记录补录"))
+                .retrieve().toBodilessEntity();
+        JsonNode rolledBack = county.post().uri("/api/assistance/{id}/rollback/approve", householdId).body(Map.of(
+                        "approvedOn", lookBack.atDay(26).toString(), "backdatingNote", "县级审定会议纸质决定，系统补录"))
+                .retrieve().body(JsonNode.class);
+        assertThat(rolledBack.get("status").asText()).isEqualTo("RISK_NOT_ELIMINATED");
+        assertThat(rolledBack.get("eliminations").get(0).get("rolledBackOn").asText())
+                .isEqualTo(lookBack.atDay(26).toString());
+        for (int month = 8; month <= 13; month++) {
+            monthlyRecord(officer, householdId, decided.plusMonths(month), "9200.00");
+        }
         awaitClosed(county, householdId, lookBackWarning);
-        eliminate(officer, township, county, householdId);
+        eliminate(officer, township, county, householdId, decided.plusMonths(13));
 
         List<JsonNode> entries = awaitTimeline(householdId);
         List<String> steps = entries.stream().map(entry -> entry.get("type").asText())
@@ -264,6 +290,8 @@ class HouseholdWorkflowIT {
                 .map(entry -> entry.get("actor").get("role").asText()).toList())
                 .containsExactly("COUNTY_APPROVER", "COUNTY_APPROVER", "COUNTY_APPROVER");
         assertThat(steps).doesNotContain("ReidentificationOpened", "NewRiskReported");
+        JsonNode twice = county.get().uri("/api/assistance/{id}", householdId).retrieve().body(JsonNode.class);
+        assertThat(twice.get("eliminatedOn").asText()).isEqualTo(decided.plusMonths(13).atDay(27).toString());
     }
 
     @Test
@@ -358,10 +386,40 @@ class HouseholdWorkflowIT {
                 .retrieve().toBodilessEntity();
     }
 
-    private static void monthlyRecord(RestClient officer, String householdId, String income) {
+    /**
+     * The identification as it happened on paper in the month {@code decided}: the lead on the 2nd, the home visit on
+     * the 3rd, the notice from the 4th, the township's review on the 12th and the county's decision on the 15th, all
+     * entered today; the county's decision says why it is recorded only now.
+     */
+    private static void identifiedOnPaper(String village, String householdId, YearMonth decided) {
+        RestClient officer = client("VILLAGE_OFFICER", village);
+        String leadId = officer.post().uri("/api/leads").body(Map.of(
+                        "householdId", householdId, "channel", "CADRE_VISIT", "description", "入户走访发现因病支出大",
+                        "reportedOn", decided.atDay(2).toString()))
+                .retrieve().body(JsonNode.class).get("leadId").asText();
+        officer.post().uri("/api/leads/{id}/verification", leadId).body(Map.of(
+                        "perCapitaNetIncome", 6800.00, "labourCapacity", "FULL", "collector", "娜仁",
+                        "householdConfirmed", true, "verifiedOn", decided.atDay(3).toString()))
+                .retrieve().toBodilessEntity();
+        officer.post().uri("/api/leads/{id}/village-evaluation", leadId).body(Map.of(
+                        "opinion", "经村两委、驻村工作队评议，同意纳入", "noticeFrom", decided.atDay(4).toString()))
+                .retrieve().toBodilessEntity();
+        client("TOWNSHIP_REVIEWER", "150724213").post().uri("/api/leads/{id}/township-review", leadId)
+                .body(Map.of("decision", "APPROVE", "opinion", "经乡镇审核，情况属实",
+                        "reviewedOn", decided.atDay(12).toString()))
+                .retrieve().toBodilessEntity();
+        client("COUNTY_APPROVER", "150724").post().uri("/api/leads/{id}/county-decision", leadId)
+                .body(Map.of("decision", "IDENTIFY", "objectType", "UNSTABLE_ALLEVIATED", "riskTypes",
+                        List.of("ILLNESS"), "decidedOn", decided.atDay(15).toString(),
+                        "backdatingNote", "旗乡村振兴局审定会议纸质决定，上线时补录"))
+                .retrieve().toBodilessEntity();
+    }
+
+    /** The month's record, entered late: the visit was on the 20th of that month. */
+    private static void monthlyRecord(RestClient officer, String householdId, YearMonth month, String income) {
         officer.post().uri("/api/monitoring/{id}/records", householdId).body(Map.of(
-                        "month", YearMonth.from(today()).toString(), "perCapitaNetIncome", income,
-                        "contactMethod", "HOME_VISIT"))
+                        "month", month.toString(), "perCapitaNetIncome", income, "contactMethod", "HOME_VISIT",
+                        "recordedOn", month.atDay(20).toString()))
                 .retrieve().toBodilessEntity();
     }
 
@@ -383,12 +441,23 @@ class HouseholdWorkflowIT {
                         && warning.hasNonNull("closedOn")));
     }
 
-    /** The proposal waits until assistance-service has seen the month's record; the later steps follow at once. */
-    private static void eliminate(RestClient officer, RestClient township, RestClient county, String householdId) {
-        await().atMost(PATIENCE).until(() -> status(officer, "POST", "/api/assistance/{id}/elimination/propose",
-                householdId) == 200);
-        township.post().uri("/api/assistance/{id}/elimination/verify", householdId).retrieve().toBodilessEntity();
-        county.post().uri("/api/assistance/{id}/elimination/approve", householdId).retrieve().toBodilessEntity();
+    /**
+     * The elimination as it happened in {@code month}: proposed on the 25th, verified on the 26th, approved on the
+     * 27th, each entered late with its note. The proposal waits until assistance-service has seen the month's record;
+     * the later steps follow at once.
+     */
+    private static void eliminate(RestClient officer, RestClient township, RestClient county, String householdId,
+                                  YearMonth month) {
+        Map<String, String> proposal = Map.of("proposedOn", month.atDay(25).toString(),
+                "backdatingNote", "村级申请纸质记录补录");
+        await().atMost(PATIENCE).until(() -> officer.post().uri("/api/assistance/{id}/elimination/propose", householdId)
+                .body(proposal).exchange((request, response) -> response.getStatusCode().value(), false) == 200);
+        township.post().uri("/api/assistance/{id}/elimination/verify", householdId).body(Map.of(
+                        "verifiedOn", month.atDay(26).toString(), "backdatingNote", "乡镇核实纸质记录补录"))
+                .retrieve().toBodilessEntity();
+        county.post().uri("/api/assistance/{id}/elimination/approve", householdId).body(Map.of(
+                        "approvedOn", month.atDay(27).toString(), "backdatingNote", "县级审定会议纸质决定，系统补录"))
+                .retrieve().toBodilessEntity();
     }
 
     // ---- reading what the system shows

@@ -73,6 +73,7 @@ import org.fangpin.contracts.value.MeasureType;
 import org.fangpin.contracts.value.ReviewLevel;
 import org.fangpin.contracts.value.RiskType;
 import org.fangpin.contracts.value.WarningLevel;
+import org.fangpin.platform.web.BusinessDay;
 
 /**
  * The assistance case of one household (一户一策): its plan of measures, the warnings waiting for a response, the
@@ -99,6 +100,12 @@ public class AssistanceCase {
     private Step elimination;
     private Step rollback;
     private String rollbackReason;
+    /** The day the case last turned to assistance: opened, or rolled back; an elimination proposal follows it. */
+    private LocalDate assistedSince;
+    /** The day of the elimination's or the rollback's last step taken, which the next step may not precede. */
+    private LocalDate eliminationStepOn;
+    private LocalDate eliminatedOn;
+    private LocalDate rollbackStepOn;
     /** Why the county closed the household's monitoring; {@code null} while the case is open. */
     private ClosureReason closedFor;
 
@@ -282,14 +289,21 @@ public class AssistanceCase {
         }
     }
 
+    /**
+     * Dated the day the village proposed: not before the case turned to assistance (opened, or rolled back), and the
+     * criteria judged as of that day.
+     */
     @CommandHandler
     void handle(ProposeEliminationCommand command) {
         new Rules.CaseOpen(closedFor).verify();
         new Rules.RiskNotYetEliminated(eliminated).verify();
         new Rules.NotTakenYet("ELIMINATION_ALREADY_PROPOSED", elimination != null).verify();
-        Assessment assessment = EliminationCriteria.assess(facts(), command.facts(), command.today());
+        BusinessDay proposed = command.proposed();
+        dated(proposed, assistedSince, "ELIMINATION_DATE_BEFORE_PREVIOUS_STEP");
+        Assessment assessment = EliminationCriteria.assess(facts(), command.facts(), proposed.on());
         new Rules.EliminationCriteriaMet(assessment).verify();
-        apply(new RiskEliminationProposed(householdId, regionCode, assessment.evidence(), command.today()));
+        apply(new RiskEliminationProposed(householdId, regionCode, assessment.evidence(), proposed.on(),
+                proposed.keptNote()));
     }
 
     @CommandHandler
@@ -297,21 +311,27 @@ public class AssistanceCase {
         new Rules.CaseOpen(closedFor).verify();
         new Rules.RiskNotYetEliminated(eliminated).verify();
         new Rules.StepOrder("ELIMINATION_STEP_ORDER", elimination, Step.PROPOSED).verify();
-        apply(new RiskEliminationVerified(householdId, regionCode, command.today()));
+        dated(command.verified(), eliminationStepOn, "ELIMINATION_DATE_BEFORE_PREVIOUS_STEP");
+        apply(new RiskEliminationVerified(householdId, regionCode, command.verified().on(),
+                command.verified().keptNote()));
     }
 
     /**
-     * The criteria are judged again: the facts may have changed since the village proposed. Safety-net support in
-     * effect does not stop with the elimination: it enters the policy's gradual exit (渐退期).
+     * The criteria are judged again, as of the day the county approved: the facts may have changed since the village
+     * proposed. Safety-net support in effect does not stop with the elimination: it enters the policy's gradual exit
+     * (渐退期).
      */
     @CommandHandler
     void handle(ApproveEliminationCommand command) {
         new Rules.CaseOpen(closedFor).verify();
         new Rules.RiskNotYetEliminated(eliminated).verify();
         new Rules.StepOrder("ELIMINATION_STEP_ORDER", elimination, Step.VERIFIED).verify();
-        Assessment assessment = EliminationCriteria.assess(facts(), command.facts(), command.today());
+        BusinessDay approved = command.approved();
+        dated(approved, eliminationStepOn, "ELIMINATION_DATE_BEFORE_PREVIOUS_STEP");
+        Assessment assessment = EliminationCriteria.assess(facts(), command.facts(), approved.on());
         new Rules.EliminationCriteriaMet(assessment).verify();
-        apply(new RiskEliminated(householdId, regionCode, riskTypes, command.today(), assessment.evidence()));
+        apply(new RiskEliminated(householdId, regionCode, riskTypes, approved.on(), assessment.evidence(),
+                approved.keptNote()));
         int gradualExitMonths = command.facts().thresholds().gradualExitMonths();
         if (gradualExitMonths > 0) {
             measures.entrySet().stream()
@@ -319,7 +339,7 @@ public class AssistanceCase {
                             && m.getValue().status() != MeasureStatus.GRADUAL_EXIT)
                     .map(Map.Entry::getKey).toList()
                     .forEach(measureId -> apply(new GradualExitStarted(householdId, regionCode, measureId,
-                            command.today(), command.today().plusMonths(gradualExitMonths))));
+                            approved.on(), approved.on().plusMonths(gradualExitMonths))));
         }
     }
 
@@ -332,13 +352,17 @@ public class AssistanceCase {
                 command.today()));
     }
 
+    /** Dated the day the village proposed, not before the elimination it undoes. */
     @CommandHandler
     void handle(ProposeRollbackCommand command) {
         new Rules.CaseOpen(closedFor).verify();
         new Rules.RiskWasEliminated("ROLLBACK_NEEDS_ELIMINATION", eliminated).verify();
         new Rules.NotTakenYet("ROLLBACK_ALREADY_PROPOSED", rollback != null).verify();
-        apply(new RiskRollbackProposed(householdId, regionCode, command.reason(), command.today()));
-        respondToOpenWarnings(null, command.reason(), command.today());
+        BusinessDay proposed = command.proposed();
+        dated(proposed, eliminatedOn, "ROLLBACK_DATE_BEFORE_PREVIOUS_STEP");
+        apply(new RiskRollbackProposed(householdId, regionCode, command.reason(), proposed.on(),
+                proposed.keptNote()));
+        respondToOpenWarnings(null, command.reason(), proposed.on());
     }
 
     @CommandHandler
@@ -346,7 +370,9 @@ public class AssistanceCase {
         new Rules.CaseOpen(closedFor).verify();
         new Rules.RiskWasEliminated("ROLLBACK_NEEDS_ELIMINATION", eliminated).verify();
         new Rules.StepOrder("ROLLBACK_STEP_ORDER", rollback, Step.PROPOSED).verify();
-        apply(new RiskRollbackVerified(householdId, regionCode, command.today()));
+        dated(command.verified(), rollbackStepOn, "ROLLBACK_DATE_BEFORE_PREVIOUS_STEP");
+        apply(new RiskRollbackVerified(householdId, regionCode, command.verified().on(),
+                command.verified().keptNote()));
     }
 
     @CommandHandler
@@ -354,7 +380,19 @@ public class AssistanceCase {
         new Rules.CaseOpen(closedFor).verify();
         new Rules.RiskWasEliminated("ROLLBACK_NEEDS_ELIMINATION", eliminated).verify();
         new Rules.StepOrder("ROLLBACK_STEP_ORDER", rollback, Step.VERIFIED).verify();
-        apply(new RiskRolledBack(householdId, regionCode, rollbackReason, command.today()));
+        dated(command.approved(), rollbackStepOn, "ROLLBACK_DATE_BEFORE_PREVIOUS_STEP");
+        apply(new RiskRolledBack(householdId, regionCode, rollbackReason, command.approved().on(),
+                command.approved().keptNote()));
+    }
+
+    /**
+     * A step of elimination or rollback happened on its business date: not before the step it follows, and more
+     * than the policy's allowance before it is recorded only with a note saying why (the rule identification's
+     * county decision keeps too).
+     */
+    private static void dated(BusinessDay day, LocalDate previousStep, String orderCode) {
+        day.requireNotBefore(previousStep, orderCode);
+        day.requireNoteBeyondAllowance("ASSISTANCE_BACKDATING_NOTE_REQUIRED");
     }
 
     @CommandHandler
@@ -438,6 +476,10 @@ public class AssistanceCase {
         eliminated = false;
         elimination = null;
         rollback = null;
+        assistedSince = event.openedOn();
+        eliminationStepOn = null;
+        eliminatedOn = null;
+        rollbackStepOn = null;
         developmentalVillageConfirmed = false;
         developmentalConfirmed = false;
         closedFor = null;
@@ -530,11 +572,13 @@ public class AssistanceCase {
     @EventSourcingHandler
     void on(RiskEliminationProposed event) {
         elimination = Step.PROPOSED;
+        eliminationStepOn = event.proposedOn();
     }
 
     @EventSourcingHandler
     void on(RiskEliminationVerified event) {
         elimination = Step.VERIFIED;
+        eliminationStepOn = event.verifiedOn();
     }
 
     @EventSourcingHandler
@@ -546,17 +590,20 @@ public class AssistanceCase {
     void on(RiskEliminated event) {
         eliminated = true;
         elimination = null;
+        eliminatedOn = event.eliminatedOn();
     }
 
     @EventSourcingHandler
     void on(RiskRollbackProposed event) {
         rollback = Step.PROPOSED;
         rollbackReason = event.reason();
+        rollbackStepOn = event.proposedOn();
     }
 
     @EventSourcingHandler
     void on(RiskRollbackVerified event) {
         rollback = Step.VERIFIED;
+        rollbackStepOn = event.verifiedOn();
     }
 
     @EventSourcingHandler
@@ -570,6 +617,7 @@ public class AssistanceCase {
         eliminated = false;
         rollback = null;
         rollbackReason = null;
+        assistedSince = event.rolledBackOn();
     }
 
     /**

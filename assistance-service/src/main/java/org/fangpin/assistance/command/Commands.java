@@ -14,6 +14,7 @@ import org.fangpin.contracts.value.ObjectType;
 import org.fangpin.contracts.value.ReviewLevel;
 import org.fangpin.contracts.value.RiskType;
 import org.fangpin.contracts.value.WarningLevel;
+import org.fangpin.platform.web.BusinessDay;
 
 /** The commands of assistance (帮扶), risk elimination (风险消除) and rollback (风险回退), one per step. */
 public final class Commands {
@@ -93,18 +94,23 @@ public final class Commands {
                                                      ReviewLevel level, String reason, LocalDate today) {
     }
 
-    /** 风险消除村级申请, judged on the monitoring facts and the policy. */
+    /**
+     * 风险消除村级申请, judged on the monitoring facts and the policy as of the day it was made.
+     *
+     * @param proposed the day the village proposed (business date), the day it is recorded, the policy's backdating
+     *                 allowance and the note
+     */
     public record ProposeEliminationCommand(@TargetAggregateIdentifier String householdId, MonitoringFacts facts,
-                                            LocalDate today) {
+                                            BusinessDay proposed) {
     }
 
-    /** 风险消除乡镇核实 */
-    public record VerifyEliminationCommand(@TargetAggregateIdentifier String householdId, LocalDate today) {
+    /** 风险消除乡镇核实, on the day the township verified. */
+    public record VerifyEliminationCommand(@TargetAggregateIdentifier String householdId, BusinessDay verified) {
     }
 
-    /** 风险消除县级审定, judged again on the facts of the day. */
+    /** 风险消除县级审定, judged again on the facts as of the day the county approved. */
     public record ApproveEliminationCommand(@TargetAggregateIdentifier String householdId, MonitoringFacts facts,
-                                            LocalDate today) {
+                                            BusinessDay approved) {
     }
 
     /** 退回 by the township (a proposal) or the county (a verified proposal). */
@@ -112,15 +118,17 @@ public final class Commands {
                                            String reason, LocalDate today) {
     }
 
-    /** 风险回退申请 */
+    /** 风险回退申请, on the day the village proposed. */
     public record ProposeRollbackCommand(@TargetAggregateIdentifier String householdId, String reason,
-                                         LocalDate today) {
+                                         BusinessDay proposed) {
     }
 
-    public record VerifyRollbackCommand(@TargetAggregateIdentifier String householdId, LocalDate today) {
+    /** 风险回退乡镇审核, on the day the township agreed. */
+    public record VerifyRollbackCommand(@TargetAggregateIdentifier String householdId, BusinessDay verified) {
     }
 
-    public record ApproveRollbackCommand(@TargetAggregateIdentifier String householdId, LocalDate today) {
+    /** 风险回退县级审定, on the day the county approved. */
+    public record ApproveRollbackCommand(@TargetAggregateIdentifier String householdId, BusinessDay approved) {
     }
 
     public record ReturnRollbackCommand(@TargetAggregateIdentifier String householdId, ReviewLevel level,

@@ -16,7 +16,9 @@ import org.fangpin.platform.consuming.EventInbox;
 
 /**
  * An assistance case opens by itself for every identified household, with its labour capacity and risks; the
- * eliminated case of a household identified again for a new risk (风险再标注) opens again with the new risks.
+ * eliminated case of a household identified again for a new risk (风险再标注) opens again with the new risks. The case
+ * opens on the day of the county's decision, also when the decision was recorded late (补录): the months of
+ * monitoring that elimination counts run from it.
  */
 @Component
 class OpenCaseOnIdentification {
@@ -39,12 +41,17 @@ class OpenCaseOnIdentification {
             if (envelope.data() instanceof HouseholdIdentified identified) {
                 commands.sendAndWait(new OpenAssistanceCaseCommand(identified.householdId(),
                         identified.regionCode(), identified.objectType(), identified.riskTypes(),
-                        identified.labourCapacity(), LocalDate.now(clock)));
+                        identified.labourCapacity(), decisionDay(identified.identifiedOn())));
             } else if (envelope.data() instanceof HouseholdReidentified reidentified) {
                 commands.sendAndWait(new OpenAssistanceCaseCommand(reidentified.householdId(),
                         reidentified.regionCode(), reidentified.objectType(), reidentified.riskTypes(),
-                        reidentified.labourCapacity(), LocalDate.now(clock)));
+                        reidentified.labourCapacity(), decisionDay(reidentified.reidentifiedOn())));
             }
         });
+    }
+
+    /** Decisions published before they carried their day opened the case on the day they were read. */
+    private LocalDate decisionDay(LocalDate decidedOn) {
+        return decidedOn != null ? decidedOn : LocalDate.now(clock);
     }
 }

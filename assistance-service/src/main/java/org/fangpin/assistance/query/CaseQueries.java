@@ -64,12 +64,16 @@ public class CaseQueries {
                 .optional();
     }
 
-    /** The latest monthly records of a household, newest first. */
-    public List<MonthRecord> recentRecords(String householdId) {
+    /**
+     * The latest monthly records of a household of months up to {@code upTo}, newest first: what monitoring knew of
+     * the household on a day of that month.
+     */
+    public List<MonthRecord> recentRecords(String householdId, YearMonth upTo) {
         return jdbc.sql("""
                         SELECT month, per_capita_net_income, guarantee_gaps FROM monthly_record
-                        WHERE household_id = :id ORDER BY month DESC LIMIT :limit""")
+                        WHERE household_id = :id AND month <= :upTo ORDER BY month DESC LIMIT :limit""")
                 .param("id", householdId)
+                .param("upTo", upTo.atDay(1))
                 .param("limit", RECENT_MONTHS)
                 .query((rs, row) -> new MonthRecord(YearMonth.from(rs.getDate("month").toLocalDate()),
                         rs.getBigDecimal("per_capita_net_income"), guarantees(rs.getString("guarantee_gaps"))))

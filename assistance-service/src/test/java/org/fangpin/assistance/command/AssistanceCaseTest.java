@@ -76,6 +76,7 @@ import org.fangpin.contracts.value.ObjectType;
 import org.fangpin.contracts.value.ReviewLevel;
 import org.fangpin.contracts.value.RiskType;
 import org.fangpin.contracts.value.WarningLevel;
+import org.fangpin.platform.web.BusinessDay;
 import org.fangpin.platform.web.RuleViolation;
 
 class AssistanceCaseTest {
@@ -592,7 +593,7 @@ class AssistanceCaseTest {
         @Test
         void aHouseholdMeetingEveryCriterionIsProposedWithItsEvidence() {
             fixture.given(readyForElimination())
-                    .when(new ProposeEliminationCommand(HH, stableFacts(), TODAY))
+                    .when(new ProposeEliminationCommand(HH, stableFacts(), BusinessDay.today(TODAY)))
                     .expectEvents(new RiskEliminationProposed(HH, VILLAGE, evidence(), TODAY));
         }
 
@@ -601,7 +602,7 @@ class AssistanceCaseTest {
             List<MonthRecord> shortRun = stableRecords().subList(0, 4);
             fixture.given(opened(LabourCapacity.FULL), measureAdded("m-1", MeasureType.EMPLOYMENT), started("m-1"),
                             warning("w-1", false))
-                    .when(new ProposeEliminationCommand(HH, new MonitoringFacts(POLICY, shortRun), TODAY))
+                    .when(new ProposeEliminationCommand(HH, new MonitoringFacts(POLICY, shortRun), BusinessDay.today(TODAY)))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(allOf(containsString("INCOME_STABLY_ABOVE_LINE"),
                             containsString("NO_OPEN_WARNING"), containsString("DEVELOPMENTAL_ASSISTANCE_CONFIRMED"),
@@ -616,7 +617,7 @@ class AssistanceCaseTest {
                     new DevelopmentalAssistanceVillageConfirmed(HH, VILLAGE, List.of("m-1"), OPENED_ON.plusDays(40)),
                     new DevelopmentalAssistanceConfirmed(HH, VILLAGE, List.of("m-1"), OPENED_ON.plusDays(45))};
             fixture.given(inProgress)
-                    .when(new ProposeEliminationCommand(HH, stableFacts(), TODAY))
+                    .when(new ProposeEliminationCommand(HH, stableFacts(), BusinessDay.today(TODAY)))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(allOf(containsString("MEASURE_COMPLETED"),
                             not(containsString("MEASURE_CARRIED_OUT")), not(containsString("RISKS_ADDRESSED"))))
@@ -631,7 +632,7 @@ class AssistanceCaseTest {
                             completedSilently,
                             new DevelopmentalAssistanceVillageConfirmed(HH, VILLAGE, List.of("m-1"), TODAY),
                             new DevelopmentalAssistanceConfirmed(HH, VILLAGE, List.of("m-1"), TODAY))
-                    .when(new ProposeEliminationCommand(HH, stableFacts(), TODAY))
+                    .when(new ProposeEliminationCommand(HH, stableFacts(), BusinessDay.today(TODAY)))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("MEASURE_COMPLETED"))
                     .expectNoEvents();
@@ -640,7 +641,7 @@ class AssistanceCaseTest {
         @Test
         void aPlanWithNothingCarriedOutIsNamedAsSuch() {
             fixture.given(opened(LabourCapacity.FULL), measureAdded("m-1", MeasureType.EMPLOYMENT))
-                    .when(new ProposeEliminationCommand(HH, stableFacts(), TODAY))
+                    .when(new ProposeEliminationCommand(HH, stableFacts(), BusinessDay.today(TODAY)))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(allOf(containsString("MEASURE_CARRIED_OUT"),
                             not(containsString("MEASURE_COMPLETED"))))
@@ -655,7 +656,7 @@ class AssistanceCaseTest {
             MeasureAdded untargeted = new MeasureAdded(HH, VILLAGE, "m-1", MeasureType.EMPLOYMENT, "公益岗位", List.of(),
                     "人社局", "包银花", TODAY.plusDays(30), OPENED_ON.plusDays(3));
             fixture.given(opened(LabourCapacity.FULL), untargeted, started("m-1"))
-                    .when(new ProposeEliminationCommand(HH, new MonitoringFacts(POLICY, records), TODAY))
+                    .when(new ProposeEliminationCommand(HH, new MonitoringFacts(POLICY, records), BusinessDay.today(TODAY)))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(allOf(containsString("GUARANTEES_SECURE"),
                             containsString("RISKS_ADDRESSED")));
@@ -666,7 +667,7 @@ class AssistanceCaseTest {
             fixture.given(opened(LabourCapacity.NONE), measureAdded("m-1", MeasureType.SAFETY_NET), started("m-1"),
                             new SafetyNetHouseholdProposed(HH, VILLAGE, "说明", TODAY),
                             new SafetyNetHouseholdDesignated(HH, VILLAGE, TODAY))
-                    .when(new ProposeEliminationCommand(HH, stableFacts(), TODAY))
+                    .when(new ProposeEliminationCommand(HH, stableFacts(), BusinessDay.today(TODAY)))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(allOf(containsString("HAS_LABOUR_CAPACITY"),
                             containsString("NOT_SAFETY_NET_HOUSEHOLD")));
@@ -675,7 +676,7 @@ class AssistanceCaseTest {
         @Test
         void aSecondProposalWhileOneIsUnderWayIsRefused() {
             fixture.given(with(readyForElimination(), new RiskEliminationProposed(HH, VILLAGE, evidence(), TODAY)))
-                    .when(new ProposeEliminationCommand(HH, stableFacts(), TODAY))
+                    .when(new ProposeEliminationCommand(HH, stableFacts(), BusinessDay.today(TODAY)))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("ELIMINATION_ALREADY_PROPOSED"));
         }
@@ -683,14 +684,14 @@ class AssistanceCaseTest {
         @Test
         void theTownshipVerifiesTheProposal() {
             fixture.given(with(readyForElimination(), new RiskEliminationProposed(HH, VILLAGE, evidence(), TODAY)))
-                    .when(new VerifyEliminationCommand(HH, TODAY))
+                    .when(new VerifyEliminationCommand(HH, BusinessDay.today(TODAY)))
                     .expectEvents(new RiskEliminationVerified(HH, VILLAGE, TODAY));
         }
 
         @Test
         void theCountyCannotApproveBeforeTheTownshipVerified() {
             fixture.given(with(readyForElimination(), new RiskEliminationProposed(HH, VILLAGE, evidence(), TODAY)))
-                    .when(new ApproveEliminationCommand(HH, stableFacts(), TODAY))
+                    .when(new ApproveEliminationCommand(HH, stableFacts(), BusinessDay.today(TODAY)))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("ELIMINATION_STEP_ORDER"))
                     .expectNoEvents();
@@ -700,7 +701,7 @@ class AssistanceCaseTest {
         void theCountyApprovesAndTheDecisionKeepsItsEvidence() {
             fixture.given(with(readyForElimination(), new RiskEliminationProposed(HH, VILLAGE, evidence(), TODAY),
                             new RiskEliminationVerified(HH, VILLAGE, TODAY)))
-                    .when(new ApproveEliminationCommand(HH, stableFacts(), TODAY))
+                    .when(new ApproveEliminationCommand(HH, stableFacts(), BusinessDay.today(TODAY)))
                     .expectEvents(new RiskEliminated(HH, VILLAGE, List.of(RiskType.ILLNESS), TODAY, evidence()));
         }
 
@@ -709,7 +710,7 @@ class AssistanceCaseTest {
             fixture.given(with(readyForElimination(), measureAdded("m-2", MeasureType.SAFETY_NET), started("m-2"),
                             new RiskEliminationProposed(HH, VILLAGE, evidence(), TODAY),
                             new RiskEliminationVerified(HH, VILLAGE, TODAY)))
-                    .when(new ApproveEliminationCommand(HH, stableFacts(), TODAY))
+                    .when(new ApproveEliminationCommand(HH, stableFacts(), BusinessDay.today(TODAY)))
                     .expectEvents(new RiskEliminated(HH, VILLAGE, List.of(RiskType.ILLNESS), TODAY,
                                     evidence(MeasureType.EMPLOYMENT, MeasureType.SAFETY_NET)),
                             new GradualExitStarted(HH, VILLAGE, "m-2", TODAY, TODAY.plusMonths(6)));
@@ -719,7 +720,7 @@ class AssistanceCaseTest {
         void theCountyJudgesTheCriteriaAgain() {
             fixture.given(with(readyForElimination(), new RiskEliminationProposed(HH, VILLAGE, evidence(), TODAY),
                             new RiskEliminationVerified(HH, VILLAGE, TODAY), warning("w-1", false)))
-                    .when(new ApproveEliminationCommand(HH, stableFacts(), TODAY))
+                    .when(new ApproveEliminationCommand(HH, stableFacts(), BusinessDay.today(TODAY)))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("NO_OPEN_WARNING"))
                     .expectNoEvents();
@@ -728,7 +729,7 @@ class AssistanceCaseTest {
         @Test
         void aSecondApprovalIsRefused() {
             fixture.given(eliminated())
-                    .when(new ApproveEliminationCommand(HH, stableFacts(), TODAY))
+                    .when(new ApproveEliminationCommand(HH, stableFacts(), BusinessDay.today(TODAY)))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("RISK_ALREADY_ELIMINATED"))
                     .expectNoEvents();
@@ -743,7 +744,7 @@ class AssistanceCaseTest {
                     .expectEvents(returned);
             fixture.given(with(readyForElimination(), new RiskEliminationProposed(HH, VILLAGE, evidence(), TODAY),
                             returned))
-                    .when(new ProposeEliminationCommand(HH, stableFacts(), TODAY))
+                    .when(new ProposeEliminationCommand(HH, stableFacts(), BusinessDay.today(TODAY)))
                     .expectEvents(new RiskEliminationProposed(HH, VILLAGE, evidence(), TODAY));
         }
 
@@ -786,7 +787,7 @@ class AssistanceCaseTest {
         @Test
         void aClosedCaseIsNotProposedForElimination() {
             fixture.given(with(readyForElimination(), closed))
-                    .when(new ProposeEliminationCommand(HH, stableFacts(), TODAY))
+                    .when(new ProposeEliminationCommand(HH, stableFacts(), BusinessDay.today(TODAY)))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("ASSISTANCE_CASE_CLOSED"))
                     .expectNoEvents();
@@ -796,7 +797,7 @@ class AssistanceCaseTest {
         void anEliminationUnderWayStopsAtTheClosure() {
             fixture.given(with(readyForElimination(), new RiskEliminationProposed(HH, VILLAGE, evidence(), TODAY),
                             new RiskEliminationVerified(HH, VILLAGE, TODAY), closed))
-                    .when(new ApproveEliminationCommand(HH, stableFacts(), TODAY))
+                    .when(new ApproveEliminationCommand(HH, stableFacts(), BusinessDay.today(TODAY)))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("ASSISTANCE_CASE_CLOSED"))
                     .expectNoEvents();
@@ -806,7 +807,7 @@ class AssistanceCaseTest {
         void aClosedCaseIsNotProposedForRollback() {
             fixture.given(with(eliminated(), new AssistanceCaseClosed(HH, VILLAGE,
                             ClosureReason.STABLE_AFTER_LOOK_BACK, TODAY)))
-                    .when(new ProposeRollbackCommand(HH, "回头看发现收入回落", TODAY))
+                    .when(new ProposeRollbackCommand(HH, "回头看发现收入回落", BusinessDay.today(TODAY)))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("ASSISTANCE_CASE_CLOSED"))
                     .expectNoEvents();
@@ -839,6 +840,98 @@ class AssistanceCaseTest {
         }
     }
 
+    /** Steps entered after they happened (补录) carry their day; the rules judge by it. */
+    @Nested
+    class BusinessDates {
+
+        private static final String NOTE = "县级审定会议纸质决定，系统补录";
+        private static final String REASON = "回头看发现务工中断，收入回落";
+        private final LocalDate recorded = TODAY.plusDays(60);
+
+        private Object[] verified() {
+            return with(readyForElimination(), new RiskEliminationProposed(HH, VILLAGE, evidence(), TODAY),
+                    new RiskEliminationVerified(HH, VILLAGE, TODAY));
+        }
+
+        @Test
+        void anEliminationApprovedLongBeforeItIsRecordedCarriesItsDayAndTheNote() {
+            fixture.given(verified())
+                    .when(new ApproveEliminationCommand(HH, stableFacts(),
+                            new BusinessDay(TODAY, recorded, 40, " " + NOTE + " ")))
+                    .expectEvents(new RiskEliminated(HH, VILLAGE, List.of(RiskType.ILLNESS), TODAY, evidence(),
+                            NOTE));
+        }
+
+        @Test
+        void anEliminationMoreThanTheAllowanceBackWithoutANoteIsRefused() {
+            fixture.given(verified())
+                    .when(new ApproveEliminationCommand(HH, stableFacts(), new BusinessDay(TODAY, recorded, 40, null)))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("ASSISTANCE_BACKDATING_NOTE_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aStepWithinTheAllowanceNeedsNoNoteAndKeepsNone() {
+            fixture.given(with(readyForElimination(), new RiskEliminationProposed(HH, VILLAGE, evidence(), TODAY)))
+                    .when(new VerifyEliminationCommand(HH, new BusinessDay(TODAY.plusDays(2), TODAY.plusDays(42), 40,
+                            null)))
+                    .expectEvents(new RiskEliminationVerified(HH, VILLAGE, TODAY.plusDays(2)));
+        }
+
+        @Test
+        void noStepOfTheEliminationPrecedesTheOneItFollows() {
+            fixture.given(with(readyForElimination(), new RiskEliminationProposed(HH, VILLAGE, evidence(), TODAY)))
+                    .when(new VerifyEliminationCommand(HH, BusinessDay.today(TODAY.minusDays(1))))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("ELIMINATION_DATE_BEFORE_PREVIOUS_STEP"))
+                    .expectNoEvents();
+            fixture.given(verified())
+                    .when(new ApproveEliminationCommand(HH, stableFacts(), BusinessDay.today(TODAY.minusDays(1))))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("ELIMINATION_DATE_BEFORE_PREVIOUS_STEP"))
+                    .expectNoEvents();
+            fixture.given(readyForElimination())
+                    .when(new ProposeEliminationCommand(HH, stableFacts(), BusinessDay.today(OPENED_ON.minusDays(1))))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("ELIMINATION_DATE_BEFORE_PREVIOUS_STEP"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theCriteriaAreJudgedAsOfTheDayOfTheStep() {
+            fixture.given(readyForElimination())
+                    .when(new ProposeEliminationCommand(HH, stableFacts(), BusinessDay.today(OPENED_ON.plusMonths(3))))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("MONITORED_LONG_ENOUGH"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aRollbackFollowsTheEliminationAndANewEliminationTheRollback() {
+            fixture.given(eliminated())
+                    .when(new ProposeRollbackCommand(HH, REASON, BusinessDay.today(TODAY.minusDays(1))))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("ROLLBACK_DATE_BEFORE_PREVIOUS_STEP"))
+                    .expectNoEvents();
+            Object[] proposed = with(eliminated(), new RiskRollbackProposed(HH, VILLAGE, REASON, TODAY.plusDays(3)));
+            fixture.given(proposed)
+                    .when(new VerifyRollbackCommand(HH, BusinessDay.today(TODAY.plusDays(2))))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("ROLLBACK_DATE_BEFORE_PREVIOUS_STEP"))
+                    .expectNoEvents();
+            fixture.given(with(proposed, new RiskRollbackVerified(HH, VILLAGE, TODAY.plusDays(4))))
+                    .when(new ApproveRollbackCommand(HH, new BusinessDay(TODAY.plusDays(5), recorded, 40, NOTE)))
+                    .expectEvents(new RiskRolledBack(HH, VILLAGE, REASON, TODAY.plusDays(5), NOTE));
+            fixture.given(with(proposed, new RiskRollbackVerified(HH, VILLAGE, TODAY.plusDays(4)),
+                            new RiskRolledBack(HH, VILLAGE, REASON, TODAY.plusDays(5))))
+                    .when(new ProposeEliminationCommand(HH, stableFacts(), BusinessDay.today(TODAY.plusDays(4))))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("ELIMINATION_DATE_BEFORE_PREVIOUS_STEP"))
+                    .expectNoEvents();
+        }
+    }
+
     @Nested
     class LookBackAndRollback {
 
@@ -847,7 +940,7 @@ class AssistanceCaseTest {
         @Test
         void aRiskNotEliminatedIsNotRolledBack() {
             fixture.given(readyForElimination())
-                    .when(new ProposeRollbackCommand(HH, REASON, TODAY))
+                    .when(new ProposeRollbackCommand(HH, REASON, BusinessDay.today(TODAY)))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("ROLLBACK_NEEDS_ELIMINATION"));
         }
@@ -855,7 +948,7 @@ class AssistanceCaseTest {
         @Test
         void aRollbackProposalAnswersTheLookBackWarning() {
             fixture.given(with(eliminated(), warning("w-2", true)))
-                    .when(new ProposeRollbackCommand(HH, REASON, TODAY))
+                    .when(new ProposeRollbackCommand(HH, REASON, BusinessDay.today(TODAY)))
                     .expectEvents(new RiskRollbackProposed(HH, VILLAGE, REASON, TODAY),
                             new WarningResponded(HH, VILLAGE, "w-2", null, REASON, TODAY));
         }
@@ -864,17 +957,17 @@ class AssistanceCaseTest {
         void theTownshipReviewsAndTheCountyApprovesTheRollback() {
             Object[] proposed = with(eliminated(), new RiskRollbackProposed(HH, VILLAGE, REASON, TODAY));
             fixture.given(proposed)
-                    .when(new VerifyRollbackCommand(HH, TODAY))
+                    .when(new VerifyRollbackCommand(HH, BusinessDay.today(TODAY)))
                     .expectEvents(new RiskRollbackVerified(HH, VILLAGE, TODAY));
             fixture.given(with(proposed, new RiskRollbackVerified(HH, VILLAGE, TODAY)))
-                    .when(new ApproveRollbackCommand(HH, TODAY))
+                    .when(new ApproveRollbackCommand(HH, BusinessDay.today(TODAY)))
                     .expectEvents(new RiskRolledBack(HH, VILLAGE, REASON, TODAY));
         }
 
         @Test
         void theCountyCannotApproveARollbackBeforeTheTownship() {
             fixture.given(with(eliminated(), new RiskRollbackProposed(HH, VILLAGE, REASON, TODAY)))
-                    .when(new ApproveRollbackCommand(HH, TODAY))
+                    .when(new ApproveRollbackCommand(HH, BusinessDay.today(TODAY)))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("ROLLBACK_STEP_ORDER"))
                     .expectNoEvents();
@@ -887,7 +980,7 @@ class AssistanceCaseTest {
                     .when(new ReturnRollbackCommand(HH, ReviewLevel.TOWNSHIP, "收入已恢复", TODAY))
                     .expectEvents(returned);
             fixture.given(with(eliminated(), new RiskRollbackProposed(HH, VILLAGE, REASON, TODAY), returned))
-                    .when(new ProposeRollbackCommand(HH, REASON, TODAY))
+                    .when(new ProposeRollbackCommand(HH, REASON, BusinessDay.today(TODAY)))
                     .expectEvents(new RiskRollbackProposed(HH, VILLAGE, REASON, TODAY));
         }
 
@@ -896,7 +989,7 @@ class AssistanceCaseTest {
             fixture.given(with(eliminated(), new RiskRollbackProposed(HH, VILLAGE, REASON, TODAY),
                             new RiskRollbackVerified(HH, VILLAGE, TODAY),
                             new RiskRolledBack(HH, VILLAGE, REASON, TODAY)))
-                    .when(new ProposeEliminationCommand(HH, stableFacts(), TODAY))
+                    .when(new ProposeEliminationCommand(HH, stableFacts(), BusinessDay.today(TODAY)))
                     .expectEvents(new RiskEliminationProposed(HH, VILLAGE, evidence(), TODAY));
         }
 

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
@@ -33,13 +35,14 @@ import org.springframework.web.client.RestClient;
 import org.fangpin.assistance.process.DeadlineWatch;
 import org.fangpin.contracts.PublishedEvent;
 import org.fangpin.contracts.Topics;
+import org.fangpin.contracts.assistance.AssistanceCaseClosed;
+import org.fangpin.contracts.assistance.RiskEliminated;
 import org.fangpin.contracts.envelope.ActorRef;
 import org.fangpin.contracts.envelope.EventEnvelope;
 import org.fangpin.contracts.identification.HouseholdIdentified;
 import org.fangpin.contracts.identification.HouseholdReidentified;
 import org.fangpin.contracts.identification.PolicyChanged;
 import org.fangpin.contracts.identification.PolicyThresholds;
-import org.fangpin.contracts.assistance.AssistanceCaseClosed;
 import org.fangpin.contracts.monitoring.MonitoringClosed;
 import org.fangpin.contracts.monitoring.MonthlyMonitoringRecorded;
 import org.fangpin.contracts.monitoring.WarningCleared;
@@ -242,6 +245,41 @@ class AssistanceFlowIT {
         assertThat(completedSilently.status()).isEqualTo(422);
         assertThat(completedSilently.body().get("code").asText()).isEqualTo("MEASURE_OUTCOME_REQUIRED");
         assertThat(storedEvents()).isEqualTo(planned);
+    }
+
+    @Test
+    void theCaseOpensOnTheCountysDecisionDayAndEliminationStepsCarryTheDaysTheyHappened() {
+        LocalDate decided = TODAY.minusMonths(3);
+        String household = identified(LabourCapacity.FULL, VILLAGE, decided);
+        readyForProposal(household);
+        stableIncome(household, 3);
+        String propose = "/api/assistance/" + household + "/elimination/propose";
+
+        var tomorrow = exchange(village, HttpMethod.POST, propose, Map.of("proposedOn", TODAY.plusDays(1).toString()));
+        var beforeTheCase = exchange(village, HttpMethod.POST, propose,
+                Map.of("proposedOn", decided.minusDays(1).toString()));
+        var proposed = exchange(village, HttpMethod.POST, propose, Map.of("proposedOn", TODAY.minusDays(2).toString()));
+        var verifiedBefore = exchange(township, HttpMethod.POST, "/api/assistance/" + household + "/elimination/verify",
+                Map.of("verifiedOn", TODAY.minusDays(3).toString()));
+        township.post().uri("/api/assistance/{id}/elimination/verify", household)
+                .body(Map.of("verifiedOn", TODAY.minusDays(1).toString())).retrieve().toBodilessEntity();
+        JsonNode approved = county.post().uri("/api/assistance/{id}/elimination/approve", household)
+                .body(Map.of("approvedOn", TODAY.minusDays(1).toString())).retrieve().body(JsonNode.class);
+
+        assertThat(tomorrow.body().get("code").asText()).isEqualTo("DATE_IN_FUTURE");
+        assertThat(beforeTheCase.body().get("code").asText()).isEqualTo("ELIMINATION_DATE_BEFORE_PREVIOUS_STEP");
+        assertThat(proposed.status()).isEqualTo(200);
+        assertThat(proposed.body().get("openedOn").asText()).isEqualTo(decided.toString());
+        assertThat(verifiedBefore.body().get("code").asText()).isEqualTo("ELIMINATION_DATE_BEFORE_PREVIOUS_STEP");
+        assertThat(approved.get("eliminatedOn").asText()).isEqualTo(TODAY.minusDays(1).toString());
+        assertThat(approved.get("eliminations").get(0).get("evidence").get("monitoredMonths").asLong())
+                .isEqualTo(ChronoUnit.MONTHS.between(decided, TODAY.minusDays(1)));
+        RiskEliminated published = (RiskEliminated) await().atMost(PATIENCE).until(() -> broker
+                .read(Topics.ASSISTANCE, 1).stream().map(r -> Envelopes.decode(r.value()))
+                .filter(e -> e.subject().equals(household) && e.data() instanceof RiskEliminated)
+                .map(EventEnvelope::data).findFirst().orElse(null), Objects::nonNull);
+        assertThat(published.eliminatedOn()).isEqualTo(TODAY.minusDays(1));
+        assertThat(published.backdatingNote()).isNull();
     }
 
     @Test
@@ -470,10 +508,14 @@ class AssistanceFlowIT {
     }
 
     private String identified(LabourCapacity labour, String village) {
+        return identified(labour, village, TODAY);
+    }
+
+    private String identified(LabourCapacity labour, String village, LocalDate decidedOn) {
         String household = UUID.randomUUID().toString();
         publish(Topics.IDENTIFICATION, new HouseholdIdentified(household, village, "lead-" + household,
                 ObjectType.MARGINAL_VULNERABLE, List.of(RiskType.ILLNESS), labour, new BigDecimal("7200.00"),
-                new BigDecimal("8300.00"), TODAY));
+                new BigDecimal("8300.00"), decidedOn));
         await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT count(*) FROM assistance_case WHERE household_id = :id")
                 .param("id", household).query(Long.class).single() == 1);
         return household;

@@ -82,6 +82,29 @@ class AssistanceEventsContractTest {
     }
 
     @Test
+    void stepsRecordedLateKeepTheirBusinessDateAndNoteAndThoseOfBeforeTheNoteReadWithout() {
+        LocalDate day = LocalDate.of(2024, 12, 10);
+        String note = "县级审定会议纸质决定，系统补录";
+        List<PublishedEvent> dated = List.of(
+                new RiskEliminationProposed("hh-1", "150724213201", EVIDENCE, day, note),
+                new RiskEliminationVerified("hh-1", "150724213201", day, note),
+                new RiskEliminated("hh-1", "150724213201", List.of(RiskType.ILLNESS), day, EVIDENCE, note),
+                new RiskRollbackProposed("hh-1", "150724213201", "回头看发现收入回落", day, note),
+                new RiskRollbackVerified("hh-1", "150724213201", day, note),
+                new RiskRolledBack("hh-1", "150724213201", "回头看发现收入回落", day, note));
+
+        for (PublishedEvent event : dated) {
+            assertThat(roundTrip(event)).isEqualTo(event);
+        }
+        assertThat(decode("RiskRolledBack", """
+                {"householdId":"hh-1","regionCode":"150724213201","reason":"收入回落","rolledBackOn":"2024-12-10"}"""))
+                .isEqualTo(new RiskRolledBack("hh-1", "150724213201", "收入回落", day, null));
+        assertThat(decode("RiskEliminationVerified", """
+                {"householdId":"hh-1","regionCode":"150724213201","verifiedOn":"2024-12-10"}"""))
+                .isEqualTo(new RiskEliminationVerified("hh-1", "150724213201", day));
+    }
+
+    @Test
     void everyAssistanceEventIsPublishedOnTheAssistanceTopicUnderItsOwnType() {
         assertThat(AssistanceEvents.PUBLISHED).allSatisfy(entry -> {
             assertThat(entry.topic()).isEqualTo("fangpin.assistance.v1");

@@ -54,6 +54,8 @@ class MonitoringEventsContractTest {
                 new ImmediateVisitRequested(HOUSEHOLD, VILLAGE, "hz-1", AreaHazardType.DISASTER, AUGUST_15),
                 new MonitoringClosed(HOUSEHOLD, VILLAGE, ClosureReason.STABLE_AFTER_LOOK_BACK,
                         "风险消除后回头看连续十二个月收入稳定", AUGUST_15),
+                new MonitoringClosed(HOUSEHOLD, VILLAGE, ClosureReason.MOVED_AWAY, "全户迁出本县", AUGUST_15,
+                        "县级终止监测纸质决定，系统补录"),
                 new DepartmentLeadRaised(HOUSEHOLD, VILLAGE, "batch-1", "CIVIL_AFFAIRS", "MINIMUM_LIVING_ALLOWANCE",
                         null, null, AUGUST_15, "民政数据：纳入低保"));
 

@@ -18,6 +18,7 @@ import org.fangpin.contracts.value.ObjectType;
 import org.fangpin.contracts.value.Relation;
 import org.fangpin.contracts.value.RigidExpenditure;
 import org.fangpin.contracts.value.RiskType;
+import org.fangpin.platform.web.BusinessDay;
 
 /** The commands of the registry and the identification procedure, one per step of the work plans. */
 public final class Commands {
@@ -35,6 +36,32 @@ public final class Commands {
                                            Integer villageGroup, HouseholdCategory category,
                                            List<CategoryFlag> categoryFlags, int memberCount,
                                            List<MemberDetails> members, LocalDate registeredOn) {
+    }
+
+    /**
+     * 存量导入: a household of the county's existing register, with its head, entered as the live registration enters
+     * one; identified as a monitoring object on its original day when {@code identification} is given.
+     */
+    public record ImportHouseholdCommand(@TargetAggregateIdentifier String householdId, String regionCode,
+                                         Integer villageGroup, HouseholdCategory category, int memberCount,
+                                         MemberDetails head, LocalDate registeredOn,
+                                         ImportedIdentification identification) {
+    }
+
+    /** 存量导入: the identification of a household already registered, on its original day. */
+    public record ImportIdentificationCommand(@TargetAggregateIdentifier String householdId,
+                                              ImportedIdentification identification) {
+    }
+
+    /**
+     * An identification as the existing register holds it (识别监测时间, 监测对象类别, 风险类型): the county decided it
+     * before the county went live, so it has no case steps here; it is judged by the policy of its year.
+     *
+     * @param leadId the id its case gets, so that the case screen and the lead listing show it
+     */
+    public record ImportedIdentification(String leadId, ObjectType objectType, List<RiskType> riskTypes,
+                                         LabourCapacity labourCapacity, BigDecimal perCapitaNetIncome,
+                                         LocalDate identifiedOn, DecisionPolicy policy) {
     }
 
     /** 家庭成员增加 (birth, marriage, moving in). */
@@ -127,9 +154,14 @@ public final class Commands {
      */
     public record CountyDating(LocalDate decidedOn, LocalDate recordedOn, Integer daysWithoutNote, String note) {
 
+        /** The decision's day as every dated step of the procedure is judged (the shared date rule). */
+        BusinessDay day() {
+            return new BusinessDay(decidedOn, recordedOn, daysWithoutNote, note);
+        }
+
         /** Whether a step dated in the past comes with its note, which the case history then keeps. */
         boolean explained() {
-            return note != null && !note.isBlank() && decidedOn.isBefore(recordedOn);
+            return day().keptNote() != null;
         }
     }
 

@@ -34,6 +34,9 @@ import org.fangpin.identification.command.Commands.ApproveAtTownshipCommand;
 import org.fangpin.identification.command.Commands.CountyDating;
 import org.fangpin.identification.command.Commands.DecisionPolicy;
 import org.fangpin.identification.command.Commands.IdentifyAtCountyCommand;
+import org.fangpin.identification.command.Commands.ImportHouseholdCommand;
+import org.fangpin.identification.command.Commands.ImportIdentificationCommand;
+import org.fangpin.identification.command.Commands.ImportedIdentification;
 import org.fangpin.identification.command.Commands.MemberDetails;
 import org.fangpin.identification.command.Commands.NoteRiskEliminatedCommand;
 import org.fangpin.identification.command.Commands.NoteRiskRolledBackCommand;
@@ -50,6 +53,7 @@ import org.fangpin.identification.command.Commands.ReturnFromCountyCommand;
 import org.fangpin.identification.command.Commands.ReturnFromTownshipCommand;
 import org.fangpin.identification.command.InternalEvents.BackdatingNoted;
 import org.fangpin.identification.command.InternalEvents.DecisionThresholdsRecorded;
+import org.fangpin.identification.command.InternalEvents.IdentificationImported;
 import org.fangpin.identification.command.InternalEvents.RiskEliminationNoted;
 import org.fangpin.identification.command.InternalEvents.RiskRollbackNoted;
 
@@ -83,6 +87,46 @@ public class Household {
         // Events applied in a constructor reach the event-sourcing handlers only after it returns.
         command.members().forEach(member -> apply(memberAdded(command.householdId(), command.regionCode(), member,
                 MemberChange.REGISTRATION, command.registeredOn())));
+    }
+
+    /** 存量导入: registered as the live registration does, then identified on its original day if it was. */
+    @CommandHandler
+    public Household(ImportHouseholdCommand command) {
+        MemberDetails head = command.head();
+        apply(new HouseholdRegistered(command.householdId(), command.regionCode(), command.villageGroup(),
+                head.name(), head.idNumber(), command.category(), command.memberCount(), List.of()));
+        apply(memberAdded(command.householdId(), command.regionCode(), head, MemberChange.REGISTRATION,
+                command.registeredOn()));
+        if (command.identification() != null) {
+            importIdentification(command.householdId(), command.regionCode(), command.identification());
+        }
+    }
+
+    /**
+     * 存量导入 of an identification: a household identified already changes nothing (the same file imported again);
+     * one with a case open here is decided by that case, not by the import.
+     */
+    @CommandHandler
+    void handle(ImportIdentificationCommand command) {
+        if (monitoringObject) {
+            return;
+        }
+        new Rules.NoOpenCaseToImportOver(openCase).verify();
+        importIdentification(householdId, regionCode, command.identification());
+    }
+
+    private static void importIdentification(String householdId, String regionCode,
+                                             ImportedIdentification identification) {
+        new Rules.IdentificationNamesTypeAndRisks(identification.objectType(), identification.riskTypes()).verify();
+        DecisionPolicy policy = identification.policy();
+        apply(new IdentificationImported(householdId, regionCode, identification.leadId(),
+                identification.objectType(), identification.riskTypes(), identification.labourCapacity(),
+                identification.perCapitaNetIncome(), identification.identifiedOn()));
+        apply(new HouseholdIdentified(householdId, regionCode, identification.leadId(), identification.objectType(),
+                identification.riskTypes(), identification.labourCapacity(), identification.perCapitaNetIncome(),
+                policy.thresholds().monitoringLine(), identification.identifiedOn()));
+        apply(new DecisionThresholdsRecorded(householdId, identification.leadId(), policy.regionPrefix(),
+                policy.year(), policy.thresholds()));
     }
 
     @CommandHandler

@@ -1,8 +1,13 @@
 package org.fangpin.identification.command;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.fangpin.contracts.identification.PolicyThresholds;
+import org.fangpin.contracts.value.LabourCapacity;
+import org.fangpin.contracts.value.ObjectType;
+import org.fangpin.contracts.value.RiskType;
 
 /**
  * Facts the household's decisions depend on, kept in its own history and not published: those from other services
@@ -36,5 +41,15 @@ public final class InternalEvents {
      */
     public record BackdatingNoted(String householdId, String leadId, LocalDate decidedOn, LocalDate recordedOn,
                                   String note) {
+    }
+
+    /**
+     * 存量导入: the household's identification was taken from the county's existing register (decided on
+     * {@code identifiedOn}, before the county went live); the published {@code HouseholdIdentified} follows it. Kept so
+     * that the case screen shows an identification without case steps and says where it came from.
+     */
+    public record IdentificationImported(String householdId, String regionCode, String leadId, ObjectType objectType,
+                                         List<RiskType> riskTypes, LabourCapacity labourCapacity,
+                                         BigDecimal perCapitaNetIncome, LocalDate identifiedOn) {
     }
 }

@@ -175,11 +175,7 @@ final class Rules {
      */
     record BackdatingIsExplained(Commands.CountyDating dating) implements Rule {
         public void verify() {
-            long daysBack = ChronoUnit.DAYS.between(dating.decidedOn(), dating.recordedOn());
-            if (dating.daysWithoutNote() != null && daysBack > dating.daysWithoutNote()
-                    && (dating.note() == null || dating.note().isBlank())) {
-                throw RuleViolation.of("IDENT_BACKDATING_NOTE_REQUIRED", daysBack, dating.daysWithoutNote());
-            }
+            dating.day().requireNoteBeyondAllowance("IDENT_BACKDATING_NOTE_REQUIRED");
         }
     }
 
@@ -197,6 +193,15 @@ final class Rules {
         public void verify() {
             if (objectType == null || riskTypes == null || riskTypes.isEmpty()) {
                 throw RuleViolation.of("IDENT_DECISION_INCOMPLETE");
+            }
+        }
+    }
+
+    /** An imported identification does not overrule a case under way here: that case decides (409). */
+    record NoOpenCaseToImportOver(IdentificationCase openCase) implements Rule {
+        public void verify() {
+            if (openCase != null) {
+                throw RuleViolation.conflict("IMPORT_CASE_OPEN", openCase.leadId());
             }
         }
     }

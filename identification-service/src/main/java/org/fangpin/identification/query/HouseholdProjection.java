@@ -40,9 +40,11 @@ import org.fangpin.identification.command.CaseStage;
 import org.fangpin.identification.command.Deadline;
 import org.fangpin.identification.command.InternalEvents.BackdatingNoted;
 import org.fangpin.identification.command.InternalEvents.DecisionThresholdsRecorded;
+import org.fangpin.identification.command.InternalEvents.IdentificationImported;
 import org.fangpin.identification.command.InternalEvents.RiskEliminationNoted;
 import org.fangpin.identification.command.InternalEvents.RiskRollbackNoted;
 import org.fangpin.platform.actor.Actor;
+import org.fangpin.platform.actor.Provenance;
 
 /**
  * The registry, member and lead screens. A subscribing processor whose errors propagate: the rows change in the
@@ -55,6 +57,8 @@ class HouseholdProjection {
 
     static final String PROCESSING_GROUP = "ReadModel_Households";
     private static final ObjectMapper JSON = EnvelopeCodec.mapper();
+    /** The channel of a case taken from the existing register: it came through none of the live ones. */
+    static final String IMPORTED_CHANNEL = "IMPORT";
 
     private final JdbcClient jdbc;
 
@@ -203,6 +207,29 @@ class HouseholdProjection {
         jdbc.sql("UPDATE lead_view SET " + column + " = true WHERE lead_id = :lead")
                 .param("lead", event.leadId()).update();
         step(event.leadId(), message, "OVERDUE_" + event.deadline(), "时限 " + event.dueOn());
+    }
+
+    /** An identification from the existing register: a case with no steps before it, decided on its own day. */
+    @EventHandler
+    void on(IdentificationImported event, EventMessage<?> message) {
+        jdbc.sql("""
+                        INSERT INTO lead_view (lead_id, household_id, region_code, channel, stage, reported_on,
+                                               description, per_capita_net_income, labour_capacity)
+                        VALUES (:lead, :household, :region, :channel, :stage, :on, :description, :income, :labour)""")
+                .param("lead", event.leadId())
+                .param("household", event.householdId())
+                .param("region", event.regionCode())
+                .param("channel", IMPORTED_CHANNEL)
+                .param("stage", CaseStage.REPORTED.name())
+                .param("on", event.identifiedOn())
+                .param("description", "存量导入")
+                .param("income", event.perCapitaNetIncome())
+                .param("labour", event.labourCapacity() == null ? null : event.labourCapacity().name())
+                .update();
+        Object source = message.getMetaData().get(Provenance.IMPORT_SOURCE);
+        Object row = message.getMetaData().get(Provenance.IMPORT_ROW);
+        step(event.leadId(), message, "IMPORTED", source == null ? "存量导入"
+                : "存量导入：" + source + " 第 " + row + " 行");
     }
 
     @EventHandler

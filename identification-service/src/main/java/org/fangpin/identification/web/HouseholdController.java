@@ -45,6 +45,7 @@ import org.fangpin.identification.query.RegistryQueries.HouseholdView;
 import org.fangpin.identification.query.RegistryQueries.MemberView;
 import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.security.Jurisdiction;
+import org.fangpin.platform.web.BusinessDay;
 import org.fangpin.platform.web.RuleViolation;
 
 /** The household registry (户登记) and its members (家庭成员变更). */
@@ -186,7 +187,7 @@ class HouseholdController {
         MemberDetails member = details(request.member());
         requireDistinctPersons(List.of(member));
         Registry.send(() -> commands.sendAndWait(new AddMemberCommand(household.householdId(), member,
-                request.change(), Days.happenedOn(request.changedOn(), clock))));
+                request.change(), BusinessDay.happenedOn(request.changedOn(), clock))));
         return new MemberReference(householdId, member.memberId());
     }
 
@@ -197,7 +198,7 @@ class HouseholdController {
                                  @Valid @RequestBody RemoveMemberRequest request) {
         HouseholdView household = writableHousehold(householdId);
         commands.sendAndWait(new RemoveMemberCommand(household.householdId(), memberId, request.change(),
-                Days.happenedOn(request.changedOn(), clock)));
+                BusinessDay.happenedOn(request.changedOn(), clock)));
         return new MemberReference(householdId, memberId);
     }
 

@@ -64,6 +64,7 @@ import org.fangpin.identification.query.RegistryQueries;
 import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.policy.PolicyBook;
 import org.fangpin.platform.security.Jurisdiction;
+import org.fangpin.platform.web.BusinessDay;
 import org.fangpin.platform.web.RuleViolation;
 
 /** Leads (线索) and the steps of the identification procedure on them, from discovery to the county decision. */
@@ -140,7 +141,10 @@ class LeadController {
     @Schema(description = "乡镇审核: APPROVE with an opinion, or RETURN to the village with the reason")
     record TownshipReviewRequest(@NotNull @Schema(example = "APPROVE") TownshipDecision decision,
                                  @Size(max = 1000) @Schema(example = "经乡镇入户复核，情况属实") String opinion,
-                                 @Size(max = 1000) @Schema(example = "收入核算漏计转移性收入，请重新核实") String reason) {
+                                 @Size(max = 1000) @Schema(example = "收入核算漏计转移性收入，请重新核实") String reason,
+                                 @Schema(description = "the day the township reviewed; defaults to today, never a day "
+                                         + "to come, and only after the public notice ended", example = "2024-06-14")
+                                 LocalDate reviewedOn) {
     }
 
     enum CountyDecision { IDENTIFY, REJECT, RETURN }
@@ -190,7 +194,7 @@ class LeadController {
         HouseholdView household = registry.household(request.householdId())
                 .orElseThrow(() -> RuleViolation.notFound("HOUSEHOLD_NOT_FOUND", request.householdId()));
         Jurisdiction.requireWritableWithin(household.regionCode());
-        LocalDate reportedOn = Days.happenedOn(request.reportedOn(), clock);
+        LocalDate reportedOn = BusinessDay.happenedOn(request.reportedOn(), clock);
         String leadId = UUID.randomUUID().toString();
         DueDates due = DueDates.of(reportedOn, policies.require(household.regionCode(), reportedOn.getYear()));
         commands.sendAndWait(new ReportLeadCommand(household.householdId(), leadId, request.channel(),
@@ -253,7 +257,7 @@ class LeadController {
         LeadView lead = writableLead(leadId);
         commands.sendAndWait(new RecordVerificationCommand(lead.householdId(), leadId,
                 request.perCapitaNetIncome(), request.labourCapacity(), request.collector(),
-                request.householdConfirmed(), Days.happenedOn(request.verifiedOn(), clock),
+                request.householdConfirmed(), BusinessDay.happenedOn(request.verifiedOn(), clock),
                 request.rigidExpenditures() == null ? Map.of() : request.rigidExpenditures(),
                 request.guaranteeGaps() == null ? List.of() : request.guaranteeGaps()));
         return new LeadReference(leadId, lead.householdId(), false);
@@ -289,13 +293,15 @@ class LeadController {
     @PostMapping("/{leadId}/township-review")
     @PreAuthorize("hasRole('TOWNSHIP_REVIEWER')")
     @Operation(summary = "乡镇审核 — approve to the county, or return to the village with the reason",
-            description = "Only after the public notice has ended (409 IDENT_PUBLIC_NOTICE_RUNNING).")
+            description = "Only after the public notice has ended (409 IDENT_PUBLIC_NOTICE_RUNNING); reviewedOn "
+                    + "dates it (default today, never a day to come: 422 DATE_IN_FUTURE), judged against the "
+                    + "notice's last day like the review itself.")
     LeadReference reviewAtTownship(@PathVariable String leadId, @Valid @RequestBody TownshipReviewRequest request) {
         LeadView lead = writableLead(leadId);
-        LocalDate today = LocalDate.now(clock);
+        LocalDate reviewedOn = BusinessDay.happenedOn(request.reviewedOn(), clock);
         commands.sendAndWait(request.decision() == TownshipDecision.APPROVE
-                ? new ApproveAtTownshipCommand(lead.householdId(), leadId, request.opinion(), today)
-                : new ReturnFromTownshipCommand(lead.householdId(), leadId, request.reason(), today));
+                ? new ApproveAtTownshipCommand(lead.householdId(), leadId, request.opinion(), reviewedOn)
+                : new ReturnFromTownshipCommand(lead.householdId(), leadId, request.reason(), reviewedOn));
         return new LeadReference(leadId, lead.householdId(), false);
     }
 
@@ -314,7 +320,7 @@ class LeadController {
     LeadReference decideAtCounty(@PathVariable String leadId, @Valid @RequestBody CountyDecisionRequest request) {
         LeadView lead = writableLead(leadId);
         DecisionPolicy policy = policyInForce(lead);
-        CountyDating dating = new CountyDating(Days.happenedOn(request.decidedOn(), clock), LocalDate.now(clock),
+        CountyDating dating = new CountyDating(BusinessDay.happenedOn(request.decidedOn(), clock), LocalDate.now(clock),
                 policy.thresholds().backdatingDaysWithoutNote(), request.backdatingNote());
         Object command = switch (request.decision()) {
             case IDENTIFY -> {

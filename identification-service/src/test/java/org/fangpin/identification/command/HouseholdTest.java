@@ -46,6 +46,9 @@ import org.fangpin.identification.command.Commands.ApproveAtTownshipCommand;
 import org.fangpin.identification.command.Commands.CountyDating;
 import org.fangpin.identification.command.Commands.DecisionPolicy;
 import org.fangpin.identification.command.Commands.IdentifyAtCountyCommand;
+import org.fangpin.identification.command.Commands.ImportHouseholdCommand;
+import org.fangpin.identification.command.Commands.ImportIdentificationCommand;
+import org.fangpin.identification.command.Commands.ImportedIdentification;
 import org.fangpin.identification.command.Commands.MemberDetails;
 import org.fangpin.identification.command.Commands.NoteRiskEliminatedCommand;
 import org.fangpin.identification.command.Commands.NoteRiskRolledBackCommand;
@@ -62,6 +65,7 @@ import org.fangpin.identification.command.Commands.ReturnFromCountyCommand;
 import org.fangpin.identification.command.Commands.ReturnFromTownshipCommand;
 import org.fangpin.identification.command.InternalEvents.BackdatingNoted;
 import org.fangpin.identification.command.InternalEvents.DecisionThresholdsRecorded;
+import org.fangpin.identification.command.InternalEvents.IdentificationImported;
 import org.fangpin.identification.command.InternalEvents.RiskEliminationNoted;
 import org.fangpin.identification.command.InternalEvents.RiskRollbackNoted;
 import org.fangpin.platform.web.RuleViolation;
@@ -637,6 +641,46 @@ class HouseholdTest {
         void aDecidedCaseIsNeverOverdue() {
             fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved(), identified())
                     .when(new RaiseOverdueCommand(HOUSEHOLD, LEAD, Deadline.DECISION, DUE.decisionDueOn().plusDays(1)))
+                    .expectNoEvents();
+        }
+    }
+
+    /** 存量导入: the existing register's households, identified before the county went live. */
+    @Nested
+    class Import {
+
+        private final LocalDate identifiedOn = LocalDate.of(2024, 3, 18);
+        private final ImportedIdentification identification = new ImportedIdentification("lead-import",
+                ObjectType.SUDDEN_HARDSHIP, List.of(RiskType.ILLNESS), LabourCapacity.PARTIAL, INCOME, identifiedOn,
+                DECISION_POLICY);
+
+        @Test
+        void anImportedHouseholdIsRegisteredAndIdentifiedOnItsOriginalDayAsTheLiveProcedureRecordsIt() {
+            fixture.givenNoPriorActivity()
+                    .when(new ImportHouseholdCommand(HOUSEHOLD, VILLAGE, 3, HouseholdCategory.POVERTY_ALLEVIATED, 4,
+                            HEAD, JUNE_3, identification))
+                    .expectEvents(registered(), memberAdded(HEAD, "REGISTRATION", JUNE_3),
+                            new IdentificationImported(HOUSEHOLD, VILLAGE, "lead-import", ObjectType.SUDDEN_HARDSHIP,
+                                    List.of(RiskType.ILLNESS), LabourCapacity.PARTIAL, INCOME, identifiedOn),
+                            new HouseholdIdentified(HOUSEHOLD, VILLAGE, "lead-import", ObjectType.SUDDEN_HARDSHIP,
+                                    List.of(RiskType.ILLNESS), LabourCapacity.PARTIAL, INCOME, LINE, identifiedOn),
+                            thresholdsRecorded("lead-import"));
+        }
+
+        @Test
+        void aHouseholdIdentifiedAlreadyIsNotIdentifiedAgain() {
+            fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved(), identified())
+                    .when(new ImportIdentificationCommand(HOUSEHOLD, identification))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aCaseUnderWayHereIsNotOverruledByTheImport() {
+            fixture.given(registered(), leadReported())
+                    .when(new ImportIdentificationCommand(HOUSEHOLD, identification))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(containsString("IMPORT_CASE_OPEN"))
                     .expectNoEvents();
         }
     }

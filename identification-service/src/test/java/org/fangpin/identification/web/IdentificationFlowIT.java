@@ -151,11 +151,21 @@ class IdentificationFlowIT {
         expect(procedure.village(HttpMethod.POST, "/api/leads/{id}/village-evaluation", Map.of(
                 "opinion", "评议同意", "noticeFrom", today.minusDays(7).toString()), lead), 200);
 
-        Reply approved = procedure.townshipReview(lead, "APPROVE", "情况属实");
+        Reply duringTheNotice = procedure.township(HttpMethod.POST, "/api/leads/{id}/township-review", Map.of(
+                "decision", "APPROVE", "opinion", "情况属实", "reviewedOn", today.minusDays(3).toString()), lead);
+        Reply reviewTomorrow = procedure.township(HttpMethod.POST, "/api/leads/{id}/township-review", Map.of(
+                "decision", "APPROVE", "opinion", "情况属实", "reviewedOn", today.plusDays(1).toString()), lead);
+        Reply approved = procedure.township(HttpMethod.POST, "/api/leads/{id}/township-review", Map.of(
+                "decision", "APPROVE", "opinion", "情况属实", "reviewedOn", today.minusDays(2).toString()), lead);
+        Reply decidedBeforeTheTownship = decide(lead, Map.of("decision", "IDENTIFY", "objectType",
+                "MARGINAL_VULNERABLE", "riskTypes", List.of("ILLNESS"), "decidedOn", today.minusDays(3).toString()));
         JsonNode screen = procedure.lead(lead).body();
 
         assertThat(tomorrow.code()).isEqualTo("DATE_IN_FUTURE");
+        assertThat(duringTheNotice.code()).isEqualTo("IDENT_PUBLIC_NOTICE_RUNNING");
+        assertThat(reviewTomorrow.code()).isEqualTo("DATE_IN_FUTURE");
         assertThat(approved.status()).isEqualTo(200);
+        assertThat(decidedBeforeTheTownship.code()).isEqualTo("IDENT_DECISION_BEFORE_TOWNSHIP_REVIEW");
         assertThat(screen.get("lead").get("reportedOn").asText()).isEqualTo(today.minusDays(8).toString());
         assertThat(screen.get("lead").get("noticeUntil").asText()).isEqualTo(today.minusDays(3).toString());
         assertThat(screen.get("lead").get("noticeRecordedAfterTheFact").asBoolean()).isTrue();

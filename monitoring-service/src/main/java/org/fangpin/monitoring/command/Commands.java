@@ -19,6 +19,7 @@ import org.fangpin.contracts.value.LabourCapacity;
 import org.fangpin.contracts.value.ObjectType;
 import org.fangpin.contracts.value.RigidExpenditure;
 import org.fangpin.contracts.value.WarningLevel;
+import org.fangpin.platform.web.BusinessDay;
 
 /** The commands of dynamic monitoring, one per step the work plans name. */
 public final class Commands {
@@ -95,8 +96,12 @@ public final class Commands {
                                                AreaHazardType hazardType, LocalDate requestedOn) {
     }
 
-    /** 终止监测 — the county closes the household's monitoring, with its judgement. */
+    /**
+     * 终止监测 — the county closes the household's monitoring, with its judgement.
+     *
+     * @param closed the day the county decided it, the day it is recorded, the policy's allowance and the note
+     */
     public record CloseMonitoringCommand(@TargetAggregateIdentifier String householdId, ClosureReason reason,
-                                         String judgement, LocalDate closedOn) {
+                                         String judgement, BusinessDay closed) {
     }
 }

@@ -44,6 +44,7 @@ import org.fangpin.monitoring.command.Rules.MonitoringNotClosed;
 import org.fangpin.monitoring.command.Rules.MonthHasBegun;
 import org.fangpin.monitoring.command.Rules.MonthWithinMonitoring;
 import org.fangpin.monitoring.command.Rules.NoVisitNeedsReason;
+import org.fangpin.platform.web.BusinessDay;
 
 /**
  * A household under monthly dynamic monitoring: its months recorded, its open warning and, for a 脱贫户, its
@@ -64,6 +65,7 @@ public class MonitoredHousehold {
     private ObjectType objectType;
     private LocalDate startedOn;
     private boolean lookBack;
+    private LocalDate lookBackOn;
     private LocalDate closedOn;
     private final Set<YearMonth> recordedMonths = new HashSet<>();
     private YearMonth latestMonth;
@@ -174,17 +176,24 @@ public class MonitoredHousehold {
         }
     }
 
-    /** 终止监测: an open warning is cleared with the closure, so that no list shows it any longer. */
+    /**
+     * 终止监测: an open warning is cleared with the closure, so that no list shows it any longer. The closure is
+     * dated the day the county decided it: not before monitoring (or, for a stable household, look-back) began, and
+     * more than the policy's allowance back only with the county's note.
+     */
     @CommandHandler
     void handle(CloseMonitoringCommand command) {
         new MonitoringNotClosed(closedOn).verify();
         new ClosureOnlyWhenStable(command.reason(), lookBack, openLevel).verify();
+        BusinessDay closed = command.closed();
+        closed.requireNotBefore(lookBack ? lookBackOn : startedOn, "MONITORING_CLOSURE_BEFORE_PREVIOUS_STEP");
+        closed.requireNoteBeyondAllowance("MONITORING_BACKDATING_NOTE_REQUIRED");
         if (openWarningId != null) {
             apply(new WarningCleared(householdId, regionCode, openWarningId, openRule,
-                    "终止监测：" + command.reason().chineseName(), command.closedOn()));
+                    "终止监测：" + command.reason().chineseName(), closed.on()));
         }
-        apply(new MonitoringClosed(householdId, regionCode, command.reason(), command.judgement(),
-                command.closedOn()));
+        apply(new MonitoringClosed(householdId, regionCode, command.reason(), command.judgement(), closed.on(),
+                closed.keptNote()));
     }
 
     private void raiseOrChange(Finding finding, LocalDate on) {
@@ -273,6 +282,7 @@ public class MonitoredHousehold {
     @EventSourcingHandler
     void on(LookBackMonitoringStarted event) {
         lookBack = true;
+        lookBackOn = event.startedOn();
     }
 
     @EventSourcingHandler

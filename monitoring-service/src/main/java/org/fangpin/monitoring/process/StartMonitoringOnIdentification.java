@@ -10,10 +10,16 @@ import org.springframework.stereotype.Component;
 
 import org.fangpin.contracts.Topics;
 import org.fangpin.contracts.identification.HouseholdIdentified;
+import org.fangpin.contracts.identification.HouseholdReidentified;
 import org.fangpin.monitoring.command.Commands.StartMonitoringCommand;
 import org.fangpin.platform.consuming.EventInbox;
 
-/** Monitoring starts by itself when the county identifies a household (HouseholdIdentified). */
+/**
+ * Monitoring starts by itself when the county identifies a household (HouseholdIdentified), on the day of the
+ * county's decision: a decision recorded late (补录) starts monitoring in the month it was taken, so the months since
+ * may be recorded late too. A household identified again (HouseholdReidentified) whose monitoring was closed starts
+ * it again on that decision's day; one still monitored (look-back) just continues.
+ */
 @Component
 class StartMonitoringOnIdentification {
 
@@ -34,8 +40,17 @@ class StartMonitoringOnIdentification {
         inbox.receive(CONSUMER, record, envelope -> {
             if (envelope.data() instanceof HouseholdIdentified identified) {
                 commands.sendAndWait(new StartMonitoringCommand(identified.householdId(), identified.regionCode(),
-                        identified.objectType(), LocalDate.now(clock)));
+                        identified.objectType(), decisionDay(identified.identifiedOn())));
+            } else if (envelope.data() instanceof HouseholdReidentified reidentified) {
+                commands.sendAndWait(new StartMonitoringCommand(reidentified.householdId(),
+                        reidentified.regionCode(), reidentified.objectType(),
+                        decisionDay(reidentified.reidentifiedOn())));
             }
         });
+    }
+
+    /** Decisions published before they carried their day started monitoring on the day they were read. */
+    private LocalDate decisionDay(LocalDate decidedOn) {
+        return decidedOn != null ? decidedOn : LocalDate.now(clock);
     }
 }

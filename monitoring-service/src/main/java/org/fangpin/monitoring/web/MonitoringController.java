@@ -46,7 +46,9 @@ import org.fangpin.monitoring.web.MonthlyRecords.HouseholdRecord;
 import org.fangpin.monitoring.web.MonthlyRecords.MonthlyRecordRequest;
 import org.fangpin.monitoring.web.MonthlyRecords.RecordsRefused;
 import org.fangpin.platform.actor.RequestContext;
+import org.fangpin.platform.policy.PolicyBook;
 import org.fangpin.platform.security.Jurisdiction;
+import org.fangpin.platform.web.BusinessDay;
 import org.fangpin.platform.web.Problems;
 import org.fangpin.platform.web.RuleViolation;
 
@@ -63,15 +65,17 @@ class MonitoringController {
     private final Problems problems;
     private final CommandGateway commands;
     private final MissedMonitoringCheck missedCheck;
+    private final PolicyBook policy;
     private final Clock clock;
 
     MonitoringController(MonitoringQueries queries, MonthlyRecords records, Problems problems,
-                         CommandGateway commands, MissedMonitoringCheck missedCheck, Clock clock) {
+                         CommandGateway commands, MissedMonitoringCheck missedCheck, PolicyBook policy, Clock clock) {
         this.queries = queries;
         this.records = records;
         this.problems = problems;
         this.commands = commands;
         this.missedCheck = missedCheck;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -158,21 +162,36 @@ class MonitoringController {
         return problem;
     }
 
-    /** @param judgement the county's 研判意见: what was checked and found */
-    record ClosureRequest(@NotNull ClosureReason reason, @NotBlank @Size(max = 500) String judgement) {
+    /**
+     * @param judgement      the county's 研判意见: what was checked and found
+     * @param closedOn       the day the county decided the closure; today when absent, never a day to come
+     * @param backdatingNote 补录说明: why a closure dated more than the policy's backdatingDaysWithoutNote days back
+     *                       is recorded only now
+     */
+    record ClosureRequest(@NotNull ClosureReason reason, @NotBlank @Size(max = 500) String judgement,
+                          LocalDate closedOn, @Size(max = 500) String backdatingNote) {
     }
 
     record Closed(String householdId, ClosureReason reason, LocalDate closedOn) {
     }
 
-    /** 终止监测: only the county ends a household's dynamic monitoring, and says why. */
+    /**
+     * 终止监测: only the county ends a household's dynamic monitoring, and says why, dated the day it decided: not in
+     * the future (422 DATE_IN_FUTURE), not before monitoring or look-back began (422
+     * MONITORING_CLOSURE_BEFORE_PREVIOUS_STEP), more than the policy's allowance back only with the county's note
+     * (422 MONITORING_BACKDATING_NOTE_REQUIRED).
+     */
     @PostMapping("/{householdId}/closure")
     @PreAuthorize("hasRole('COUNTY_APPROVER')")
     Closed close(@PathVariable String householdId, @Valid @RequestBody ClosureRequest request) {
-        Jurisdiction.requireWritableWithin(visible(householdId).regionCode());
-        LocalDate today = LocalDate.now(clock);
-        commands.sendAndWait(new CloseMonitoringCommand(householdId, request.reason(), request.judgement(), today));
-        return new Closed(householdId, request.reason(), today);
+        MonitoredHouseholdView household = visible(householdId);
+        Jurisdiction.requireWritableWithin(household.regionCode());
+        LocalDate closedOn = BusinessDay.happenedOn(request.closedOn(), clock);
+        BusinessDay closed = BusinessDay.entered(request.closedOn(), clock,
+                policy.require(household.regionCode(), closedOn.getYear()).backdatingDaysWithoutNote(),
+                request.backdatingNote());
+        commands.sendAndWait(new CloseMonitoringCommand(householdId, request.reason(), request.judgement(), closed));
+        return new Closed(householdId, request.reason(), closed.on());
     }
 
     /**

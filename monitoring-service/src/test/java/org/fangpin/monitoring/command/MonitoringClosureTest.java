@@ -27,6 +27,7 @@ import org.fangpin.monitoring.command.Commands.CloseMonitoringCommand;
 import org.fangpin.monitoring.command.Commands.FlagMissedMonitoringCommand;
 import org.fangpin.monitoring.command.Commands.RecordMonthlyMonitoringCommand;
 import org.fangpin.monitoring.command.Commands.StartMonitoringCommand;
+import org.fangpin.platform.web.BusinessDay;
 import org.fangpin.platform.web.RuleViolation;
 
 class MonitoringClosureTest {
@@ -52,7 +53,7 @@ class MonitoringClosureTest {
     }
 
     private static CloseMonitoringCommand close(ClosureReason reason) {
-        return new CloseMonitoringCommand(HOUSEHOLD, reason, JUDGEMENT, SEPTEMBER_1);
+        return new CloseMonitoringCommand(HOUSEHOLD, reason, JUDGEMENT, BusinessDay.today(SEPTEMBER_1));
     }
 
     @Test
@@ -60,6 +61,36 @@ class MonitoringClosureTest {
         fixture.given(STARTED, LOOK_BACK)
                 .when(close(ClosureReason.STABLE_AFTER_LOOK_BACK))
                 .expectEvents(CLOSED);
+    }
+
+    @Test
+    void aClosureRecordedLateCarriesTheDayTheCountyDecidedAndBeyondTheAllowanceItsNote() {
+        LocalDate decided = SEPTEMBER_1.minusDays(50);
+        fixture.given(STARTED, LOOK_BACK)
+                .when(new CloseMonitoringCommand(HOUSEHOLD, ClosureReason.STABLE_AFTER_LOOK_BACK, JUDGEMENT,
+                        new BusinessDay(decided, SEPTEMBER_1, 40, " 县级终止监测纸质决定补录 ")))
+                .expectEvents(new MonitoringClosed(HOUSEHOLD, VILLAGE, ClosureReason.STABLE_AFTER_LOOK_BACK,
+                        JUDGEMENT, decided, "县级终止监测纸质决定补录"));
+    }
+
+    @Test
+    void aClosureMoreThanTheAllowanceBackWithoutTheCountysNoteIsRefused() {
+        fixture.given(STARTED, LOOK_BACK)
+                .when(new CloseMonitoringCommand(HOUSEHOLD, ClosureReason.STABLE_AFTER_LOOK_BACK, JUDGEMENT,
+                        new BusinessDay(SEPTEMBER_1.minusDays(41), SEPTEMBER_1, 40, null)))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(containsString("MONITORING_BACKDATING_NOTE_REQUIRED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aStableHouseholdIsNotClosedOnADayBeforeItsLookBackBegan() {
+        fixture.given(STARTED, LOOK_BACK)
+                .when(new CloseMonitoringCommand(HOUSEHOLD, ClosureReason.STABLE_AFTER_LOOK_BACK, JUDGEMENT,
+                        new BusinessDay(AUGUST_15.minusDays(1), AUGUST_15.plusDays(5), 40, null)))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(containsString("MONITORING_CLOSURE_BEFORE_PREVIOUS_STEP"))
+                .expectNoEvents();
     }
 
     @Test

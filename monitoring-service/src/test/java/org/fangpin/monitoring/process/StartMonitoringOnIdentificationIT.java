@@ -64,6 +64,17 @@ class StartMonitoringOnIdentificationIT {
     }
 
     @Test
+    void monitoringStartsOnTheDayOfTheCountysDecisionNotTheDayItWasRead() {
+        String household = UUID.randomUUID().toString();
+
+        kafka.send(Topics.IDENTIFICATION, household, identified(household));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> monitored(household));
+        assertThat(jdbc.sql("SELECT started_on FROM monitored_household WHERE household_id = :id")
+                .param("id", household).query(LocalDate.class).single()).isEqualTo(LocalDate.of(2024, 7, 2));
+    }
+
+    @Test
     void aPoisonMessageGoesToTheDeadLetterTopicAndDoesNotBlockThePartition() {
         String household = UUID.randomUUID().toString();
 

@@ -133,6 +133,34 @@ class MonthlyMonitoringIT {
     }
 
     @Test
+    void monthsSinceTheCountysDecisionAreEnteredLateAndAClosureCarriesTheDayTheCountyDecided() {
+        String household = monitored(VILLAGE, ObjectType.MARGINAL_VULNERABLE);
+        Api county = Api.as(tokens, port, "COUNTY_APPROVER", "150724");
+
+        Reply beforeTheDecision = villageOfficer.post("/api/monitoring/{id}/records", Map.of("month", "2024-06",
+                "perCapitaNetIncome", 9000, "contactMethod", "HOME_VISIT", "recordedOn", "2024-07-20"), household);
+        Reply late = villageOfficer.post("/api/monitoring/{id}/records", Map.of("month", "2024-07",
+                "perCapitaNetIncome", 9000, "contactMethod", "HOME_VISIT", "recordedOn", "2024-07-20"), household);
+        Reply closureTomorrow = county.post("/api/monitoring/{id}/closure", Map.of("reason", "MOVED_AWAY",
+                "judgement", "全户迁出", "closedOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString()),
+                household);
+        Reply closureBeforeMonitoring = county.post("/api/monitoring/{id}/closure", Map.of("reason", "MOVED_AWAY",
+                "judgement", "全户迁出", "closedOn", "2024-07-01"), household);
+        Reply closed = county.post("/api/monitoring/{id}/closure", Map.of("reason", "MOVED_AWAY",
+                "judgement", "2024年9月全户户籍迁至呼和浩特市", "closedOn", "2024-09-30"), household);
+
+        assertThat(beforeTheDecision.code()).isEqualTo("MONITORING_MONTH_BEFORE_START");
+        assertThat(late.status()).isEqualTo(201);
+        assertThat(closureTomorrow.code()).isEqualTo("DATE_IN_FUTURE");
+        assertThat(closureBeforeMonitoring.code()).isEqualTo("MONITORING_CLOSURE_BEFORE_PREVIOUS_STEP");
+        assertThat(closed.status()).isEqualTo(200);
+        assertThat(closed.body().get("closedOn").asText()).isEqualTo("2024-09-30");
+        assertThat(published(household, 2).stream().map(EventEnvelope::data)
+                .filter(MonitoringClosed.class::isInstance).map(MonitoringClosed.class::cast)
+                .map(MonitoringClosed::closedOn)).containsExactly(LocalDate.of(2024, 9, 30));
+    }
+
+    @Test
     void refusedRecordsChangeNothing() {
         String household = monitored(VILLAGE, ObjectType.MARGINAL_VULNERABLE);
         long before = storedEvents();

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.ActorDispatchInterceptor;
+import org.fangpin.platform.actor.Provenance;
 
 /**
  * Axon wiring shared by every service: actor metadata on commands and events, schema migration order, event streams
@@ -30,13 +31,14 @@ public class AxonPlatformConfiguration {
     private static final String UNIQUE_VIOLATION = "23505";
 
     /**
-     * Copies the actor and the correlation id from each command into the metadata of every event it causes. It
-     * replaces Axon's default origin provider, whose {@code correlationId} would be the command's own id.
+     * Copies the actor, the correlation id and an import's provenance from each command into the metadata of every
+     * event it causes. It replaces Axon's default origin provider, whose {@code correlationId} would be the command's
+     * own id.
      */
     @Bean
     CorrelationDataProvider actorCorrelationDataProvider() {
         return new SimpleCorrelationDataProvider(Actor.ID, Actor.NAME, Actor.ROLE, Actor.REGION,
-                ActorDispatchInterceptor.CORRELATION_ID);
+                ActorDispatchInterceptor.CORRELATION_ID, Provenance.IMPORT_SOURCE, Provenance.IMPORT_ROW);
     }
 
     @Bean

@@ -1,0 +1,408 @@
+package org.fangpin.identification.process;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import org.fangpin.contracts.value.HouseholdCategory;
+import org.fangpin.contracts.value.IdNumber;
+import org.fangpin.contracts.value.LabourCapacity;
+import org.fangpin.contracts.value.ObjectType;
+import org.fangpin.contracts.value.Relation;
+import org.fangpin.contracts.value.RiskType;
+import org.fangpin.identification.command.Commands.DecisionPolicy;
+import org.fangpin.identification.command.Commands.ImportHouseholdCommand;
+import org.fangpin.identification.command.Commands.ImportIdentificationCommand;
+import org.fangpin.identification.command.Commands.ImportedIdentification;
+import org.fangpin.identification.command.Commands.MemberDetails;
+import org.fangpin.identification.config.ObjectModels;
+import org.fangpin.identification.process.ImportFile.Column;
+import org.fangpin.identification.process.ImportFile.Line;
+import org.fangpin.platform.actor.Actor;
+import org.fangpin.platform.actor.Provenance;
+import org.fangpin.platform.actor.RequestContext;
+import org.fangpin.platform.policy.PolicyBook;
+import org.fangpin.platform.security.Jurisdiction;
+import org.fangpin.platform.web.Problems;
+import org.fangpin.platform.web.RuleViolation;
+
+/**
+ * 存量导入: the county's existing register (households with their heads, and their identification as monitoring
+ * objects on its original day) taken in from a file. The whole file is validated first, set-based (the ID numbers
+ * already registered are read with one query per thousand rows); a row the rules refuse is reported with its line
+ * and reason in Chinese and nothing of it is written; the others become the commands the live procedure gives, in
+ * units of work of {@value #BATCH} rows, each a short transaction. Every event carries the importer (the actor), the
+ * file and the line. A household already registered with the same head is not registered again and one already
+ * identified is not identified again, so importing the same file twice changes nothing.
+ */
+@Component
+public class HouseholdImport {
+
+    /** Rows per unit of work: a short transaction (DESIGN.md, silent skips) that still amortises the commit. */
+    static final int BATCH = 250;
+    /** How many refused rows a report lists; the count covers all of them. */
+    static final int LISTED_REFUSALS = 1000;
+    private static final Logger log = LoggerFactory.getLogger(HouseholdImport.class);
+    private static final List<DateTimeFormatter> DAYS = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+            DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy-M-d"),
+            DateTimeFormatter.ofPattern("yyyyMMdd"), DateTimeFormatter.ofPattern("yyyy.M.d"));
+
+    private final CommandGateway commands;
+    private final JdbcClient jdbc;
+    private final PolicyBook policies;
+    private final ObjectModels objectModels;
+    private final TransactionManager transactions;
+    private final Problems problems;
+    private final Clock clock;
+
+    HouseholdImport(CommandGateway commands, JdbcClient jdbc, PolicyBook policies, ObjectModels objectModels,
+                    TransactionManager transactions, Problems problems, Clock clock) {
+        this.commands = commands;
+        this.jdbc = jdbc;
+        this.policies = policies;
+        this.objectModels = objectModels;
+        this.transactions = transactions;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    /**
+     * What an import did.
+     *
+     * @param registered   households registered (identified too when their row says so)
+     * @param identified   households identified as monitoring objects, newly registered or registered before
+     * @param unchanged    rows whose household was registered (and, if their row says so, identified) already
+     * @param refusedCount rows refused; {@code refused} lists the first {@value #LISTED_REFUSALS}
+     */
+    public record Report(String fileName, int rows, int registered, int identified, int unchanged, int refusedCount,
+                         List<RefusedRow> refused) {
+    }
+
+    /** A row refused, by its line in the file (the header is line 1), with the stable code and the Chinese reason. */
+    public record RefusedRow(int line, String code, String message) {
+    }
+
+    /** The import by the current actor (the importer), who may write only within their region. */
+    public Report importFile(String fileName, byte[] content) {
+        Actor importer = RequestContext.requireActor();
+        if (importer.role().isReadOnly()) {
+            throw RuleViolation.forbidden("READ_ONLY_ROLE", importer.role());
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<Line> lines = ImportFile.parse(content).lines();
+        List<RefusedRow> refused = new ArrayList<>();
+        List<Row> rows = new ArrayList<>(lines.size());
+        Map<String, Integer> firstLineOf = new HashMap<>();
+        for (Line line : lines) {
+            try {
+                Row row = row(line, importer, today);
+                Integer first = firstLineOf.putIfAbsent(row.head().idNumber(), line.number());
+                if (first != null) {
+                    throw RuleViolation.of("IMPORT_DUPLICATE_ROW", first);
+                }
+                rows.add(row);
+            } catch (RuleViolation violation) {
+                refused.add(refusal(line.number(), violation));
+            }
+        }
+
+        Map<String, Registered> registered = registered(rows.stream().map(row -> row.head().idNumber()).toList());
+        Map<String, Optional<DecisionPolicy>> policyCache = new HashMap<>();
+        List<Write> writes = new ArrayList<>();
+        int unchanged = 0;
+        for (Row row : rows) {
+            try {
+                Optional<Write> write = write(fileName, row, registered.get(row.head().idNumber()), policyCache);
+                if (write.isPresent()) {
+                    writes.add(write.get());
+                } else {
+                    unchanged++;
+                }
+            } catch (RuleViolation violation) {
+                refused.add(refusal(row.line(), violation));
+            }
+        }
+
+        int[] done = new int[2];
+        for (int from = 0; from < writes.size(); from += BATCH) {
+            List<Write> batch = writes.subList(from, Math.min(writes.size(), from + BATCH));
+            try {
+                send(batch);
+                count(batch, done);
+            } catch (RuntimeException batchFailed) {
+                // One row the rules refuse now (the registry changed since the check) must not cost its neighbours:
+                // the batch is rolled back and its rows written one by one.
+                for (Write write : batch) {
+                    try {
+                        send(List.of(write));
+                        count(List.of(write), done);
+                    } catch (RuleViolation violation) {
+                        refused.add(refusal(write.line(), violation));
+                    } catch (RuntimeException failed) {
+                        if (!duplicate(failed)) {
+                            throw failed;
+                        }
+                        refused.add(refusal(write.line(), RuleViolation.conflict("IMPORT_PERSON_REGISTERED_MEANWHILE")));
+                    }
+                }
+            }
+            if ((from / BATCH) % 40 == 39) {
+                log.info("Import {}: {} of {} households written", fileName, from + batch.size(), writes.size());
+            }
+        }
+        refused.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        return new Report(fileName, lines.size(), done[0], done[1], unchanged, refused.size(),
+                List.copyOf(refused.subList(0, Math.min(refused.size(), LISTED_REFUSALS))));
+    }
+
+    /** A row as the rules read it. */
+    private record Row(int line, String regionCode, Integer villageGroup, MemberDetails head, int memberCount,
+                       HouseholdCategory category, ObjectType objectType, List<RiskType> riskTypes,
+                       LocalDate identifiedOn, BigDecimal perCapitaNetIncome, LocalDate today) {
+    }
+
+    /** A head of household already current in the registry, and what their household is. */
+    private record Registered(String householdId, boolean head, boolean identified, boolean caseOpen) {
+    }
+
+    /** A command to send for a row, with the line it came from and whether it registers and identifies. */
+    private record Write(int line, Object command, boolean registers, boolean identifies, String fileName) {
+    }
+
+    private Row row(Line line, Actor importer, LocalDate today) {
+        String region = required(line, Column.REGION_CODE);
+        if (!region.matches("\\d{12}")) {
+            throw RuleViolation.of("IMPORT_REGION_INVALID", region);
+        }
+        if (!Jurisdiction.covers(importer, region)) {
+            throw RuleViolation.forbidden("OUT_OF_JURISDICTION", region, importer.region());
+        }
+        String idNumber = required(line, Column.HEAD_ID_NUMBER).toUpperCase(java.util.Locale.ROOT);
+        if (!IdNumber.isValid(idNumber)) {
+            throw RuleViolation.of("IMPORT_ID_NUMBER_INVALID");
+        }
+        String name = required(line, Column.HEAD_NAME);
+        if (name.length() > 50) {
+            throw RuleViolation.of("IMPORT_VALUE_INVALID", Column.HEAD_NAME.label(), name);
+        }
+        int memberCount = number(line, Column.MEMBER_COUNT, 1, 30);
+        Integer group = line.get(Column.VILLAGE_GROUP) == null ? null : number(line, Column.VILLAGE_GROUP, 1, 99);
+        HouseholdCategory category = named(line, Column.CATEGORY, HouseholdCategory.values(),
+                HouseholdCategory::chineseName);
+        LabourCapacity labour = line.get(Column.LABOUR_CAPACITY) == null ? null
+                : named(line, Column.LABOUR_CAPACITY, LabourCapacity.values(), LabourCapacity::chineseName);
+        MemberDetails head = new MemberDetails(UUID.nameUUIDFromBytes(("import-member:" + idNumber)
+                .getBytes(StandardCharsets.UTF_8)).toString(), name, idNumber, Relation.HEAD, null, labour, null,
+                null, null);
+
+        ObjectType objectType = line.get(Column.OBJECT_TYPE) == null ? null
+                : named(line, Column.OBJECT_TYPE, ObjectType.values(), ObjectType::chineseName);
+        if (objectType == null) {
+            return new Row(line.number(), region, group, head, memberCount, category, null, List.of(), null, null,
+                    today);
+        }
+        if (!objectModels.of(region).objectTypes().contains(objectType)) {
+            throw RuleViolation.of("IDENT_OBJECT_TYPE_NOT_OFFERED", objectType);
+        }
+        List<RiskType> risks = riskTypes(line);
+        LocalDate identifiedOn = day(line, Column.IDENTIFIED_ON);
+        if (identifiedOn.isAfter(today)) {
+            throw RuleViolation.of("DATE_IN_FUTURE", identifiedOn);
+        }
+        BigDecimal income = line.get(Column.PER_CAPITA_NET_INCOME) == null ? null
+                : amount(line, Column.PER_CAPITA_NET_INCOME);
+        return new Row(line.number(), region, group, head, memberCount, category, objectType, risks, identifiedOn,
+                income, today);
+    }
+
+    private Optional<Write> write(String fileName, Row row, Registered registered,
+                                  Map<String, Optional<DecisionPolicy>> policyCache) {
+        ImportedIdentification identification = row.objectType() == null ? null
+                : identification(row, policyCache);
+        if (registered == null) {
+            String householdId = UUID.nameUUIDFromBytes(("import-household:" + row.head().idNumber())
+                    .getBytes(StandardCharsets.UTF_8)).toString();
+            return Optional.of(new Write(row.line(), new ImportHouseholdCommand(householdId, row.regionCode(),
+                    row.villageGroup(), row.category(), row.memberCount(), row.head(), row.today(), identification),
+                    true, identification != null, fileName));
+        }
+        if (!registered.head()) {
+            throw RuleViolation.conflict("IMPORT_PERSON_IN_OTHER_HOUSEHOLD");
+        }
+        if (identification == null || registered.identified()) {
+            return Optional.empty();
+        }
+        if (registered.caseOpen()) {
+            throw RuleViolation.conflict("IMPORT_CASE_OPEN", registered.householdId());
+        }
+        return Optional.of(new Write(row.line(), new ImportIdentificationCommand(registered.householdId(),
+                identification), false, true, fileName));
+    }
+
+    private ImportedIdentification identification(Row row, Map<String, Optional<DecisionPolicy>> policyCache) {
+        int year = row.identifiedOn().getYear();
+        DecisionPolicy policy = policyCache.computeIfAbsent(row.regionCode() + "/" + year,
+                        key -> policies.inForce(row.regionCode(), year).map(inForce ->
+                                new DecisionPolicy(inForce.regionPrefix(), inForce.year(), inForce.thresholds())))
+                .orElseThrow(() -> RuleViolation.of("POLICY_MISSING", row.regionCode(), year));
+        String leadId = UUID.nameUUIDFromBytes(("import-lead:" + row.head().idNumber() + ":" + row.identifiedOn())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        return new ImportedIdentification(leadId, row.objectType(), row.riskTypes(), row.head().labourCapacity(),
+                row.perCapitaNetIncome(), row.identifiedOn(), policy);
+    }
+
+    /** The heads and members already current in the registry among these ID numbers, a thousand per query. */
+    private Map<String, Registered> registered(List<String> idNumbers) {
+        Map<String, Registered> found = new HashMap<>();
+        for (int from = 0; from < idNumbers.size(); from += 1000) {
+            List<String> chunk = idNumbers.subList(from, Math.min(idNumbers.size(), from + 1000));
+            jdbc.sql("""
+                            SELECT m.id_number, m.household_id, m.relation, h.object_type, h.open_lead_id
+                            FROM member_view m JOIN household_view h ON h.household_id = m.household_id
+                            WHERE m.left_on IS NULL AND m.id_number = ANY(:ids)""")
+                    .param("ids", chunk.toArray(String[]::new))
+                    .query((rs, n) -> Map.entry(rs.getString("id_number"), new Registered(
+                            rs.getString("household_id"), Relation.HEAD.name().equals(rs.getString("relation")),
+                            rs.getString("object_type") != null, rs.getString("open_lead_id") != null)))
+                    .list().forEach(entry -> found.put(entry.getKey(), entry.getValue()));
+        }
+        return found;
+    }
+
+    /** The batch in one unit of work and one transaction: all of its rows are written, or none. */
+    private void send(List<Write> batch) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        try {
+            for (Write write : batch) {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(write.command())
+                        .andMetaData(Provenance.imported(write.fileName(), write.line())));
+            }
+        } catch (RuntimeException e) {
+            unitOfWork.rollback(e);
+            throw e;
+        }
+        unitOfWork.commit();
+    }
+
+    private static void count(List<Write> written, int[] done) {
+        for (Write write : written) {
+            done[0] += write.registers() ? 1 : 0;
+            done[1] += write.identifies() ? 1 : 0;
+        }
+    }
+
+    private static boolean duplicate(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DuplicateKeyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private RefusedRow refusal(int line, RuleViolation violation) {
+        return new RefusedRow(line, violation.code(), problems.problem(HttpStatus.UNPROCESSABLE_ENTITY,
+                violation.code(), Problems.CHINESE, violation.args()).getDetail());
+    }
+
+    private static String required(Line line, Column column) {
+        String value = line.get(column);
+        if (value == null) {
+            throw RuleViolation.of("IMPORT_VALUE_MISSING", column.label());
+        }
+        return value;
+    }
+
+    private static int number(Line line, Column column, int min, int max) {
+        String value = required(line, column);
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw RuleViolation.of("IMPORT_VALUE_INVALID", column.label(), value);
+    }
+
+    private static BigDecimal amount(Line line, Column column) {
+        String value = required(line, column).replace(",", "");
+        try {
+            BigDecimal amount = new BigDecimal(value);
+            if (amount.signum() >= 0 && amount.scale() <= 2 && amount.precision() - amount.scale() <= 10) {
+                return amount.setScale(2);
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw RuleViolation.of("IMPORT_VALUE_INVALID", column.label(), value);
+    }
+
+    private static LocalDate day(Line line, Column column) {
+        String value = required(line, column);
+        for (DateTimeFormatter format : DAYS) {
+            try {
+                return LocalDate.parse(value, format);
+            } catch (DateTimeParseException e) {
+                // the next format
+            }
+        }
+        throw RuleViolation.of("IMPORT_VALUE_INVALID", column.label(), value);
+    }
+
+    /** A value by its Chinese name (as the national system writes it) or its code. */
+    private static <E extends Enum<E>> E named(Line line, Column column, E[] values, Function<E, String> chinese) {
+        String value = required(line, column);
+        return Arrays.stream(values).filter(e -> chinese.apply(e).equals(value) || e.name().equalsIgnoreCase(value))
+                .findFirst().orElseThrow(() -> RuleViolation.of("IMPORT_VALUE_INVALID", column.label(), value));
+    }
+
+    /** 风险类型: one or more, separated by 、，,；; or spaces. */
+    private static List<RiskType> riskTypes(Line line) {
+        String value = line.get(Column.RISK_TYPES);
+        if (value == null) {
+            throw RuleViolation.of("IMPORT_VALUE_MISSING", Column.RISK_TYPES.label());
+        }
+        Set<RiskType> risks = new LinkedHashSet<>();
+        for (String part : value.split("[、，,；;\\s|]+")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            risks.add(Arrays.stream(RiskType.values())
+                    .filter(r -> r.chineseName().equals(part) || r.name().equalsIgnoreCase(part)).findFirst()
+                    .orElseThrow(() -> RuleViolation.of("IMPORT_VALUE_INVALID", Column.RISK_TYPES.label(), part)));
+        }
+        if (risks.isEmpty()) {
+            throw RuleViolation.of("IMPORT_VALUE_MISSING", Column.RISK_TYPES.label());
+        }
+        return List.copyOf(EnumSet.copyOf(risks));
+    }
+}

@@ -1,0 +1,41 @@
+package org.fangpin.identification.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.fangpin.identification.process.HouseholdImport;
+import org.fangpin.identification.process.HouseholdImport.Report;
+
+/** 存量导入: the county's existing register, taken in from a CSV file (docs/decisions/0035, README "Go-live"). */
+@RestController
+@Validated
+@RequestMapping("/api/households/imports")
+class ImportController {
+
+    private final HouseholdImport imports;
+
+    ImportController(HouseholdImport imports) {
+        this.imports = imports;
+    }
+
+    @PostMapping(consumes = {"text/csv", "application/octet-stream"})
+    @PreAuthorize("hasAnyRole('COUNTY_APPROVER', 'ADMIN')")
+    @Operation(summary = "存量导入 — households and their identification from the existing register",
+            description = "A CSV file in the layout of the README (UTF-8 or GBK). Each row registers its household "
+                    + "with its head and, with 监测对象类别, 风险类型 and 识别监测时间, identifies it on that day, so "
+                    + "that monitoring and the assistance case start on it. Rows the rules refuse are listed with "
+                    + "their line and the reason in Chinese, and nothing of them is written; the other rows are. "
+                    + "Households registered (and identified) already are left unchanged, so the same file imported "
+                    + "again changes nothing. Every event names the importer, the file and the line.")
+    Report importHouseholds(@RequestParam @NotBlank @Size(max = 200) String fileName, @RequestBody byte[] content) {
+        return imports.importFile(fileName, content);
+    }
+}

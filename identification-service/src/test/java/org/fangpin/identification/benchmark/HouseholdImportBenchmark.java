@@ -1,0 +1,104 @@
+package org.fangpin.identification.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import org.fangpin.contracts.value.IdNumber;
+import org.fangpin.identification.process.HouseholdImport;
+import org.fangpin.identification.process.HouseholdImport.Report;
+import org.fangpin.platform.actor.Actor;
+import org.fangpin.platform.actor.RequestContext;
+import org.fangpin.platform.actor.Role;
+import org.fangpin.testsupport.WithRealInfrastructure;
+
+/**
+ * A county's go-live register (issue #17.4: 200,000 households, of them 5,000 monitoring objects) through the import,
+ * beside a bare COPY of the same file into an unlogged table. Not part of the test suite: {@code mvn -B verify
+ * -Pbenchmark -pl identification-service -Dbenchmark.households=200000}.
+ */
+@SpringBootTest(properties = "logging.level.root=WARN")
+@WithRealInfrastructure
+class HouseholdImportBenchmark {
+
+    /** Villages of 巴彦塔拉达斡尔民族乡, Ewenki banner. */
+    private static final List<String> VILLAGES = List.of("150724213201", "150724213202", "150724213203");
+    private static final String HEADER = "行政区划代码,村民小组,户主姓名,户主证件号码,家庭人口数,户类型,劳动能力,监测对象类别,"
+            + "风险类型,识别监测时间,人均纯收入\n";
+
+    @Autowired
+    HouseholdImport imports;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void aCountysRegisterIsImportedAndItsFiguresPrinted() throws Exception {
+        int households = Integer.getInteger("benchmark.households", 20_000);
+        int monitored = Math.max(1, households / 40);
+        byte[] file = file(households, monitored);
+        print("file: %,d households, %,d of them monitoring objects, %.1f MB", households, monitored,
+                file.length / 1e6);
+
+        long copyStart = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.createStatement().execute("CREATE UNLOGGED TABLE bare_copy (region TEXT, grp TEXT, name TEXT, "
+                    + "id_number TEXT, members TEXT, category TEXT, labour TEXT, object_type TEXT, risks TEXT, "
+                    + "identified_on TEXT, income TEXT)");
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY bare_copy FROM STDIN WITH (FORMAT csv, HEADER true)", new ByteArrayInputStream(file));
+            connection.createStatement().execute("DROP TABLE bare_copy");
+        }
+        double bareCopy = seconds(copyStart);
+        print("bare PostgreSQL COPY of the file into an unlogged table: %.2f s", bareCopy);
+
+        Actor county = new Actor("u-bench", "旗乡村振兴局", Role.COUNTY_APPROVER, "150724");
+        long start = System.nanoTime();
+        Report report = RequestContext.runAs(county, "benchmark", () -> imports.importFile("go-live.csv", file));
+        double imported = seconds(start);
+        print("import: %,d households registered, %,d identified in %.1f s (%,.0f households/s; %.0f x the COPY)",
+                report.registered(), report.identified(), imported, households / imported, imported / bareCopy);
+
+        long againStart = System.nanoTime();
+        Report again = RequestContext.runAs(county, "benchmark", () -> imports.importFile("go-live.csv", file));
+        print("the same file again: %,d unchanged in %.1f s", again.unchanged(), seconds(againStart));
+
+        assertThat(report.refusedCount()).isZero();
+        assertThat(report.registered()).isEqualTo(households);
+        assertThat(again.unchanged()).isEqualTo(households);
+    }
+
+    private static byte[] file(int households, int monitored) {
+        StringBuilder csv = new StringBuilder(households * 110).append(HEADER);
+        LocalDate identifiedOn = LocalDate.now().minusMonths(24);
+        for (int i = 0; i < households; i++) {
+            String first17 = "150724" + (19500101 + (i % 28) + 100 * ((i / 28) % 12) + 10000 * ((i / 336) % 50))
+                    + String.format("%03d", i / 16800);
+            String idNumber = first17 + IdNumber.checkCharacter(first17);
+            boolean object = i % (households / monitored) == 0;
+            csv.append(VILLAGES.get(i % VILLAGES.size())).append(',').append(1 + i % 9).append(",户主")
+                    .append(i).append(',').append(idNumber).append(",4,脱贫户,有劳动能力,")
+                    .append(object ? "脱贫不稳定户,因病," + identifiedOn.plusDays(i % 60) + ",7100.00" : ",,,")
+                    .append('\n');
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void print(String format, Object... args) {
+        System.out.printf("[benchmark] " + format + "%n", args);
+    }
+}

@@ -1,0 +1,165 @@
+package org.fangpin.identification.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fangpin.identification.Procedure.idNumber;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.fangpin.contracts.Topics;
+import org.fangpin.contracts.envelope.EventEnvelope;
+import org.fangpin.contracts.identification.HouseholdIdentified;
+import org.fangpin.identification.Procedure;
+import org.fangpin.identification.Procedure.Reply;
+import org.fangpin.identification.Published;
+import org.fangpin.testsupport.DevTokenIssuer;
+import org.fangpin.testsupport.KafkaBroker;
+import org.fangpin.testsupport.WithRealInfrastructure;
+
+/** 存量导入 through the API: the sample file of deploy/import, refused rows, and a second import of the same file. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealInfrastructure
+class HouseholdImportIT {
+
+    private static final String HEADER = "行政区划代码,村民小组,户主姓名,户主证件号码,家庭人口数,户类型,劳动能力,监测对象类别,"
+            + "风险类型,识别监测时间,人均纯收入\n";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DevTokenIssuer tokens;
+    @Autowired
+    KafkaBroker kafka;
+    @Autowired
+    JdbcClient jdbc;
+
+    private Procedure procedure;
+
+    @BeforeEach
+    void setUp() {
+        procedure = new Procedure(port, tokens);
+    }
+
+    @Test
+    void theExistingRegisterIsImportedWithItsDaysAndItsProvenanceAndASecondImportChangesNothing() throws IOException {
+        byte[] sample = Files.readAllBytes(Path.of("..", "deploy", "import", "households-sample.csv"));
+
+        Reply first = upload("COUNTY_APPROVER", "150724", "households-sample.csv", sample);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().get("rows").asInt()).isEqualTo(4);
+        assertThat(first.body().get("registered").asInt()).isEqualTo(4);
+        assertThat(first.body().get("identified").asInt()).isEqualTo(3);
+        assertThat(first.body().get("refusedCount").asInt()).isZero();
+        String household = jdbc.sql("SELECT household_id FROM household_view WHERE head_id_number = :id")
+                .param("id", "150724196803150010").query(String.class).single();
+        HouseholdIdentified identified = Published.about(kafka, Topics.IDENTIFICATION, household, 3).stream()
+                .map(EventEnvelope::data).filter(HouseholdIdentified.class::isInstance)
+                .map(HouseholdIdentified.class::cast).findFirst().orElseThrow();
+        assertThat(identified.identifiedOn()).isEqualTo(LocalDate.of(2025, 3, 18));
+        assertThat(identified.monitoringLine()).isEqualByComparingTo("8300.00");
+        List<JsonNode> metadata = jdbc.sql("""
+                        SELECT convert_from(metadata, 'UTF8') FROM domainevententry
+                        WHERE aggregateidentifier = :id ORDER BY sequencenumber""")
+                .param("id", household).query(String.class).list().stream().map(HouseholdImportIT::json).toList();
+        assertThat(metadata).isNotEmpty().allSatisfy(meta -> {
+            assertThat(meta.get("importSource").asText()).isEqualTo("households-sample.csv");
+            assertThat(meta.get("importRow").asInt()).isEqualTo(2);
+            assertThat(meta.get("actorRole").asText()).isEqualTo("COUNTY_APPROVER");
+        });
+        String leadId = identified.leadId();
+        JsonNode screen = procedure.county(HttpMethod.GET, "/api/leads/{id}", null, leadId).body();
+        assertThat(screen.get("lead").get("decidedOn").asText()).isEqualTo("2025-03-18");
+        assertThat(screen.get("steps").findValuesAsText("step")).containsExactly("IMPORTED", "IDENTIFIED");
+        assertThat(screen.get("steps").get(0).get("note").asText()).contains("households-sample.csv", "第 2 行");
+
+        long stored = storedEvents();
+        Reply again = upload("COUNTY_APPROVER", "150724", "households-sample.csv", sample);
+
+        assertThat(again.body().get("registered").asInt()).isZero();
+        assertThat(again.body().get("identified").asInt()).isZero();
+        assertThat(again.body().get("unchanged").asInt()).isEqualTo(4);
+        assertThat(storedEvents()).isEqualTo(stored);
+    }
+
+    @Test
+    void refusedRowsAreListedWithTheirLineAndReasonInChineseAndNothingOfThemIsWritten() {
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        String valid = idNumber("15072419700101101");
+        String csv = HEADER
+                + "150724213203,1,白音,150724197001011006,3,脱贫户,有劳动能力,,,,\n"
+                + "150725200200,1,哈斯,"  + idNumber("15072519700101102") + ",3,脱贫户,有劳动能力,,,,\n"
+                + "150724213203,1,图雅," + idNumber("15072419700101103") + ",3,一般农户,有劳动能力,边缘易致贫户,因病,"
+                + today + ",6800.00\n"
+                + "150724213203,1,阿拉坦," + idNumber("15072419700101104") + ",3,一般农户,有劳动能力,边缘易致贫户,因穷,"
+                + "2025-01-10,6800.00\n"
+                + "150724213203,2,敖登," + valid + ",4,脱贫户,有劳动能力,脱贫不稳定户,因病,2025-02-10,7100.00\n"
+                + "150724213203,2,敖登," + valid + ",4,脱贫户,有劳动能力,,,,\n";
+        long before = storedEvents();
+
+        Reply reply = upload("COUNTY_APPROVER", "150724", "存量户.csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().get("rows").asInt()).isEqualTo(6);
+        assertThat(reply.body().get("registered").asInt()).isEqualTo(1);
+        assertThat(reply.body().get("identified").asInt()).isEqualTo(1);
+        assertThat(reply.body().get("refusedCount").asInt()).isEqualTo(5);
+        JsonNode refused = reply.body().get("refused");
+        assertThat(refused.findValuesAsText("line")).containsExactly("2", "3", "4", "5", "7");
+        assertThat(refused.findValuesAsText("code")).containsExactly("IMPORT_ID_NUMBER_INVALID",
+                "OUT_OF_JURISDICTION", "DATE_IN_FUTURE", "IMPORT_VALUE_INVALID", "IMPORT_DUPLICATE_ROW");
+        assertThat(refused.get(3).get("message").asText()).contains("风险类型", "因穷");
+        assertThat(refused.get(4).get("message").asText()).contains("第 6 行");
+        assertThat(storedEvents() - before).as("one household: registered, head, imported, identified, thresholds")
+                .isEqualTo(5);
+    }
+
+    @Test
+    void aFileWithoutItsColumnsIsRefusedWholeAndOnlyTheCountyOrAnAdministratorImports() {
+        Reply noColumns = upload("COUNTY_APPROVER", "150724", "名单.csv",
+                "户主姓名,家庭人口数\n白音,3\n".getBytes(StandardCharsets.UTF_8));
+        Reply village = upload("VILLAGE_OFFICER", Procedure.VILLAGE, "名单.csv",
+                HEADER.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(noColumns.status()).isEqualTo(422);
+        assertThat(noColumns.code()).isEqualTo("IMPORT_COLUMNS_MISSING");
+        assertThat(noColumns.body().get("detail").asText()).contains("户主证件号码", "行政区划代码");
+        assertThat(village.status()).isEqualTo(403);
+    }
+
+    private Reply upload(String role, String region, String fileName, byte[] content) {
+        return procedure.client(role, region).post().uri("/api/households/imports?fileName={name}", fileName)
+                .contentType(MediaType.parseMediaType("text/csv")).body(content)
+                .exchange((request, response) -> new Reply(response.getStatusCode().value(),
+                        JSON.readTree(response.getBody().readAllBytes())), false);
+    }
+
+    private long storedEvents() {
+        return jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
