@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.postgresql.Driver;
 import org.springframework.http.HttpHeaders;
@@ -20,20 +21,21 @@ import org.fangpin.testsupport.PostgresServer.TestDatabase;
 import org.fangpin.testsupport.ServiceProcess;
 
 /**
- * Fangpin as it runs in production: the four services and the gateway, each its own process from its executable
- * jar, on fresh databases and the test's Kafka broker, trusting one token issuer and sharing a fresh gateway secret.
+ * Fangpin as it runs in production: the four services (one or more replicas each) and the gateway, each its own
+ * process from its executable jar, on fresh databases and the test's Kafka broker, trusting one token issuer and
+ * sharing a fresh gateway secret.
  * Each process logs to {@code <fangpin.logs>/<logs>/<process>.log}.
  */
 final class RunningSystem implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("identification", "monitoring", "assistance", "timeline");
 
-    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
-    private final Map<String, JdbcClient> databases = new HashMap<>();
+    private final Map<String, List<ServiceProcess>> services = new LinkedHashMap<>();
+    private final Map<String, TestDatabase> databases = new HashMap<>();
     private final List<ServiceProcess> processes = new ArrayList<>();
     private final ServiceProcess gateway;
 
-    private RunningSystem(Infrastructure infrastructure, String issuer, String jwksUri, String logs) {
+    private RunningSystem(Infrastructure infrastructure, String issuer, String jwksUri, String logs, int replicas) {
         Path apps = Path.of(System.getProperty("fangpin.apps", "target/apps"));
         Path logDirectory = logsRoot().resolve(logs);
         Map<String, String> common = Map.of(
@@ -44,16 +46,22 @@ final class RunningSystem implements AutoCloseable {
         Map<String, String> routes = new HashMap<>();
         for (String service : SERVICES) {
             TestDatabase database = infrastructure.database(service);
-            databases.put(service, JdbcClient.create(new SimpleDriverDataSource(new Driver(), database.jdbcUrl())));
+            databases.put(service, database);
             Map<String, String> environment = new HashMap<>(common);
             environment.put("FANGPIN_DB_URL", database.jdbcUrl());
             // each service signs in to Kafka as itself, limited by its ACLs, on a secured broker
             environment.putAll(infrastructure.kafka().credentialsOf(service));
-            ServiceProcess process = ServiceProcess.start(service + "-service",
-                    apps.resolve(service + "-service.jar"), environment, logDirectory);
-            services.put(service, process);
-            processes.add(process);
-            routes.put("FANGPIN_" + service.toUpperCase() + "_URL", process.baseUrl());
+            List<ServiceProcess> started = new ArrayList<>();
+            for (int replica = 1; replica <= replicas; replica++) {
+                String name = service + "-service" + (replicas > 1 ? "-" + replica : "");
+                started.add(ServiceProcess.start(name, apps.resolve(service + "-service.jar"), environment,
+                        logDirectory));
+            }
+            services.put(service, started);
+            processes.addAll(started);
+            // the gateway balances each service's replicas (comma-separated addresses)
+            routes.put("FANGPIN_" + service.toUpperCase() + "_URL",
+                    started.stream().map(ServiceProcess::baseUrl).collect(Collectors.joining(",")));
         }
         Map<String, String> gatewayEnvironment = new HashMap<>(common);
         gatewayEnvironment.putAll(routes);
@@ -68,7 +76,13 @@ final class RunningSystem implements AutoCloseable {
 
     /** Starts every process; returns at once, {@link #awaitHealthy()} before use. */
     static RunningSystem start(Infrastructure infrastructure, String issuer, String jwksUri, String logs) {
-        return new RunningSystem(infrastructure, issuer, jwksUri, logs);
+        return new RunningSystem(infrastructure, issuer, jwksUri, logs, 1);
+    }
+
+    /** As {@link #start(Infrastructure, String, String, String)}, each service with {@code replicas} processes. */
+    static RunningSystem start(Infrastructure infrastructure, String issuer, String jwksUri, String logs,
+                               int replicas) {
+        return new RunningSystem(infrastructure, issuer, jwksUri, logs, replicas);
     }
 
     RunningSystem awaitHealthy() {
@@ -81,10 +95,19 @@ final class RunningSystem implements AutoCloseable {
     }
 
     ServiceProcess service(String name) {
+        return services.get(name).get(0);
+    }
+
+    List<ServiceProcess> replicas(String name) {
         return services.get(name);
     }
 
     JdbcClient database(String service) {
+        return JdbcClient.create(new SimpleDriverDataSource(new Driver(), databases.get(service).jdbcUrl()));
+    }
+
+    /** The service's database as the test's infrastructure holds it (to cut it off and reopen it). */
+    TestDatabase testDatabase(String service) {
         return databases.get(service);
     }
 

@@ -13,12 +13,17 @@ public final class Infrastructure implements AutoCloseable {
     private final KafkaBroker kafka;
     private final List<PostgresServer.TestDatabase> databases = new ArrayList<>();
 
-    Infrastructure(String owner, boolean securedKafka) {
+    Infrastructure(String owner, Class<?> testClass) {
         this.owner = owner;
-        this.kafka = securedKafka ? KafkaBroker.startSecured(
-                Path.of(System.getProperty("fangpin.root", "..")).resolve("deploy/kafka/acls.tsv"),
-                EventCatalog.topics(), 8)
-                : KafkaBroker.start();
+        if (testClass.isAnnotationPresent(SecuredKafka.class)) {
+            kafka = KafkaBroker.startSecured(
+                    Path.of(System.getProperty("fangpin.root", "..")).resolve("deploy/kafka/acls.tsv"),
+                    EventCatalog.topics(), 8);
+        } else if (testClass.isAnnotationPresent(KafkaBehindProxy.class)) {
+            kafka = KafkaBroker.startBehindProxy();
+        } else {
+            kafka = KafkaBroker.start();
+        }
     }
 
     /** A fresh database, dropped with the infrastructure. */

@@ -38,7 +38,7 @@ public class RealInfrastructureExtension implements ParameterResolver, AfterAllC
     private static Infrastructure infrastructure(ExtensionContext context) {
         return store(context).getOrComputeIfAbsent(key(context),
                 key -> new Infrastructure(context.getRequiredTestClass().getSimpleName(),
-                        context.getRequiredTestClass().isAnnotationPresent(SecuredKafka.class)), Infrastructure.class);
+                        context.getRequiredTestClass()), Infrastructure.class);
     }
 
     /**

@@ -26,13 +26,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
-    private final Process process;
+    private final ProcessBuilder command;
     private final Path log;
+    private volatile Process process;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, ProcessBuilder command, Path log) {
         this.name = name;
         this.port = port;
-        this.process = process;
+        this.command = command;
         this.log = log;
     }
 
@@ -59,17 +60,58 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         try {
             Files.createDirectories(logDirectory);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().putAll(environment);
-            builder.environment().put("SERVER_PORT", String.valueOf(port));
-            Process process = builder.start();
-            // a test JVM stopped before it could close the service (Ctrl-C, a killed build) takes it along
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-" + name));
-            return new ServiceProcess(name, port, process, log);
+            Files.deleteIfExists(log);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name + " from " + jar, e);
+            throw new UncheckedIOException("cannot prepare the log of " + name, e);
         }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("SERVER_PORT", String.valueOf(port));
+        ServiceProcess service = new ServiceProcess(name, port, builder, log);
+        service.launch();
+        // a test JVM stopped before it could close the service (Ctrl-C, a killed build) takes it along
+        Runtime.getRuntime().addShutdownHook(new Thread(service::destroyNow, "stop-" + name));
+        return service;
+    }
+
+    private synchronized void launch() {
+        try {
+            process = command.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + " with " + command.command(), e);
+        }
+    }
+
+    private synchronized void destroyNow() {
+        process.destroy();
+    }
+
+    /** A crash: SIGKILL, nothing flushed, no shutdown hook run. */
+    public synchronized void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the service again on its port, its log continued; {@link #awaitHealthy()} before use. */
+    public ServiceProcess restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        launch();
+        return this;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The operating system's id of the running process (for {@code jcmd}). */
+    public long pid() {
+        return process.pid();
     }
 
     public String baseUrl() {
@@ -117,7 +159,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Stops the service gracefully (SIGTERM), forcibly after 20 s. */
     @Override
-    public void close() {
+    public synchronized void close() {
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
