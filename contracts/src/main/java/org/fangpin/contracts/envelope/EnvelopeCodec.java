@@ -21,7 +21,8 @@ import org.fangpin.contracts.PublishedEvent;
 /**
  * Turns envelopes into CloudEvents structured-mode JSON and back. Extensions carry what every reader needs without
  * opening the data: {@code regioncode}, {@code actor}, {@code actorname}, {@code actorrole}, {@code actorregion}
- * and {@code correlationid}.
+ * and {@code correlationid}; and the event's place in its service's hash-chained store: {@code sourceaggregate},
+ * {@code sourcesequence} and {@code sourcehash} ({@link SourceLink}).
  */
 public final class EnvelopeCodec {
 
@@ -62,6 +63,12 @@ public final class EnvelopeCodec {
             extension(builder, "actorrole", actor.role());
             extension(builder, "actorregion", actor.region());
         }
+        SourceLink link = envelope.link();
+        if (link != null) {
+            extension(builder, "sourceaggregate", link.aggregateId());
+            extension(builder, "sourcesequence", Long.toString(link.sequence()));
+            extension(builder, "sourcehash", link.hash());
+        }
         try {
             return ENVELOPE_MAPPER.writeValueAsBytes(builder.build());
         } catch (IOException e) {
@@ -87,7 +94,7 @@ public final class EnvelopeCodec {
                 text(event, "actor"), text(event, "actorname"), text(event, "actorrole"), text(event, "actorregion"));
         return new EventEnvelope(event.getId(), String.valueOf(event.getSource()), event.getType(),
                 event.getSubject(), event.getTime() == null ? null : event.getTime().withOffsetSameInstant(ZoneOffset.UTC),
-                text(event, "regioncode"), actor, text(event, "correlationid"), data, raw);
+                text(event, "regioncode"), actor, text(event, "correlationid"), data, raw, link(event));
     }
 
     /** JSON data was parsed with the envelope (by the data mapper's settings); other data is parsed here. */
@@ -127,6 +134,20 @@ public final class EnvelopeCodec {
     private static void extension(CloudEventBuilder builder, String name, String value) {
         if (value != null) {
             builder.withExtension(name, value);
+        }
+    }
+
+    private static SourceLink link(CloudEvent event) {
+        String hash = text(event, "sourcehash");
+        String sequence = text(event, "sourcesequence");
+        if (hash == null || sequence == null) {
+            return null;
+        }
+        try {
+            return new SourceLink(text(event, "sourceaggregate"), Long.parseLong(sequence), hash);
+        } catch (NumberFormatException e) {
+            throw new MalformedEnvelopeException("envelope " + event.getId() + " has a sourcesequence that is not a "
+                    + "number", e);
         }
     }
 
