@@ -3,6 +3,7 @@ package org.fangpin.contracts.envelope;
 import java.io.IOException;
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,7 @@ import org.fangpin.contracts.PublishedEvent;
 public final class EnvelopeCodec {
 
     public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -142,6 +144,10 @@ public final class EnvelopeCodec {
         String sequence = text(event, "sourcesequence");
         if (hash == null || sequence == null) {
             return null;
+        }
+        if (!SHA256_HEX.matcher(hash).matches()) {
+            throw new MalformedEnvelopeException("envelope " + event.getId() + " has a sourcehash that is not a "
+                    + "SHA-256 in lowercase hex");
         }
         try {
             return new SourceLink(text(event, "sourceaggregate"), Long.parseLong(sequence), hash);

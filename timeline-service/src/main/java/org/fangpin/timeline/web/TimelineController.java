@@ -102,23 +102,41 @@ class TimelineController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
-    record BrokenLink(long position, String eventId, int sequence, boolean contentIntact, boolean linked,
-                      boolean inSequence) {
+    /** @param sequence the entry's place in its source's chain in the timeline */
+    record BrokenLink(long position, String eventId, String source, int sequence, boolean contentIntact,
+                      boolean linked, boolean inSequence) {
     }
 
-    record Verification(String householdId, boolean intact, int entries, List<BrokenLink> broken) {
+    /**
+     * An entry's event as its source service stored it: compare with the source's own chain
+     * ({@code GET /api/admin/<service>/evidence/verify?aggregate=}); a difference where both chains verify means
+     * one of them was rewritten with recomputed links.
+     */
+    record SourceLinkKept(String eventId, String source, int sequence, String sourceAggregate, Long sourceSequence,
+                          String sourceHash) {
     }
 
-    /** Recomputes the household's hash chain: intact, or which entries (event id, position) were altered. */
+    record Verification(String householdId, boolean intact, int entries, List<BrokenLink> broken,
+                        List<SourceLinkKept> sourceLinks) {
+    }
+
+    /**
+     * Recomputes the household's hash chains (one per source service): intact, or which entries (event id, position)
+     * were altered; with the link each entry's event had in its source's store.
+     */
     @GetMapping("/timeline/verify")
     Verification verify(@PathVariable String householdId) {
         requireReadable(householdId);
         List<ChainLink> chain = queries.chain(householdId);
         List<BrokenLink> broken = chain.stream().filter(link -> !link.intact())
-                .map(link -> new BrokenLink(link.position(), link.eventId(), link.chainIndex(), link.contentIntact(),
-                        link.linked(), link.inSequence()))
+                .map(link -> new BrokenLink(link.position(), link.eventId(), link.source(), link.chainIndex(),
+                        link.contentIntact(), link.linked(), link.inSequence()))
                 .toList();
-        return new Verification(householdId, broken.isEmpty(), chain.size(), broken);
+        List<SourceLinkKept> sourceLinks = chain.stream()
+                .map(link -> new SourceLinkKept(link.eventId(), link.source(), link.chainIndex(),
+                        link.sourceAggregate(), link.sourceSequence(), link.sourceHash()))
+                .toList();
+        return new Verification(householdId, broken.isEmpty(), chain.size(), broken, sourceLinks);
     }
 
     record State(String householdId, LocalDate asOf, String regionCode, Status status, String headName,
@@ -173,7 +191,7 @@ class TimelineController {
     }
 
     private static Entry entry(TimelineEntry entry) {
-        return new Entry(entry.chainIndex(), entry.eventId(), entry.eventType(), entry.kind(),
+        return new Entry(entry.sequence(), entry.eventId(), entry.eventType(), entry.kind(),
                 entry.occurredAt().atZoneSameInstant(StoredEvents.COUNTY_TIME).toOffsetDateTime(),
                 new Actor(entry.actorId(), entry.actorName(), entry.actorRole(), entry.actorRegion()),
                 entry.correlationId(), entry.summary());
