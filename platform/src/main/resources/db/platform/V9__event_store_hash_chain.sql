@@ -85,3 +85,11 @@ CREATE TRIGGER event_chain_append BEFORE INSERT ON domainevententry
     FOR EACH ROW EXECUTE FUNCTION event_chain_append();
 
 ALTER TABLE domainevententry ALTER COLUMN chainhash SET NOT NULL;
+
+-- The signed digests of the chain heads this service published (ADR 0028): each covers the aggregates that changed in
+-- the window of global indexes after the previous one's end, up to its own.
+CREATE TABLE evidence_digest (
+    to_global_index BIGINT      PRIMARY KEY,
+    heads           INT         NOT NULL,
+    published_at    TIMESTAMPTZ NOT NULL DEFAULT now()
+);

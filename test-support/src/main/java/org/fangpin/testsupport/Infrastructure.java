@@ -3,11 +3,15 @@ package org.fangpin.testsupport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.fangpin.contracts.EventCatalog;
 
 /** The real infrastructure of one test class; see {@link RealInfrastructureExtension}. */
 public final class Infrastructure implements AutoCloseable {
+
+    /** The services' signed chain-head digests (platform's ChainDigests.TOPIC). */
+    private static final String EVIDENCE_TOPIC = "fangpin.evidence.v1";
 
     private final String owner;
     private final KafkaBroker kafka;
@@ -17,7 +21,8 @@ public final class Infrastructure implements AutoCloseable {
         this.owner = owner;
         this.kafka = securedKafka ? KafkaBroker.startSecured(
                 Path.of(System.getProperty("fangpin.root", "..")).resolve("deploy/kafka/acls.tsv"),
-                EventCatalog.entries().stream().map(EventCatalog.Entry::topic).distinct().toList(), 8)
+                Stream.concat(EventCatalog.entries().stream().map(EventCatalog.Entry::topic).distinct(),
+                        Stream.of(EVIDENCE_TOPIC)).toList(), 8)
                 : KafkaBroker.start();
     }
 

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
@@ -43,6 +44,9 @@ import org.fangpin.contracts.identification.HouseholdVerified;
 import org.fangpin.contracts.value.HouseholdCategory;
 import org.fangpin.contracts.value.IdNumber;
 import org.fangpin.contracts.value.LabourCapacity;
+import org.fangpin.platform.evidence.ChainDigests;
+import org.fangpin.platform.evidence.ChainDigests.Body;
+import org.fangpin.platform.evidence.ChainDigests.Head;
 import org.fangpin.testsupport.DevTokenIssuer;
 import org.fangpin.testsupport.Envelopes;
 import org.fangpin.testsupport.WithRealInfrastructure;
@@ -52,9 +56,12 @@ import org.fangpin.testsupport.WithRealInfrastructure;
  * says which side was altered. The source service is played here by a small HTTP server answering its evidence
  * endpoint as identification-service would ({@code EvidenceIT} there checks the real one).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "fangpin.evidence.digest-key=" + TimelineSourceChainsIT.KEY)
 @WithRealInfrastructure
 class TimelineSourceChainsIT {
+
+    static final String KEY = "a-32-byte-evidence-key-for-tests";
 
     private static final String VILLAGE = "150724213205";
     private static final ActorRef CADRE = new ActorRef("u-101", "包银花", "VILLAGE_OFFICER", VILLAGE);
@@ -88,7 +95,7 @@ class TimelineSourceChainsIT {
     }
 
     @Test
-    void theVerificationSaysWhichSideWasAltered() {
+    void theVerificationSaysWhichSideWasAltered() throws Exception {
         String household = UUID.randomUUID().toString();
         List<EventEnvelope> published = List.of(
                 send(new HouseholdRegistered(household, VILLAGE, 3, "娜仁",
@@ -131,6 +138,50 @@ class TimelineSourceChainsIT {
         jdbc.sql("DELETE FROM timeline_entry WHERE household_id = :id AND event_id = :id2")
                 .param("id", household).param("id2", published.get(1).id()).update();
         assertThat(verdict(verify(household, tokens.token("INSPECTOR", "150724")))).isEqualTo("UNCHECKED");
+    }
+
+    @Test
+    void theSignedDigestsTellWhichSideWasRewrittenWhenBothChainsVerify() throws Exception {
+        String household = UUID.randomUUID().toString();
+        List<EventEnvelope> published = List.of(
+                send(new HouseholdRegistered(household, VILLAGE, 3, "其其格",
+                        "15072419800101002" + IdNumber.checkCharacter("15072419800101002"),
+                        HouseholdCategory.GENERAL, 3), 0),
+                send(new HouseholdVerified(household, VILLAGE, "lead-2", new BigDecimal("4800.00"),
+                        LabourCapacity.FULL, "包银花", true, LocalDate.of(2024, 3, 8)), 2));
+        Body digest = new Body("identification", Instant.parse("2024-03-08T08:00:00Z"), 0, 100, 1, 1,
+                List.of(new Head(household, 2, published.get(1).link().hash())));
+        Body planted = new Body("identification", Instant.parse("2024-03-08T09:00:00Z"), 100, 200, 1, 1,
+                List.of(new Head(household, 0, "ef".repeat(32))));
+        kafka.send(ChainDigests.TOPIC, "identification", JSON.writeValueAsBytes(
+                ChainDigests.sign(planted, "another-key-of-thirty-two-bytes!!".getBytes(StandardCharsets.UTF_8))))
+                .join();
+        kafka.send(ChainDigests.TOPIC, "identification", JSON.writeValueAsBytes(
+                ChainDigests.sign(digest, KEY.getBytes(StandardCharsets.UTF_8)))).join();
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM timeline_entry WHERE household_id = :id").param("id", household)
+                .query(Long.class).single() == 2 && jdbc.sql(
+                "SELECT count(*) FROM chain_head_digest WHERE aggregate_id = :id").param("id", household)
+                .query(Long.class).single() == 1);
+        assertThat(jdbc.sql("SELECT sequence FROM chain_head_digest WHERE aggregate_id = :id")
+                .param("id", household).query(Long.class).single()).as("the planted head is refused").isEqualTo(2);
+        String inspector = tokens.token("INSPECTOR", "00");
+
+        ANSWER.set(new Answer(200, sourceChain(household, true, published, "ab".repeat(32))));
+        JsonNode sourceRewritten = verify(household, inspector);
+        assertThat(verdict(sourceRewritten)).isEqualTo("SOURCE_REWRITTEN");
+        assertThat(sourceRewritten.get("sources").get(0).get("sourceSequence").asLong()).isEqualTo(2);
+
+        ANSWER.set(new Answer(200, sourceChain(household, true, published, null)));
+        assertThat(verdict(verify(household, inspector))).isEqualTo("AGREE");
+        jdbc.sql("UPDATE timeline_entry SET source_hash = decode(:hash, 'hex') WHERE event_id = :id")
+                .param("hash", "cd".repeat(32)).param("id", published.get(1).id()).update();
+        jdbc.sql("UPDATE timeline_entry t SET hash = timeline_entry_digest(t) WHERE event_id = :id")
+                .param("id", published.get(1).id()).update();
+        JsonNode timelineRewritten = verify(household, inspector);
+        assertThat(timelineRewritten.get("intact").asBoolean()).as("the rewritten copy verifies").isTrue();
+        assertThat(verdict(timelineRewritten)).isEqualTo("TIMELINE_REWRITTEN");
+        assertThat(timelineRewritten.get("sources").get(0).get("eventId").asText()).isEqualTo(published.get(1).id());
     }
 
     private EventEnvelope send(PublishedEvent event, long sequence) {

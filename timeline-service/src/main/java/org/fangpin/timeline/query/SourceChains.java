@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -23,15 +24,18 @@ import org.fangpin.timeline.query.TimelineQueries.ChainLink;
  * Compares a household's chains in the timeline with the source services' own chains of the same household (ADR
  * 0029): each source's links are read from its evidence endpoint
  * ({@code /api/admin/<service>/evidence/verify?aggregate=}) through the gateway, on behalf of the caller, whose token
- * the source judges itself (an ADMIN or INSPECTOR of national scope). This is the one synchronous read between
+ * the source judges itself (an ADMIN or INSPECTOR of national scope); both sides are also compared with the heads the
+ * source published in its signed digests, which tell which side was rewritten when both verify. This is the one synchronous read between
  * services: what the source store holds now cannot come by Kafka, where the timeline already has what was published.
  */
 @Component
 public class SourceChains {
 
     private final RestClient gateway;
+    private final JdbcClient jdbc;
 
-    SourceChains(@Value("${fangpin.timeline.source-evidence-url}") String gatewayUrl) {
+    SourceChains(@Value("${fangpin.timeline.source-evidence-url}") String gatewayUrl, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(Duration.ofSeconds(2));
         requests.setReadTimeout(Duration.ofSeconds(30));
@@ -46,6 +50,16 @@ public class SourceChains {
         SOURCE_ALTERED,
         /** The timeline's chain of this source no longer verifies: the timeline side was altered. */
         TIMELINE_ALTERED,
+        /**
+         * The source's chain verifies, but a head it published in a signed digest is no longer its link at that
+         * sequence number, or is gone: the source's chain was rewritten with recomputed links (or cut short).
+         */
+        SOURCE_REWRITTEN,
+        /**
+         * The timeline's chain verifies, but a source link it kept is not the head the source published for that
+         * sequence number in a signed digest: the timeline's copy was rewritten with recomputed links.
+         */
+        TIMELINE_REWRITTEN,
         /**
          * Both chains verify, but a link differs or an event is missing on one side: one of them was rewritten with
          * recomputed links; the signed digests of the chain heads tell which.
@@ -80,6 +94,14 @@ public class SourceChains {
         }
         String service = source.substring(source.lastIndexOf('/') + 1);
         String aggregate = kept.get(0).sourceAggregate() != null ? kept.get(0).sourceAggregate() : householdId;
+        Map<Long, String> digested = digestedHeads(service, aggregate);
+        for (ChainLink link : kept) {
+            String head = digested.get(link.sourceSequence());
+            if (head != null && !head.equals(link.sourceHash())) {
+                return new Comparison(source, Verdict.TIMELINE_REWRITTEN, link.eventId(), link.sourceSequence(),
+                        "the link the timeline kept is not the head the source published in its signed digest");
+            }
+        }
         JsonNode chain;
         try {
             chain = gateway.get()
@@ -103,6 +125,15 @@ public class SourceChains {
         }
         Map<Long, JsonNode> sourceLinks = new HashMap<>();
         chain.path("links").forEach(link -> sourceLinks.put(link.path("sequenceNumber").asLong(), link));
+        for (Map.Entry<Long, String> head : digested.entrySet()) {
+            JsonNode there = sourceLinks.get(head.getKey());
+            if (there == null || !head.getValue().equals(there.path("hash").asText())) {
+                return new Comparison(source, Verdict.SOURCE_REWRITTEN,
+                        there == null ? null : there.path("eventId").asText(), head.getKey(),
+                        there == null ? "the source no longer has the event whose head it published"
+                                : "the source's link is not the head it published in its signed digest");
+            }
+        }
         for (ChainLink link : kept) {
             JsonNode there = sourceLinks.get(link.sourceSequence());
             if (there == null) {
@@ -116,5 +147,18 @@ public class SourceChains {
             }
         }
         return new Comparison(source, Verdict.AGREE, null, null, null);
+    }
+
+    /** The heads of the aggregate's chain that its service published in signed digests: sequence to hash (hex). */
+    private Map<Long, String> digestedHeads(String service, String aggregate) {
+        Map<Long, String> heads = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT sequence, encode(hash, 'hex') AS hash FROM chain_head_digest
+                        WHERE service = :service AND aggregate_id = :aggregate ORDER BY sequence""")
+                .param("service", service).param("aggregate", aggregate)
+                .query(rs -> {
+                    heads.put(rs.getLong("sequence"), rs.getString("hash"));
+                });
+        return heads;
     }
 }
