@@ -42,8 +42,8 @@ public class EvidenceConfiguration {
 
     /** The digests are kept for good: they are what a rewritten chain is compared with. */
     @Bean
-    NewTopic evidenceTopic() {
-        return TopicBuilder.name(ChainDigests.TOPIC).partitions(1).replicas(1)
+    NewTopic evidenceTopic(PlatformProperties properties) {
+        return TopicBuilder.name(ChainDigests.TOPIC).partitions(properties.topicPartitions()).replicas(1)
                 .config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
     }
 
