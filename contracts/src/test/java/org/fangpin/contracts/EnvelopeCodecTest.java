@@ -19,6 +19,7 @@ import org.fangpin.contracts.envelope.ActorRef;
 import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.envelope.EventEnvelope;
 import org.fangpin.contracts.envelope.MalformedEnvelopeException;
+import org.fangpin.contracts.envelope.SourceLink;
 import org.fangpin.contracts.identification.HouseholdIdentified;
 import org.fangpin.contracts.value.LabourCapacity;
 import org.fangpin.contracts.value.ObjectType;
@@ -65,6 +66,18 @@ class EnvelopeCodecTest {
 
         assertThat(received.isKnown()).isFalse();
         assertThat(received.rawData().get("householdId").asText()).isEqualTo("hh-0001");
+    }
+
+    @Test
+    void theEventsPlaceInItsSourcesChainTravelsAsExtensionsAndIsAbsentFromOlderEnvelopes() throws IOException {
+        SourceLink link = new SourceLink("hh-0001", 7, "9f".repeat(32));
+        byte[] encoded = codec.encode(envelope(IDENTIFIED).withLink(link));
+
+        assertThat(codec.decode(encoded).link()).isEqualTo(link);
+        JsonNode published = EnvelopeCodec.mapper().readTree(encoded);
+        assertThat(published.get("sourcesequence").asText()).isEqualTo("7");
+        assertThat(published.get("sourcehash").asText()).isEqualTo("9f".repeat(32));
+        assertThat(codec.decode(codec.encode(envelope(IDENTIFIED))).link()).isNull();
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Import;
 import org.fangpin.platform.admin.AdminConfiguration;
 import org.fangpin.platform.axon.AxonPlatformConfiguration;
 import org.fangpin.platform.consuming.ConsumingConfiguration;
+import org.fangpin.platform.evidence.EvidenceConfiguration;
 import org.fangpin.platform.health.HealthConfiguration;
 import org.fangpin.platform.lease.LeaseConfiguration;
 import org.fangpin.platform.policy.PolicyConfiguration;
@@ -23,6 +24,6 @@ import org.fangpin.platform.web.WebConfiguration;
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({AxonPlatformConfiguration.class, PublishingConfiguration.class, ConsumingConfiguration.class,
         SecurityConfiguration.class, WebConfiguration.class, PolicyConfiguration.class, HealthConfiguration.class,
-        LeaseConfiguration.class, AdminConfiguration.class})
+        LeaseConfiguration.class, AdminConfiguration.class, EvidenceConfiguration.class})
 public class PlatformAutoConfiguration {
 }

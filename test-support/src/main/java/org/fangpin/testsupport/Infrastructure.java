@@ -3,11 +3,15 @@ package org.fangpin.testsupport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.fangpin.contracts.EventCatalog;
 
 /** The real infrastructure of one test class; see {@link RealInfrastructureExtension}. */
 public final class Infrastructure implements AutoCloseable {
+
+    /** The services' signed chain-head digests (platform's ChainDigests.TOPIC). */
+    private static final String EVIDENCE_TOPIC = "fangpin.evidence.v1";
 
     private final String owner;
     private final KafkaBroker kafka;
@@ -18,7 +22,7 @@ public final class Infrastructure implements AutoCloseable {
         if (testClass.isAnnotationPresent(SecuredKafka.class)) {
             kafka = KafkaBroker.startSecured(
                     Path.of(System.getProperty("fangpin.root", "..")).resolve("deploy/kafka/acls.tsv"),
-                    EventCatalog.topics(), 8);
+                    Stream.concat(EventCatalog.topics().stream(), Stream.of(EVIDENCE_TOPIC)).toList(), 8);
         } else if (testClass.isAnnotationPresent(KafkaBehindProxy.class)) {
             kafka = KafkaBroker.startBehindProxy();
         } else {

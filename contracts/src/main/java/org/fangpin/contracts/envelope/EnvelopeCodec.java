@@ -3,6 +3,7 @@ package org.fangpin.contracts.envelope;
 import java.io.IOException;
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,11 +22,13 @@ import org.fangpin.contracts.PublishedEvent;
 /**
  * Turns envelopes into CloudEvents structured-mode JSON and back. Extensions carry what every reader needs without
  * opening the data: {@code regioncode}, {@code actor}, {@code actorname}, {@code actorrole}, {@code actorregion}
- * and {@code correlationid}.
+ * and {@code correlationid}; and the event's place in its service's hash-chained store: {@code sourceaggregate},
+ * {@code sourcesequence} and {@code sourcehash} ({@link SourceLink}).
  */
 public final class EnvelopeCodec {
 
     public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -62,6 +65,12 @@ public final class EnvelopeCodec {
             extension(builder, "actorrole", actor.role());
             extension(builder, "actorregion", actor.region());
         }
+        SourceLink link = envelope.link();
+        if (link != null) {
+            extension(builder, "sourceaggregate", link.aggregateId());
+            extension(builder, "sourcesequence", Long.toString(link.sequence()));
+            extension(builder, "sourcehash", link.hash());
+        }
         try {
             return ENVELOPE_MAPPER.writeValueAsBytes(builder.build());
         } catch (IOException e) {
@@ -87,7 +96,7 @@ public final class EnvelopeCodec {
                 text(event, "actor"), text(event, "actorname"), text(event, "actorrole"), text(event, "actorregion"));
         return new EventEnvelope(event.getId(), String.valueOf(event.getSource()), event.getType(),
                 event.getSubject(), event.getTime() == null ? null : event.getTime().withOffsetSameInstant(ZoneOffset.UTC),
-                text(event, "regioncode"), actor, text(event, "correlationid"), data, raw);
+                text(event, "regioncode"), actor, text(event, "correlationid"), data, raw, link(event));
     }
 
     /** JSON data was parsed with the envelope (by the data mapper's settings); other data is parsed here. */
@@ -127,6 +136,24 @@ public final class EnvelopeCodec {
     private static void extension(CloudEventBuilder builder, String name, String value) {
         if (value != null) {
             builder.withExtension(name, value);
+        }
+    }
+
+    private static SourceLink link(CloudEvent event) {
+        String hash = text(event, "sourcehash");
+        String sequence = text(event, "sourcesequence");
+        if (hash == null || sequence == null) {
+            return null;
+        }
+        if (!SHA256_HEX.matcher(hash).matches()) {
+            throw new MalformedEnvelopeException("envelope " + event.getId() + " has a sourcehash that is not a "
+                    + "SHA-256 in lowercase hex");
+        }
+        try {
+            return new SourceLink(text(event, "sourceaggregate"), Long.parseLong(sequence), hash);
+        } catch (NumberFormatException e) {
+            throw new MalformedEnvelopeException("envelope " + event.getId() + " has a sourcesequence that is not a "
+                    + "number", e);
         }
     }
 

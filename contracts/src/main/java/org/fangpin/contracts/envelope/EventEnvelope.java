@@ -12,10 +12,23 @@ import org.fangpin.contracts.PublishedEvent;
  *
  * @param data    the event record, or {@code null} when this reader does not know the type (a newer contract)
  * @param rawData the event's JSON as sent, kept for readers that store events they do not interpret
+ * @param link    the event's place in its service's hash-chained store; {@code null} when not given
  */
 public record EventEnvelope(String id, String source, String type, String subject, OffsetDateTime time,
                             String regionCode, ActorRef actor, String correlationId, PublishedEvent data,
-                            JsonNode rawData) {
+                            JsonNode rawData, SourceLink link) {
+
+    public EventEnvelope(String id, String source, String type, String subject, OffsetDateTime time,
+                         String regionCode, ActorRef actor, String correlationId, PublishedEvent data,
+                         JsonNode rawData) {
+        this(id, source, type, subject, time, regionCode, actor, correlationId, data, rawData, null);
+    }
+
+    /** The same envelope with its place in the source's chain. */
+    public EventEnvelope withLink(SourceLink link) {
+        return new EventEnvelope(id, source, type, subject, time, regionCode, actor, correlationId, data, rawData,
+                link);
+    }
 
     public boolean isKnown() {
         return data != null;
@@ -23,6 +36,7 @@ public record EventEnvelope(String id, String source, String type, String subjec
 
     /** The same envelope around other data of the same event (e.g. without its personal data). */
     public EventEnvelope withData(PublishedEvent otherData) {
-        return new EventEnvelope(id, source, type, subject, time, regionCode, actor, correlationId, otherData, null);
+        return new EventEnvelope(id, source, type, subject, time, regionCode, actor, correlationId, otherData, null,
+                link);
     }
 }

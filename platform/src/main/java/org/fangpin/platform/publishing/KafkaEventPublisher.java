@@ -2,6 +2,7 @@ package org.fangpin.platform.publishing;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -28,14 +30,17 @@ import org.fangpin.contracts.PersonalDataFields;
 import org.fangpin.contracts.PublishedEvent;
 import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.envelope.EventEnvelope;
+import org.fangpin.contracts.envelope.SourceLink;
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.ActorDispatchInterceptor;
+import org.fangpin.platform.evidence.EventStoreChain;
 
 /**
  * The outbox by construction: a tracking event processor over the service's own event store that sends every
  * published event to its topic as a CloudEvents envelope, keyed by its subject (the household id for household
- * events). A service whose events carry {@link PersonalData} sends them without it to its topic and in full to its
- * personal topic, in the same order, which only the consumers that need the data may read (Kafka ACLs).
+ * events), with the event's place in the store's hash chain ({@link SourceLink}). A service whose events carry
+ * {@link PersonalData} sends them without it to its topic and in full to its personal topic, in the same order, which
+ * only the consumers that need the data may read (Kafka ACLs).
  * <p>
  * Sends are asynchronous within a batch; the batch's token is stored only after Kafka acknowledged every send of
  * the batch, so a crash or a broker outage leads to a resend (at least once), never to a lost event.
@@ -53,9 +58,12 @@ public class KafkaEventPublisher {
     private final Optional<String> personalTopic;
     private final MeterRegistry meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final EventStoreChain chain;
 
-    public KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, String service, MeterRegistry meters) {
+    public KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, String service, MeterRegistry meters,
+                               EventStoreChain chain) {
         this.kafka = kafka;
+        this.chain = chain;
         this.service = service;
         this.personalTopic = EventCatalog.personalTopic(service);
         this.meters = meters;
@@ -73,12 +81,24 @@ public class KafkaEventPublisher {
         EventEnvelope envelope = new EventEnvelope(message.getIdentifier(), "/fangpin/" + service, entry.type(),
                 event.subject(), message.getTimestamp().atOffset(ZoneOffset.UTC), event.regionCode(),
                 Actor.fromMetaData(message.getMetaData()).map(Actor::toRef).orElse(null),
-                (String) message.getMetaData().get(ActorDispatchInterceptor.CORRELATION_ID), event, null);
+                (String) message.getMetaData().get(ActorDispatchInterceptor.CORRELATION_ID), event, null,
+                link(message));
         CompletableFuture<?> sent = kafka.send(new ProducerRecord<>(entry.topic(), event.subject(),
                 codec.encode(envelope.withData(PersonalDataFields.withheld(event)))));
         pendingSends().add(sent.thenRun(() -> counter(entry).increment()));
         personalTopic.ifPresent(topic -> pendingSends().add(
                 kafka.send(new ProducerRecord<>(topic, event.subject(), codec.encode(envelope)))));
+    }
+
+    /** The event's place in the store's hash chain (ADR 0028), which readers keep beside their copy (ADR 0029). */
+    private SourceLink link(EventMessage<?> message) {
+        if (!(message instanceof DomainEventMessage<?> stored)) {
+            return null;
+        }
+        return chain.storedLink(message.getIdentifier())
+                .map(hash -> new SourceLink(stored.getAggregateIdentifier(), stored.getSequenceNumber(),
+                        HexFormat.of().formatHex(hash)))
+                .orElse(null);
     }
 
     private Counter counter(EventCatalog.Entry entry) {

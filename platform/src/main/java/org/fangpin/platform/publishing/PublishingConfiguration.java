@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import org.fangpin.platform.PlatformProperties;
+import org.fangpin.platform.evidence.EventStoreChain;
 
 /**
  * The Kafka bridge of a service that publishes events: its publishing processor. A read-only
@@ -20,8 +21,8 @@ public class PublishingConfiguration {
 
     @Bean
     KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, PlatformProperties properties,
-                                            MeterRegistry meters) {
-        return new KafkaEventPublisher(kafka, properties.service(), meters);
+                                            MeterRegistry meters, EventStoreChain chain) {
+        return new KafkaEventPublisher(kafka, properties.service(), meters, chain);
     }
 
     /** Errors propagate so that the processor retries the batch with back-off instead of skipping events. */

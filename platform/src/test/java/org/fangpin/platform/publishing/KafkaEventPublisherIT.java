@@ -105,6 +105,17 @@ class KafkaEventPublisherIT {
         assertThat(copies.values()).as("each event once").containsOnly(1);
         assertThat(orderByHousehold.get(first)).containsExactlyElementsOf(published.subList(0, 3));
         assertThat(orderByHousehold.get(second)).containsExactlyElementsOf(published.subList(3, 5));
+        // each carries its place in the store's hash chain
+        records.forEach(record -> {
+            EventEnvelope envelope = Envelopes.decode(record.value());
+            assertThat(envelope.link().hash()).isEqualTo(jdbc.sql(
+                    "SELECT encode(chainhash, 'hex') FROM domainevententry WHERE eventidentifier = ?")
+                    .param(envelope.id()).query(String.class).single());
+            assertThat(envelope.link().aggregateId()).isEqualTo(record.key());
+        });
+        assertThat(records.stream().map(record -> Envelopes.decode(record.value()))
+                .filter(envelope -> envelope.id().equals(published.get(2))).findFirst().orElseThrow()
+                .link().sequence()).isEqualTo(2);
         await().atMost(Duration.ofSeconds(30)).until(() -> publisherPosition() >= globalIndex(published.get(4)));
     }
 

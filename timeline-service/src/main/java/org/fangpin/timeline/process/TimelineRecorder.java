@@ -27,6 +27,7 @@ import org.fangpin.contracts.Topics;
 import org.fangpin.contracts.envelope.ActorRef;
 import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.envelope.EventEnvelope;
+import org.fangpin.contracts.envelope.SourceLink;
 import org.fangpin.platform.consuming.EventInbox;
 import org.fangpin.timeline.query.HouseholdStatusProjection;
 import org.fangpin.timeline.query.HouseholdStatusProjection.Occurred;
@@ -36,7 +37,7 @@ import org.fangpin.timeline.query.HouseholdStatusProjection.Occurred;
  * of a newer contract is kept with its raw data and a generic summary), and keeps the households' status in the
  * same transaction (except while a rebuild catches up, which derives them afterwards). The entries' unique event ids
  * make a redelivered event change nothing. The database chains each entry to its subject's previous one (tamper
- * evidence).
+ * evidence), one chain per household and source service, with the event's link in the source's store.
  */
 @Component
 class TimelineRecorder {
@@ -91,7 +92,8 @@ class TimelineRecorder {
     }
 
     /**
-     * The entries are inserted in the order received, so each household's chain follows its order of arrival. An
+     * The entries are inserted in the order received, so each household's chain of each source follows the order of
+     * the household's partition of that source's topic (ADR 0029), whatever the other topics interleave. An
      * event recorded before (a redelivery) is left out by its unique id, and so is a second copy within the poll.
      *
      * @return the envelopes recorded now, in order
@@ -100,14 +102,15 @@ class TimelineRecorder {
         Set<String> recordedNow = new HashSet<>(jdbc.sql("""
                         INSERT INTO timeline_entry (event_id, household_id, region_code, event_type, source, occurred_at,
                                                     actor_id, actor_name, actor_role, actor_region, correlation_id,
-                                                    summary, data)
+                                                    summary, data, source_aggregate, source_sequence, source_hash)
                         SELECT event_id, household_id, region_code, event_type, source, occurred_at, actor_id,
-                               actor_name, actor_role, actor_region, correlation_id, summary, data
+                               actor_name, actor_role, actor_region, correlation_id, summary, data, source_aggregate,
+                               source_sequence, decode(source_hash, 'hex')
                         FROM ROWS FROM (jsonb_to_recordset(CAST(convert_from(:entries, 'UTF8') AS jsonb)) AS (
                                  event_id VARCHAR, household_id VARCHAR, region_code VARCHAR, event_type VARCHAR,
                                  source VARCHAR, occurred_at TIMESTAMPTZ, actor_id VARCHAR, actor_name VARCHAR,
                                  actor_role VARCHAR, actor_region VARCHAR, correlation_id VARCHAR, summary TEXT,
-                                 data JSONB))
+                                 data JSONB, source_aggregate VARCHAR, source_sequence BIGINT, source_hash VARCHAR))
                              WITH ORDINALITY AS entry
                         ORDER BY entry.ordinality
                         ON CONFLICT (event_id) DO NOTHING
@@ -154,6 +157,12 @@ class TimelineRecorder {
                         : TimelineSummaries.unknown(envelope.type()));
                 entries.writeFieldName("data");
                 entries.writeTree(envelope.rawData());
+                SourceLink link = envelope.link();
+                if (link != null) {
+                    entries.writeStringField("source_aggregate", link.aggregateId());
+                    entries.writeNumberField("source_sequence", link.sequence());
+                    entries.writeStringField("source_hash", link.hash());
+                }
                 entries.writeEndObject();
             }
             entries.writeEndArray();

@@ -68,7 +68,8 @@ public class HouseholdStatusProjection {
             OffsetDateTime last = status.lastOccurredAt();
             for (Occurred occurred : arrived) {
                 OffsetDateTime at = occurred.at().truncatedTo(ChronoUnit.MICROS);
-                if (last != null && at.isBefore(last)) {
+                // a tie with the last applied is replayed too: ties are ordered by source, not arrival (ADR 0029)
+                if (last != null && !at.isAfter(last)) {
                     outOfOrder.add(household);
                 } else {
                     record.apply(occurred.event(), StoredEvents.day(at));

@@ -76,7 +76,7 @@ public class StoredEvents {
 
     /**
      * Events are applied in order of occurrence (the order the services caused them in, whatever order they arrived
-     * in), ties in order of arrival. Each household's entries are read by the chain's index, one household after
+     * in), ties by source service and position in its chain (ADR 0029), never by arrival. Each household's entries are read by the chain's index, one household after
      * the other (the ordered subquery keeps the planner from joining the ids to a scan of the whole table, which it
      * would otherwise choose for a large batch, or for any batch in a plan cached while the table was empty).
      */
@@ -84,10 +84,10 @@ public class StoredEvents {
         List<StoredEntry> entries = jdbc.sql("""
                         SELECT entry.household_id, entry.event_type, entry.occurred_at, entry.data::text AS data
                         FROM unnest(CAST(:ids AS VARCHAR[])) WITH ORDINALITY AS household(id, n)
-                        CROSS JOIN LATERAL (SELECT household_id, event_type, occurred_at, position, data
+                        CROSS JOIN LATERAL (SELECT household_id, event_type, occurred_at, source, chain_index, data
                                             FROM timeline_entry WHERE household_id = household.id %s
-                                            ORDER BY occurred_at, position) AS entry
-                        ORDER BY household.n, entry.occurred_at, entry.position""".formatted(condition))
+                                            ORDER BY occurred_at, source, chain_index) AS entry
+                        ORDER BY household.n, entry.occurred_at, entry.source, entry.chain_index""".formatted(condition))
                 .param("ids", householdIds.stream().distinct().toArray(String[]::new))
                 .params(params)
                 .query((rs, row) -> entry(rs))
@@ -110,7 +110,7 @@ public class StoredEvents {
         int[] households = {0};
         streaming.query("""
                         SELECT household_id, event_type, occurred_at, data::text AS data FROM timeline_entry
-                        ORDER BY household_id, occurred_at, position""",
+                        ORDER BY household_id, occurred_at, source, chain_index""",
                 (ResultSet rs) -> {
                     StoredEntry entry = entry(rs);
                     if (batch.isEmpty() || !batch.get(batch.size() - 1).household().equals(entry.household())) {

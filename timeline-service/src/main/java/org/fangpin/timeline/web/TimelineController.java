@@ -14,11 +14,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,6 +32,7 @@ import org.fangpin.platform.web.RuleViolation;
 import org.fangpin.timeline.query.HouseholdRecord;
 import org.fangpin.timeline.query.HouseholdStatus;
 import org.fangpin.timeline.query.HouseholdStatusProjection;
+import org.fangpin.timeline.query.SourceChains;
 import org.fangpin.timeline.query.StoredEvents;
 import org.fangpin.timeline.query.TimelineQueries;
 import org.fangpin.timeline.query.TimelineQueries.ChainHead;
@@ -49,9 +52,11 @@ class TimelineController {
     private final StoredEvents stored;
     private final RenderedTimelines rendered;
     private final ObjectMapper json;
+    private final SourceChains sourceChains;
 
     TimelineController(TimelineQueries queries, HouseholdStatusProjection statuses, StoredEvents stored,
-                       RenderedTimelines rendered, ObjectMapper json) {
+                       RenderedTimelines rendered, ObjectMapper json, SourceChains sourceChains) {
+        this.sourceChains = sourceChains;
         this.queries = queries;
         this.statuses = statuses;
         this.stored = stored;
@@ -102,23 +107,49 @@ class TimelineController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
-    record BrokenLink(long position, String eventId, int sequence, boolean contentIntact, boolean linked,
-                      boolean inSequence) {
+    /** @param sequence the entry's place in its source's chain in the timeline */
+    record BrokenLink(long position, String eventId, String source, int sequence, boolean contentIntact,
+                      boolean linked, boolean inSequence) {
     }
 
-    record Verification(String householdId, boolean intact, int entries, List<BrokenLink> broken) {
+    /**
+     * An entry's event as its source service stored it: compare with the source's own chain
+     * ({@code GET /api/admin/<service>/evidence/verify?aggregate=}); a difference where both chains verify means
+     * one of them was rewritten with recomputed links.
+     */
+    record SourceLinkKept(String eventId, String source, int sequence, String sourceAggregate, Long sourceSequence,
+                          String sourceHash) {
     }
 
-    /** Recomputes the household's hash chain: intact, or which entries (event id, position) were altered. */
+    /**
+     * @param intact  whether the timeline's own chains verify
+     * @param sources per source service, whether its own chain of the household agrees with the links the timeline
+     *                kept, and if not which side was altered
+     */
+    record Verification(String householdId, boolean intact, int entries, List<BrokenLink> broken,
+                        List<SourceChains.Comparison> sources, List<SourceLinkKept> sourceLinks) {
+    }
+
+    /**
+     * Recomputes the household's hash chains (one per source service): intact, or which entries (event id, position)
+     * were altered; then compares each with the source service's own chain of the household, read on the caller's
+     * behalf (an ADMIN or INSPECTOR of national scope; for others the sources are {@code UNCHECKED}).
+     */
     @GetMapping("/timeline/verify")
-    Verification verify(@PathVariable String householdId) {
+    Verification verify(@PathVariable String householdId,
+                        @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         requireReadable(householdId);
         List<ChainLink> chain = queries.chain(householdId);
         List<BrokenLink> broken = chain.stream().filter(link -> !link.intact())
-                .map(link -> new BrokenLink(link.position(), link.eventId(), link.chainIndex(), link.contentIntact(),
-                        link.linked(), link.inSequence()))
+                .map(link -> new BrokenLink(link.position(), link.eventId(), link.source(), link.chainIndex(),
+                        link.contentIntact(), link.linked(), link.inSequence()))
                 .toList();
-        return new Verification(householdId, broken.isEmpty(), chain.size(), broken);
+        List<SourceLinkKept> sourceLinks = chain.stream()
+                .map(link -> new SourceLinkKept(link.eventId(), link.source(), link.chainIndex(),
+                        link.sourceAggregate(), link.sourceSequence(), link.sourceHash()))
+                .toList();
+        return new Verification(householdId, broken.isEmpty(), chain.size(), broken,
+                sourceChains.compare(householdId, chain, authorization), sourceLinks);
     }
 
     record State(String householdId, LocalDate asOf, String regionCode, Status status, String headName,
@@ -173,7 +204,7 @@ class TimelineController {
     }
 
     private static Entry entry(TimelineEntry entry) {
-        return new Entry(entry.chainIndex(), entry.eventId(), entry.eventType(), entry.kind(),
+        return new Entry(entry.sequence(), entry.eventId(), entry.eventType(), entry.kind(),
                 entry.occurredAt().atZoneSameInstant(StoredEvents.COUNTY_TIME).toOffsetDateTime(),
                 new Actor(entry.actorId(), entry.actorName(), entry.actorRole(), entry.actorRegion()),
                 entry.correlationId(), entry.summary());
