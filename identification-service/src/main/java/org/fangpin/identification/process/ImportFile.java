@@ -25,14 +25,23 @@ final class ImportFile {
         REGION_CODE("regionCode", true, "行政区划代码", "村级区划代码", "区划代码"),
         VILLAGE_GROUP("villageGroup", false, "村民小组", "组"),
         HEAD_NAME("headName", true, "户主姓名"),
-        HEAD_ID_NUMBER("headIdNumber", true, "户主证件号码", "户主身份证号", "证件号码"),
+        HEAD_ID_NUMBER("headIdNumber", true, "户主证件号码", "户主身份证号"),
         MEMBER_COUNT("memberCount", true, "家庭人口数", "人数"),
         CATEGORY("category", true, "户类型", "农户类型"),
-        LABOUR_CAPACITY("labourCapacity", false, "劳动能力", "户主劳动能力"),
+        LABOUR_CAPACITY("labourCapacity", false, "劳动能力", "户主劳动能力", "劳动技能"),
         OBJECT_TYPE("objectType", false, "监测对象类别", "监测对象类型"),
         RISK_TYPES("riskTypes", false, "风险类型", "致贫返贫风险"),
         IDENTIFIED_ON("identifiedOn", false, "识别监测时间", "识别时间"),
-        PER_CAPITA_NET_INCOME("perCapitaNetIncome", false, "人均纯收入", "家庭人均纯收入");
+        PER_CAPITA_NET_INCOME("perCapitaNetIncome", false, "人均纯收入", "家庭人均纯收入"),
+        // One person a row, as the national system exports household members: the head's row (与户主关系 户主 or
+        // empty) carries the household, each other member's row names its head by 户主证件号码.
+        RELATION("relation", false, "与户主关系"),
+        MEMBER_NAME("memberName", false, "成员姓名", "姓名"),
+        MEMBER_ID_NUMBER("memberIdNumber", false, "成员证件号码", "证件号码", "身份证号码"),
+        BIRTH_DATE("birthDate", false, "出生日期"),
+        HEALTH("health", false, "健康状况"),
+        SCHOOLING("schooling", false, "在校生状况", "在校生情况"),
+        EMPLOYMENT("employment", false, "务工状况", "务工情况");
 
         final String english;
         final boolean required;
