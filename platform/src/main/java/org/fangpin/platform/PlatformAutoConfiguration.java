@@ -9,6 +9,7 @@ import org.fangpin.platform.admin.AdminConfiguration;
 import org.fangpin.platform.axon.AxonPlatformConfiguration;
 import org.fangpin.platform.consuming.ConsumingConfiguration;
 import org.fangpin.platform.health.HealthConfiguration;
+import org.fangpin.platform.imports.ImportConfiguration;
 import org.fangpin.platform.lease.LeaseConfiguration;
 import org.fangpin.platform.policy.PolicyConfiguration;
 import org.fangpin.platform.publishing.PublishingConfiguration;
@@ -23,6 +24,6 @@ import org.fangpin.platform.web.WebConfiguration;
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({AxonPlatformConfiguration.class, PublishingConfiguration.class, ConsumingConfiguration.class,
         SecurityConfiguration.class, WebConfiguration.class, PolicyConfiguration.class, HealthConfiguration.class,
-        LeaseConfiguration.class, AdminConfiguration.class})
+        LeaseConfiguration.class, AdminConfiguration.class, ImportConfiguration.class})
 public class PlatformAutoConfiguration {
 }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,17 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -48,9 +41,13 @@ import org.fangpin.identification.command.Commands.ImportedIdentification;
 import org.fangpin.identification.command.Commands.MemberDetails;
 import org.fangpin.identification.config.ObjectModels;
 import org.fangpin.identification.process.ImportFile.Column;
-import org.fangpin.identification.process.ImportFile.Line;
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.Provenance;
+import org.fangpin.platform.imports.FileImport;
+import org.fangpin.platform.imports.ImportBatches;
+import org.fangpin.platform.imports.ImportLine;
+import org.fangpin.platform.imports.ImportRefusal;
+import org.fangpin.platform.imports.ImportTable;
 import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.policy.PolicyBook;
 import org.fangpin.platform.security.Jurisdiction;
@@ -67,16 +64,12 @@ import org.fangpin.platform.web.RuleViolation;
  * identified is not identified again, so importing the same file twice changes nothing.
  */
 @Component
-public class HouseholdImport {
+public class HouseholdImport implements FileImport {
 
     /** Rows per unit of work: a short transaction (DESIGN.md, silent skips) that still amortises the commit. */
     static final int BATCH = 250;
     /** How many refused rows a report lists; the count covers all of them. */
     static final int LISTED_REFUSALS = 1000;
-    private static final Logger log = LoggerFactory.getLogger(HouseholdImport.class);
-    private static final List<DateTimeFormatter> DAYS = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy-M-d"),
-            DateTimeFormatter.ofPattern("yyyyMMdd"), DateTimeFormatter.ofPattern("yyyy.M.d"));
 
     private final CommandGateway commands;
     private final JdbcClient jdbc;
@@ -108,25 +101,22 @@ public class HouseholdImport {
      * @param refusedCount rows refused; {@code refused} lists the first {@value #LISTED_REFUSALS}
      */
     public record Report(String fileName, int rows, int registered, int identified, int membersAdded, int unchanged,
-                         int refusedCount, List<RefusedRow> refused) {
-    }
-
-    /** A row refused, by its line in the file (the header is line 1), with the stable code and the Chinese reason. */
-    public record RefusedRow(int line, String code, String message) {
+                         int refusedCount, List<ImportRefusal> refused) {
     }
 
     /** The import by the current actor (the importer), who may write only within their region. */
+    @Override
     public Report importFile(String fileName, byte[] content) {
         Actor importer = RequestContext.requireActor();
         if (importer.role().isReadOnly()) {
             throw RuleViolation.forbidden("READ_ONLY_ROLE", importer.role());
         }
         LocalDate today = LocalDate.now(clock);
-        List<Line> lines = ImportFile.parse(content).lines();
-        List<RefusedRow> refused = new ArrayList<>();
+        List<ImportLine<Column>> lines = ImportTable.parse(content, Column.class);
+        List<ImportRefusal> refused = new ArrayList<>();
         Map<String, Family> families = new LinkedHashMap<>();
         Map<String, Integer> firstLineOf = new HashMap<>();
-        for (Line line : lines) {
+        for (ImportLine<Column> line : lines) {
             String headId = Optional.ofNullable(line.get(Column.HEAD_ID_NUMBER))
                     .map(id -> id.toUpperCase(Locale.ROOT)).orElse("line:" + line.number());
             Family family = families.computeIfAbsent(headId, Family::new);
@@ -188,32 +178,8 @@ public class HouseholdImport {
         }
 
         int[] done = new int[3];
-        for (int from = 0; from < writes.size(); from += BATCH) {
-            List<Write> batch = writes.subList(from, Math.min(writes.size(), from + BATCH));
-            try {
-                send(batch);
-                count(batch, done);
-            } catch (RuntimeException batchFailed) {
-                // One household the rules refuse now (the registry changed since the check) must not cost its
-                // neighbours: the batch is rolled back and its households written one by one.
-                for (Write write : batch) {
-                    try {
-                        send(List.of(write));
-                        count(List.of(write), done);
-                    } catch (RuleViolation violation) {
-                        refuseAll(refused, write, violation);
-                    } catch (RuntimeException failed) {
-                        if (!duplicate(failed)) {
-                            throw failed;
-                        }
-                        refuseAll(refused, write, RuleViolation.conflict("IMPORT_PERSON_REGISTERED_MEANWHILE"));
-                    }
-                }
-            }
-            if ((from / BATCH) % 40 == 39) {
-                log.info("Import {}: {} of {} households written", fileName, from + batch.size(), writes.size());
-            }
-        }
+        ImportBatches.write(fileName, writes, BATCH, transactions, this::send, write -> count(write, done),
+                (write, violation) -> write.lines().forEach(line -> refused.add(refusal(line, violation))));
         refused.sort((a, b) -> Integer.compare(a.line(), b.line()));
         return new Report(fileName, lines.size(), done[0], done[1], done[2], unchanged, refused.size(),
                 List.copyOf(refused.subList(0, Math.min(refused.size(), LISTED_REFUSALS))));
@@ -277,54 +243,51 @@ public class HouseholdImport {
                          int unchanged, String fileName) {
     }
 
-    private static boolean isMemberLine(Line line) {
+    private static boolean isMemberLine(ImportLine<Column> line) {
         String relation = line.get(Column.RELATION);
         return relation != null && !relation.equals(Relation.HEAD.chineseName())
                 && !relation.equalsIgnoreCase(Relation.HEAD.name());
     }
 
-    private static void notTwice(Map<String, Integer> firstLineOf, String idNumber, Line line) {
+    private static void notTwice(Map<String, Integer> firstLineOf, String idNumber, ImportLine<Column> line) {
         Integer first = firstLineOf.putIfAbsent(idNumber, line.number());
         if (first != null) {
             throw RuleViolation.of("IMPORT_DUPLICATE_ROW", first);
         }
     }
 
-    private void refuseAll(List<RefusedRow> refused, Write write, RuleViolation violation) {
-        write.lines().forEach(line -> refused.add(refusal(line, violation)));
-    }
-
-    private MemberRow memberRow(Line line, LocalDate today) {
-        String headId = required(line, Column.HEAD_ID_NUMBER).toUpperCase(Locale.ROOT);
+    private MemberRow memberRow(ImportLine<Column> line, LocalDate today) {
+        String headId = line.required(Column.HEAD_ID_NUMBER).toUpperCase(Locale.ROOT);
         if (!IdNumber.isValid(headId)) {
             throw RuleViolation.of("IMPORT_ID_NUMBER_INVALID", Column.HEAD_ID_NUMBER.label());
         }
-        String idNumber = required(line, Column.MEMBER_ID_NUMBER).toUpperCase(Locale.ROOT);
+        String idNumber = line.required(Column.MEMBER_ID_NUMBER).toUpperCase(Locale.ROOT);
         if (!IdNumber.isValid(idNumber)) {
             throw RuleViolation.of("IMPORT_ID_NUMBER_INVALID", Column.MEMBER_ID_NUMBER.label());
         }
         if (idNumber.equals(headId)) {
             throw RuleViolation.of("IMPORT_VALUE_INVALID", Column.RELATION.label(), line.get(Column.RELATION));
         }
-        String name = required(line, Column.MEMBER_NAME);
+        String name = line.required(Column.MEMBER_NAME);
         if (name.length() > 50) {
             throw RuleViolation.of("IMPORT_VALUE_INVALID", Column.MEMBER_NAME.label(), name);
         }
-        Relation relation = named(line, Column.RELATION, Relation.values(), Relation::chineseName);
+        Relation relation = line.named(Column.RELATION, Relation.values(), Relation::chineseName);
         return new MemberRow(line.number(), headId, person(line, name, idNumber, relation, today), today);
     }
 
     /** A person's details as the live registration takes them; the birth date, if not given, from the ID number. */
-    private static MemberDetails person(Line line, String name, String idNumber, Relation relation, LocalDate today) {
+    private static MemberDetails person(ImportLine<Column> line, String name, String idNumber, Relation relation,
+                                        LocalDate today) {
         LocalDate birthDate = line.get(Column.BIRTH_DATE) == null ? birthDateOf(idNumber)
-                : day(line, Column.BIRTH_DATE);
+                : line.day(Column.BIRTH_DATE);
         if (birthDate != null && birthDate.isAfter(today)) {
             throw RuleViolation.of("DATE_IN_FUTURE", birthDate);
         }
         LabourCapacity labour = line.get(Column.LABOUR_CAPACITY) == null ? null
-                : named(line, Column.LABOUR_CAPACITY, LabourCapacity.values(), LabourCapacity::chineseName);
+                : line.named(Column.LABOUR_CAPACITY, LabourCapacity.values(), LabourCapacity::chineseName);
         Health health = line.get(Column.HEALTH) == null ? null
-                : named(line, Column.HEALTH, Health.values(), Health::chineseName);
+                : line.named(Column.HEALTH, Health.values(), Health::chineseName);
         return new MemberDetails(UUID.nameUUIDFromBytes(("import-member:" + idNumber)
                 .getBytes(StandardCharsets.UTF_8)).toString(), name, idNumber, relation, birthDate, labour, health,
                 text(line, Column.SCHOOLING), text(line, Column.EMPLOYMENT));
@@ -338,7 +301,7 @@ public class HouseholdImport {
         }
     }
 
-    private static String text(Line line, Column column) {
+    private static String text(ImportLine<Column> line, Column column) {
         String value = line.get(column);
         if (value != null && value.length() > 100) {
             throw RuleViolation.of("IMPORT_VALUE_INVALID", column.label(), value.substring(0, 20) + "…");
@@ -346,30 +309,30 @@ public class HouseholdImport {
         return value;
     }
 
-    private Row row(Line line, Actor importer, LocalDate today) {
-        String region = required(line, Column.REGION_CODE);
+    private Row row(ImportLine<Column> line, Actor importer, LocalDate today) {
+        String region = line.required(Column.REGION_CODE);
         if (!region.matches("\\d{12}")) {
             throw RuleViolation.of("IMPORT_REGION_INVALID", region);
         }
         if (!Jurisdiction.covers(importer, region)) {
             throw RuleViolation.forbidden("OUT_OF_JURISDICTION", region, importer.region());
         }
-        String idNumber = required(line, Column.HEAD_ID_NUMBER).toUpperCase(Locale.ROOT);
+        String idNumber = line.required(Column.HEAD_ID_NUMBER).toUpperCase(Locale.ROOT);
         if (!IdNumber.isValid(idNumber)) {
             throw RuleViolation.of("IMPORT_ID_NUMBER_INVALID", Column.HEAD_ID_NUMBER.label());
         }
-        String name = required(line, Column.HEAD_NAME);
+        String name = line.required(Column.HEAD_NAME);
         if (name.length() > 50) {
             throw RuleViolation.of("IMPORT_VALUE_INVALID", Column.HEAD_NAME.label(), name);
         }
-        int memberCount = number(line, Column.MEMBER_COUNT, 1, 30);
-        Integer group = line.get(Column.VILLAGE_GROUP) == null ? null : number(line, Column.VILLAGE_GROUP, 1, 99);
-        HouseholdCategory category = named(line, Column.CATEGORY, HouseholdCategory.values(),
+        int memberCount = line.number(Column.MEMBER_COUNT, 1, 30);
+        Integer group = line.get(Column.VILLAGE_GROUP) == null ? null : line.number(Column.VILLAGE_GROUP, 1, 99);
+        HouseholdCategory category = line.named(Column.CATEGORY, HouseholdCategory.values(),
                 HouseholdCategory::chineseName);
         MemberDetails head = person(line, name, idNumber, Relation.HEAD, today);
 
         ObjectType objectType = line.get(Column.OBJECT_TYPE) == null ? null
-                : named(line, Column.OBJECT_TYPE, ObjectType.values(), ObjectType::chineseName);
+                : line.named(Column.OBJECT_TYPE, ObjectType.values(), ObjectType::chineseName);
         if (objectType == null) {
             return new Row(line.number(), region, group, head, memberCount, category, null, List.of(), null, null,
                     today);
@@ -378,12 +341,12 @@ public class HouseholdImport {
             throw RuleViolation.of("IDENT_OBJECT_TYPE_NOT_OFFERED", objectType);
         }
         List<RiskType> risks = riskTypes(line);
-        LocalDate identifiedOn = day(line, Column.IDENTIFIED_ON);
+        LocalDate identifiedOn = line.day(Column.IDENTIFIED_ON);
         if (identifiedOn.isAfter(today)) {
             throw RuleViolation.of("DATE_IN_FUTURE", identifiedOn);
         }
         BigDecimal income = line.get(Column.PER_CAPITA_NET_INCOME) == null ? null
-                : amount(line, Column.PER_CAPITA_NET_INCOME);
+                : line.amount(Column.PER_CAPITA_NET_INCOME);
         return new Row(line.number(), region, group, head, memberCount, category, objectType, risks, identifiedOn,
                 income, today);
     }
@@ -489,30 +452,28 @@ public class HouseholdImport {
         return found;
     }
 
-    /** The batch in one unit of work and one transaction: all of its rows are written, or none. */
-    private void send(List<Write> batch) {
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
+    /**
+     * A household's commands, in the unit of work of its batch. A person registered meanwhile by someone else (the
+     * unique ID number refuses the projection's insert) is a refusal of the household, not a failure of the import.
+     */
+    private void send(Write write) {
         try {
-            for (Write write : batch) {
-                for (Step step : write.steps()) {
-                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(step.command())
-                            .andMetaData(Provenance.imported(write.fileName(), step.line())));
-                }
+            for (Step step : write.steps()) {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(step.command())
+                        .andMetaData(Provenance.imported(write.fileName(), step.line())));
             }
-        } catch (RuntimeException e) {
-            unitOfWork.rollback(e);
-            throw e;
+        } catch (RuntimeException failed) {
+            if (duplicate(failed)) {
+                throw RuleViolation.conflict("IMPORT_PERSON_REGISTERED_MEANWHILE");
+            }
+            throw failed;
         }
-        unitOfWork.commit();
     }
 
-    private static void count(List<Write> written, int[] done) {
-        for (Write write : written) {
-            done[0] += write.registers() ? 1 : 0;
-            done[1] += write.identifies() ? 1 : 0;
-            done[2] += write.members();
-        }
+    private static void count(Write write, int[] done) {
+        done[0] += write.registers() ? 1 : 0;
+        done[1] += write.identifies() ? 1 : 0;
+        done[2] += write.members();
     }
 
     private static boolean duplicate(Throwable failure) {
@@ -524,78 +485,15 @@ public class HouseholdImport {
         return false;
     }
 
-    private RefusedRow refusal(int line, RuleViolation violation) {
-        return new RefusedRow(line, violation.code(), problems.problem(HttpStatus.UNPROCESSABLE_ENTITY,
-                violation.code(), Problems.CHINESE, violation.args()).getDetail());
-    }
-
-    private static String required(Line line, Column column) {
-        String value = line.get(column);
-        if (value == null) {
-            throw RuleViolation.of("IMPORT_VALUE_MISSING", column.label());
-        }
-        return value;
-    }
-
-    private static int number(Line line, Column column, int min, int max) {
-        String value = required(line, column);
-        try {
-            int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw RuleViolation.of("IMPORT_VALUE_INVALID", column.label(), value);
-    }
-
-    private static BigDecimal amount(Line line, Column column) {
-        String value = required(line, column).replace(",", "");
-        try {
-            BigDecimal amount = new BigDecimal(value);
-            if (amount.signum() >= 0 && amount.scale() <= 2 && amount.precision() - amount.scale() <= 10) {
-                return amount.setScale(2);
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw RuleViolation.of("IMPORT_VALUE_INVALID", column.label(), value);
-    }
-
-    private static LocalDate day(Line line, Column column) {
-        String value = required(line, column);
-        for (DateTimeFormatter format : DAYS) {
-            try {
-                return LocalDate.parse(value, format);
-            } catch (DateTimeParseException e) {
-                // the next format
-            }
-        }
-        throw RuleViolation.of("IMPORT_VALUE_INVALID", column.label(), value);
-    }
-
-    /** A value by its Chinese name (as the national system writes it) or its code. */
-    private static <E extends Enum<E>> E named(Line line, Column column, E[] values, Function<E, String> chinese) {
-        String value = required(line, column);
-        return Arrays.stream(values).filter(e -> chinese.apply(e).equals(value) || e.name().equalsIgnoreCase(value))
-                .findFirst().orElseThrow(() -> RuleViolation.of("IMPORT_VALUE_INVALID", column.label(), value));
+    private ImportRefusal refusal(int line, RuleViolation violation) {
+        return ImportRefusal.of(line, violation, problems);
     }
 
     /** 风险类型: one or more, separated by 、，,；; or spaces. */
-    private static List<RiskType> riskTypes(Line line) {
-        String value = line.get(Column.RISK_TYPES);
-        if (value == null) {
-            throw RuleViolation.of("IMPORT_VALUE_MISSING", Column.RISK_TYPES.label());
-        }
+    private static List<RiskType> riskTypes(ImportLine<Column> line) {
         Set<RiskType> risks = new LinkedHashSet<>();
-        for (String part : value.split("[、，,；;\\s|]+")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            risks.add(Arrays.stream(RiskType.values())
-                    .filter(r -> r.chineseName().equals(part) || r.name().equalsIgnoreCase(part)).findFirst()
-                    .orElseThrow(() -> RuleViolation.of("IMPORT_VALUE_INVALID", Column.RISK_TYPES.label(), part)));
+        for (String part : line.parts(Column.RISK_TYPES)) {
+            risks.add(line.named(Column.RISK_TYPES, part, RiskType.values(), RiskType::chineseName));
         }
         if (risks.isEmpty()) {
             throw RuleViolation.of("IMPORT_VALUE_MISSING", Column.RISK_TYPES.label());
