@@ -10,6 +10,7 @@ import org.fangpin.platform.axon.AxonPlatformConfiguration;
 import org.fangpin.platform.consuming.ConsumingConfiguration;
 import org.fangpin.platform.evidence.EvidenceConfiguration;
 import org.fangpin.platform.health.HealthConfiguration;
+import org.fangpin.platform.imports.ImportConfiguration;
 import org.fangpin.platform.lease.LeaseConfiguration;
 import org.fangpin.platform.policy.PolicyConfiguration;
 import org.fangpin.platform.publishing.PublishingConfiguration;
@@ -24,6 +25,7 @@ import org.fangpin.platform.web.WebConfiguration;
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({AxonPlatformConfiguration.class, PublishingConfiguration.class, ConsumingConfiguration.class,
         SecurityConfiguration.class, WebConfiguration.class, PolicyConfiguration.class, HealthConfiguration.class,
-        LeaseConfiguration.class, AdminConfiguration.class, EvidenceConfiguration.class})
+        LeaseConfiguration.class, AdminConfiguration.class, EvidenceConfiguration.class,
+        ImportConfiguration.class})
 public class PlatformAutoConfiguration {
 }

@@ -48,6 +48,11 @@ public final class Commands {
                                          ImportedIdentification identification) {
     }
 
+    /** 存量导入: a member of a household imported or registered before, registered as the live registration does. */
+    public record ImportMemberCommand(@TargetAggregateIdentifier String householdId, MemberDetails member,
+                                      LocalDate registeredOn) {
+    }
+
     /** 存量导入: the identification of a household already registered, on its original day. */
     public record ImportIdentificationCommand(@TargetAggregateIdentifier String householdId,
                                               ImportedIdentification identification) {

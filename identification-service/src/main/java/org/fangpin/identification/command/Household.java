@@ -36,6 +36,7 @@ import org.fangpin.identification.command.Commands.DecisionPolicy;
 import org.fangpin.identification.command.Commands.IdentifyAtCountyCommand;
 import org.fangpin.identification.command.Commands.ImportHouseholdCommand;
 import org.fangpin.identification.command.Commands.ImportIdentificationCommand;
+import org.fangpin.identification.command.Commands.ImportMemberCommand;
 import org.fangpin.identification.command.Commands.ImportedIdentification;
 import org.fangpin.identification.command.Commands.MemberDetails;
 import org.fangpin.identification.command.Commands.NoteRiskEliminatedCommand;
@@ -127,6 +128,17 @@ public class Household {
                 policy.thresholds().monitoringLine(), identification.identifiedOn()));
         apply(new DecisionThresholdsRecorded(householdId, identification.leadId(), policy.regionPrefix(),
                 policy.year(), policy.thresholds()));
+    }
+
+    /** 存量导入 of a member: one registered here already (the same file imported again) changes nothing. */
+    @CommandHandler
+    void handle(ImportMemberCommand command) {
+        if (members.contains(command.member().memberId())) {
+            return;
+        }
+        new Rules.OnlyOneHead(command.member().relation()).verify();
+        apply(memberAdded(householdId, regionCode, command.member(), MemberChange.REGISTRATION,
+                command.registeredOn()));
     }
 
     @CommandHandler

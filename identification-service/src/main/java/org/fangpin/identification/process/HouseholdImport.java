@@ -7,29 +7,26 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.fangpin.contracts.value.Health;
 import org.fangpin.contracts.value.HouseholdCategory;
 import org.fangpin.contracts.value.IdNumber;
 import org.fangpin.contracts.value.LabourCapacity;
@@ -39,13 +36,18 @@ import org.fangpin.contracts.value.RiskType;
 import org.fangpin.identification.command.Commands.DecisionPolicy;
 import org.fangpin.identification.command.Commands.ImportHouseholdCommand;
 import org.fangpin.identification.command.Commands.ImportIdentificationCommand;
+import org.fangpin.identification.command.Commands.ImportMemberCommand;
 import org.fangpin.identification.command.Commands.ImportedIdentification;
 import org.fangpin.identification.command.Commands.MemberDetails;
 import org.fangpin.identification.config.ObjectModels;
 import org.fangpin.identification.process.ImportFile.Column;
-import org.fangpin.identification.process.ImportFile.Line;
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.Provenance;
+import org.fangpin.platform.imports.FileImport;
+import org.fangpin.platform.imports.ImportBatches;
+import org.fangpin.platform.imports.ImportLine;
+import org.fangpin.platform.imports.ImportRefusal;
+import org.fangpin.platform.imports.ImportTable;
 import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.policy.PolicyBook;
 import org.fangpin.platform.security.Jurisdiction;
@@ -62,16 +64,12 @@ import org.fangpin.platform.web.RuleViolation;
  * identified is not identified again, so importing the same file twice changes nothing.
  */
 @Component
-public class HouseholdImport {
+public class HouseholdImport implements FileImport {
 
     /** Rows per unit of work: a short transaction (DESIGN.md, silent skips) that still amortises the commit. */
     static final int BATCH = 250;
     /** How many refused rows a report lists; the count covers all of them. */
     static final int LISTED_REFUSALS = 1000;
-    private static final Logger log = LoggerFactory.getLogger(HouseholdImport.class);
-    private static final List<DateTimeFormatter> DAYS = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy-M-d"),
-            DateTimeFormatter.ofPattern("yyyyMMdd"), DateTimeFormatter.ofPattern("yyyy.M.d"));
 
     private final CommandGateway commands;
     private final JdbcClient jdbc;
@@ -97,87 +95,93 @@ public class HouseholdImport {
      *
      * @param registered   households registered (identified too when their row says so)
      * @param identified   households identified as monitoring objects, newly registered or registered before
-     * @param unchanged    rows whose household was registered (and, if their row says so, identified) already
+     * @param membersAdded members besides the head registered, with a new household or into one registered before
+     * @param unchanged    rows whose household or member was registered (and, if their row says so, identified)
+     *                     already
      * @param refusedCount rows refused; {@code refused} lists the first {@value #LISTED_REFUSALS}
      */
-    public record Report(String fileName, int rows, int registered, int identified, int unchanged, int refusedCount,
-                         List<RefusedRow> refused) {
-    }
-
-    /** A row refused, by its line in the file (the header is line 1), with the stable code and the Chinese reason. */
-    public record RefusedRow(int line, String code, String message) {
+    public record Report(String fileName, int rows, int registered, int identified, int membersAdded, int unchanged,
+                         int refusedCount, List<ImportRefusal> refused) {
     }
 
     /** The import by the current actor (the importer), who may write only within their region. */
+    @Override
     public Report importFile(String fileName, byte[] content) {
         Actor importer = RequestContext.requireActor();
         if (importer.role().isReadOnly()) {
             throw RuleViolation.forbidden("READ_ONLY_ROLE", importer.role());
         }
         LocalDate today = LocalDate.now(clock);
-        List<Line> lines = ImportFile.parse(content).lines();
-        List<RefusedRow> refused = new ArrayList<>();
-        List<Row> rows = new ArrayList<>(lines.size());
+        List<ImportLine<Column>> lines = ImportTable.parse(content, Column.class);
+        List<ImportRefusal> refused = new ArrayList<>();
+        Map<String, Family> families = new LinkedHashMap<>();
         Map<String, Integer> firstLineOf = new HashMap<>();
-        for (Line line : lines) {
+        for (ImportLine<Column> line : lines) {
+            String headId = Optional.ofNullable(line.get(Column.HEAD_ID_NUMBER))
+                    .map(id -> id.toUpperCase(Locale.ROOT)).orElse("line:" + line.number());
+            Family family = families.computeIfAbsent(headId, Family::new);
             try {
-                Row row = row(line, importer, today);
-                Integer first = firstLineOf.putIfAbsent(row.head().idNumber(), line.number());
-                if (first != null) {
-                    throw RuleViolation.of("IMPORT_DUPLICATE_ROW", first);
+                if (isMemberLine(line)) {
+                    MemberRow member = memberRow(line, today);
+                    notTwice(firstLineOf, member.member().idNumber(), line);
+                    family.members.add(member);
+                } else {
+                    Row row = row(line, importer, today);
+                    notTwice(firstLineOf, row.head().idNumber(), line);
+                    family.head = row;
+                    family.headLine = line.number();
                 }
-                rows.add(row);
             } catch (RuleViolation violation) {
                 refused.add(refusal(line.number(), violation));
+                if ("IMPORT_DUPLICATE_ROW".equals(violation.code())) {
+                    // The first row of a person stands; only the repetition is refused.
+                    continue;
+                }
+                if (!isMemberLine(line) && family.headLine == 0) {
+                    family.headLine = line.number();
+                }
+                family.refuse(line.number());
             }
         }
 
-        Map<String, Registered> registered = registered(rows.stream().map(row -> row.head().idNumber()).toList());
+        List<String> people = new ArrayList<>();
+        families.values().stream().filter(family -> family.refusedLine == 0).forEach(family -> {
+            people.add(family.headId);
+            family.members.forEach(member -> people.add(member.member().idNumber()));
+        });
+        Map<String, Registered> registered = registered(people);
         Map<String, Optional<DecisionPolicy>> policyCache = new HashMap<>();
         List<Write> writes = new ArrayList<>();
         int unchanged = 0;
-        for (Row row : rows) {
+        for (Family family : families.values()) {
+            if (family.refusedLine != 0) {
+                // Nothing of a household is written when one of its rows is refused.
+                family.lines().filter(line -> !family.refusedLines.contains(line)).forEach(line -> refused.add(
+                        refusal(line, RuleViolation.of("IMPORT_HOUSEHOLD_REFUSED", family.refusedLine))));
+                continue;
+            }
+            if (family.head == null && family.members.isEmpty()) {
+                continue;
+            }
+            int[] lineAt = {family.headLine};
             try {
-                Optional<Write> write = write(fileName, row, registered.get(row.head().idNumber()), policyCache);
-                if (write.isPresent()) {
-                    writes.add(write.get());
-                } else {
-                    unchanged++;
+                Write write = write(importer, fileName, family, registered, policyCache, lineAt);
+                unchanged += write.unchanged();
+                if (!write.steps().isEmpty()) {
+                    writes.add(write);
                 }
             } catch (RuleViolation violation) {
-                refused.add(refusal(row.line(), violation));
+                refused.add(refusal(lineAt[0], violation));
+                family.lines().filter(line -> line != lineAt[0]).forEach(line -> refused.add(
+                        refusal(line, RuleViolation.of("IMPORT_HOUSEHOLD_REFUSED", lineAt[0]))));
             }
         }
 
-        int[] done = new int[2];
-        for (int from = 0; from < writes.size(); from += BATCH) {
-            List<Write> batch = writes.subList(from, Math.min(writes.size(), from + BATCH));
-            try {
-                send(batch);
-                count(batch, done);
-            } catch (RuntimeException batchFailed) {
-                // One row the rules refuse now (the registry changed since the check) must not cost its neighbours:
-                // the batch is rolled back and its rows written one by one.
-                for (Write write : batch) {
-                    try {
-                        send(List.of(write));
-                        count(List.of(write), done);
-                    } catch (RuleViolation violation) {
-                        refused.add(refusal(write.line(), violation));
-                    } catch (RuntimeException failed) {
-                        if (!duplicate(failed)) {
-                            throw failed;
-                        }
-                        refused.add(refusal(write.line(), RuleViolation.conflict("IMPORT_PERSON_REGISTERED_MEANWHILE")));
-                    }
-                }
-            }
-            if ((from / BATCH) % 40 == 39) {
-                log.info("Import {}: {} of {} households written", fileName, from + batch.size(), writes.size());
-            }
-        }
+        int[] done = new int[3];
+        ImportBatches.write(fileName, writes, BATCH, transactions, this::send, write -> count(write, done),
+                (write, violation) -> write.lines().forEach(line -> refused.add(refusal(line, violation))));
         refused.sort((a, b) -> Integer.compare(a.line(), b.line()));
-        return new Report(fileName, lines.size(), done[0], done[1], unchanged, refused.size(),
+        return new Report(fileName, lines.size(), done[0], done[1], done[2], unchanged, refused.size(),
                 List.copyOf(refused.subList(0, Math.min(refused.size(), LISTED_REFUSALS))));
     }
 
@@ -187,42 +191,148 @@ public class HouseholdImport {
                        LocalDate identifiedOn, BigDecimal perCapitaNetIncome, LocalDate today) {
     }
 
-    /** A head of household already current in the registry, and what their household is. */
-    private record Registered(String householdId, boolean head, boolean identified, boolean caseOpen) {
+    /** A member's row (not the head's), naming its household by the head's ID number. */
+    private record MemberRow(int line, String headId, MemberDetails member, LocalDate today) {
     }
 
-    /** A command to send for a row, with the line it came from and whether it registers and identifies. */
-    private record Write(int line, Object command, boolean registers, boolean identifies, String fileName) {
+    /** The rows of one household in the file: the head's row (if the file has it) and its members' rows. */
+    private static final class Family {
+        final String headId;
+        Row head;
+        int headLine;
+        final List<MemberRow> members = new ArrayList<>();
+        int refusedLine;
+        final Set<Integer> refusedLines = new HashSet<>();
+
+        Family(String headId) {
+            this.headId = headId;
+        }
+
+        void refuse(int line) {
+            refusedLines.add(line);
+            if (refusedLine == 0) {
+                refusedLine = line;
+            }
+        }
+
+        /** Every line of the household in the file, the refused ones included. */
+        java.util.stream.Stream<Integer> lines() {
+            Set<Integer> all = new java.util.TreeSet<>(refusedLines);
+            if (headLine != 0) {
+                all.add(headLine);
+            }
+            members.forEach(member -> all.add(member.line()));
+            return all.stream();
+        }
     }
 
-    private Row row(Line line, Actor importer, LocalDate today) {
-        String region = required(line, Column.REGION_CODE);
+    /** A person already current in the registry: their household, whether they head it, and what it is. */
+    private record Registered(String householdId, String regionCode, boolean head, boolean identified,
+                              boolean caseOpen) {
+    }
+
+    /** A command to send, with the line it came from (its events carry that line). */
+    private record Step(Object command, int line) {
+    }
+
+    /**
+     * The commands for one household, sent in one unit of work so nothing of it is half-written, with what they do
+     * and the rows found unchanged.
+     */
+    private record Write(List<Integer> lines, List<Step> steps, boolean registers, boolean identifies, int members,
+                         int unchanged, String fileName) {
+    }
+
+    private static boolean isMemberLine(ImportLine<Column> line) {
+        String relation = line.get(Column.RELATION);
+        return relation != null && !relation.equals(Relation.HEAD.chineseName())
+                && !relation.equalsIgnoreCase(Relation.HEAD.name());
+    }
+
+    private static void notTwice(Map<String, Integer> firstLineOf, String idNumber, ImportLine<Column> line) {
+        Integer first = firstLineOf.putIfAbsent(idNumber, line.number());
+        if (first != null) {
+            throw RuleViolation.of("IMPORT_DUPLICATE_ROW", first);
+        }
+    }
+
+    private MemberRow memberRow(ImportLine<Column> line, LocalDate today) {
+        String headId = line.required(Column.HEAD_ID_NUMBER).toUpperCase(Locale.ROOT);
+        if (!IdNumber.isValid(headId)) {
+            throw RuleViolation.of("IMPORT_ID_NUMBER_INVALID", Column.HEAD_ID_NUMBER.label());
+        }
+        String idNumber = line.required(Column.MEMBER_ID_NUMBER).toUpperCase(Locale.ROOT);
+        if (!IdNumber.isValid(idNumber)) {
+            throw RuleViolation.of("IMPORT_ID_NUMBER_INVALID", Column.MEMBER_ID_NUMBER.label());
+        }
+        if (idNumber.equals(headId)) {
+            throw RuleViolation.of("IMPORT_VALUE_INVALID", Column.RELATION.label(), line.get(Column.RELATION));
+        }
+        String name = line.required(Column.MEMBER_NAME);
+        if (name.length() > 50) {
+            throw RuleViolation.of("IMPORT_VALUE_INVALID", Column.MEMBER_NAME.label(), name);
+        }
+        Relation relation = line.named(Column.RELATION, Relation.values(), Relation::chineseName);
+        return new MemberRow(line.number(), headId, person(line, name, idNumber, relation, today), today);
+    }
+
+    /** A person's details as the live registration takes them; the birth date, if not given, from the ID number. */
+    private static MemberDetails person(ImportLine<Column> line, String name, String idNumber, Relation relation,
+                                        LocalDate today) {
+        LocalDate birthDate = line.get(Column.BIRTH_DATE) == null ? birthDateOf(idNumber)
+                : line.day(Column.BIRTH_DATE);
+        if (birthDate != null && birthDate.isAfter(today)) {
+            throw RuleViolation.of("DATE_IN_FUTURE", birthDate);
+        }
+        LabourCapacity labour = line.get(Column.LABOUR_CAPACITY) == null ? null
+                : line.named(Column.LABOUR_CAPACITY, LabourCapacity.values(), LabourCapacity::chineseName);
+        Health health = line.get(Column.HEALTH) == null ? null
+                : line.named(Column.HEALTH, Health.values(), Health::chineseName);
+        return new MemberDetails(UUID.nameUUIDFromBytes(("import-member:" + idNumber)
+                .getBytes(StandardCharsets.UTF_8)).toString(), name, idNumber, relation, birthDate, labour, health,
+                text(line, Column.SCHOOLING), text(line, Column.EMPLOYMENT));
+    }
+
+    private static LocalDate birthDateOf(String idNumber) {
+        try {
+            return LocalDate.parse(idNumber.substring(6, 14), DateTimeFormatter.BASIC_ISO_DATE);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String text(ImportLine<Column> line, Column column) {
+        String value = line.get(column);
+        if (value != null && value.length() > 100) {
+            throw RuleViolation.of("IMPORT_VALUE_INVALID", column.label(), value.substring(0, 20) + "…");
+        }
+        return value;
+    }
+
+    private Row row(ImportLine<Column> line, Actor importer, LocalDate today) {
+        String region = line.required(Column.REGION_CODE);
         if (!region.matches("\\d{12}")) {
             throw RuleViolation.of("IMPORT_REGION_INVALID", region);
         }
         if (!Jurisdiction.covers(importer, region)) {
             throw RuleViolation.forbidden("OUT_OF_JURISDICTION", region, importer.region());
         }
-        String idNumber = required(line, Column.HEAD_ID_NUMBER).toUpperCase(java.util.Locale.ROOT);
+        String idNumber = line.required(Column.HEAD_ID_NUMBER).toUpperCase(Locale.ROOT);
         if (!IdNumber.isValid(idNumber)) {
-            throw RuleViolation.of("IMPORT_ID_NUMBER_INVALID");
+            throw RuleViolation.of("IMPORT_ID_NUMBER_INVALID", Column.HEAD_ID_NUMBER.label());
         }
-        String name = required(line, Column.HEAD_NAME);
+        String name = line.required(Column.HEAD_NAME);
         if (name.length() > 50) {
             throw RuleViolation.of("IMPORT_VALUE_INVALID", Column.HEAD_NAME.label(), name);
         }
-        int memberCount = number(line, Column.MEMBER_COUNT, 1, 30);
-        Integer group = line.get(Column.VILLAGE_GROUP) == null ? null : number(line, Column.VILLAGE_GROUP, 1, 99);
-        HouseholdCategory category = named(line, Column.CATEGORY, HouseholdCategory.values(),
+        int memberCount = line.number(Column.MEMBER_COUNT, 1, 30);
+        Integer group = line.get(Column.VILLAGE_GROUP) == null ? null : line.number(Column.VILLAGE_GROUP, 1, 99);
+        HouseholdCategory category = line.named(Column.CATEGORY, HouseholdCategory.values(),
                 HouseholdCategory::chineseName);
-        LabourCapacity labour = line.get(Column.LABOUR_CAPACITY) == null ? null
-                : named(line, Column.LABOUR_CAPACITY, LabourCapacity.values(), LabourCapacity::chineseName);
-        MemberDetails head = new MemberDetails(UUID.nameUUIDFromBytes(("import-member:" + idNumber)
-                .getBytes(StandardCharsets.UTF_8)).toString(), name, idNumber, Relation.HEAD, null, labour, null,
-                null, null);
+        MemberDetails head = person(line, name, idNumber, Relation.HEAD, today);
 
         ObjectType objectType = line.get(Column.OBJECT_TYPE) == null ? null
-                : named(line, Column.OBJECT_TYPE, ObjectType.values(), ObjectType::chineseName);
+                : line.named(Column.OBJECT_TYPE, ObjectType.values(), ObjectType::chineseName);
         if (objectType == null) {
             return new Row(line.number(), region, group, head, memberCount, category, null, List.of(), null, null,
                     today);
@@ -231,38 +341,85 @@ public class HouseholdImport {
             throw RuleViolation.of("IDENT_OBJECT_TYPE_NOT_OFFERED", objectType);
         }
         List<RiskType> risks = riskTypes(line);
-        LocalDate identifiedOn = day(line, Column.IDENTIFIED_ON);
+        LocalDate identifiedOn = line.day(Column.IDENTIFIED_ON);
         if (identifiedOn.isAfter(today)) {
             throw RuleViolation.of("DATE_IN_FUTURE", identifiedOn);
         }
         BigDecimal income = line.get(Column.PER_CAPITA_NET_INCOME) == null ? null
-                : amount(line, Column.PER_CAPITA_NET_INCOME);
+                : line.amount(Column.PER_CAPITA_NET_INCOME);
         return new Row(line.number(), region, group, head, memberCount, category, objectType, risks, identifiedOn,
                 income, today);
     }
 
-    private Optional<Write> write(String fileName, Row row, Registered registered,
-                                  Map<String, Optional<DecisionPolicy>> policyCache) {
-        ImportedIdentification identification = row.objectType() == null ? null
-                : identification(row, policyCache);
-        if (registered == null) {
-            String householdId = UUID.nameUUIDFromBytes(("import-household:" + row.head().idNumber())
+    /**
+     * The commands for a household's rows: its registration (or, registered before, its identification if not yet
+     * identified) and the members not registered yet. {@code lineAt} names the row a refusal is about.
+     */
+    private Write write(Actor importer, String fileName, Family family, Map<String, Registered> registered,
+                        Map<String, Optional<DecisionPolicy>> policyCache, int[] lineAt) {
+        List<Integer> lines = family.lines().toList();
+        List<Step> steps = new ArrayList<>();
+        boolean registers = false;
+        boolean identifies = false;
+        int unchanged = 0;
+        Row row = family.head;
+        Registered before = registered.get(family.headId);
+        String householdId;
+        LocalDate today;
+        if (row == null) {
+            lineAt[0] = family.members.get(0).line();
+            if (before == null || !before.head()) {
+                throw RuleViolation.of("IMPORT_HOUSEHOLD_NOT_FOUND", family.headId.substring(0, 6) + "…");
+            }
+            if (!Jurisdiction.covers(importer, before.regionCode())) {
+                throw RuleViolation.forbidden("OUT_OF_JURISDICTION", before.regionCode(), importer.region());
+            }
+            householdId = before.householdId();
+            today = family.members.get(0).today();
+        } else if (before == null) {
+            householdId = UUID.nameUUIDFromBytes(("import-household:" + row.head().idNumber())
                     .getBytes(StandardCharsets.UTF_8)).toString();
-            return Optional.of(new Write(row.line(), new ImportHouseholdCommand(householdId, row.regionCode(),
-                    row.villageGroup(), row.category(), row.memberCount(), row.head(), row.today(), identification),
-                    true, identification != null, fileName));
+            today = row.today();
+            ImportedIdentification identification = row.objectType() == null ? null
+                    : identification(row, policyCache);
+            steps.add(new Step(new ImportHouseholdCommand(householdId, row.regionCode(), row.villageGroup(),
+                    row.category(), row.memberCount(), row.head(), today, identification), row.line()));
+            registers = true;
+            identifies = identification != null;
+        } else {
+            if (!before.head()) {
+                throw RuleViolation.conflict("IMPORT_PERSON_IN_OTHER_HOUSEHOLD");
+            }
+            householdId = before.householdId();
+            today = row.today();
+            ImportedIdentification identification = row.objectType() == null ? null
+                    : identification(row, policyCache);
+            if (identification == null || before.identified()) {
+                unchanged++;
+            } else {
+                if (before.caseOpen()) {
+                    throw RuleViolation.conflict("IMPORT_CASE_OPEN", before.householdId());
+                }
+                steps.add(new Step(new ImportIdentificationCommand(householdId, identification), row.line()));
+                identifies = true;
+            }
         }
-        if (!registered.head()) {
-            throw RuleViolation.conflict("IMPORT_PERSON_IN_OTHER_HOUSEHOLD");
+        int members = 0;
+        for (MemberRow member : family.members) {
+            lineAt[0] = member.line();
+            Registered person = registered.get(member.member().idNumber());
+            if (person != null && !person.householdId().equals(householdId)) {
+                throw RuleViolation.conflict("IMPORT_MEMBER_IN_OTHER_HOUSEHOLD");
+            }
+            if (person != null) {
+                unchanged++;
+            } else {
+                steps.add(new Step(new ImportMemberCommand(householdId, member.member(), today), member.line()));
+                members++;
+            }
         }
-        if (identification == null || registered.identified()) {
-            return Optional.empty();
-        }
-        if (registered.caseOpen()) {
-            throw RuleViolation.conflict("IMPORT_CASE_OPEN", registered.householdId());
-        }
-        return Optional.of(new Write(row.line(), new ImportIdentificationCommand(registered.householdId(),
-                identification), false, true, fileName));
+        lineAt[0] = family.headLine;
+        return new Write(lines, steps, registers, identifies, members, unchanged, fileName);
     }
 
     private ImportedIdentification identification(Row row, Map<String, Optional<DecisionPolicy>> policyCache) {
@@ -283,39 +440,40 @@ public class HouseholdImport {
         for (int from = 0; from < idNumbers.size(); from += 1000) {
             List<String> chunk = idNumbers.subList(from, Math.min(idNumbers.size(), from + 1000));
             jdbc.sql("""
-                            SELECT m.id_number, m.household_id, m.relation, h.object_type, h.open_lead_id
+                            SELECT m.id_number, m.household_id, h.region_code, m.relation, h.object_type, h.open_lead_id
                             FROM member_view m JOIN household_view h ON h.household_id = m.household_id
                             WHERE m.left_on IS NULL AND m.id_number = ANY(:ids)""")
                     .param("ids", chunk.toArray(String[]::new))
                     .query((rs, n) -> Map.entry(rs.getString("id_number"), new Registered(
-                            rs.getString("household_id"), Relation.HEAD.name().equals(rs.getString("relation")),
+                            rs.getString("household_id"), rs.getString("region_code"), Relation.HEAD.name().equals(rs.getString("relation")),
                             rs.getString("object_type") != null, rs.getString("open_lead_id") != null)))
                     .list().forEach(entry -> found.put(entry.getKey(), entry.getValue()));
         }
         return found;
     }
 
-    /** The batch in one unit of work and one transaction: all of its rows are written, or none. */
-    private void send(List<Write> batch) {
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
+    /**
+     * A household's commands, in the unit of work of its batch. A person registered meanwhile by someone else (the
+     * unique ID number refuses the projection's insert) is a refusal of the household, not a failure of the import.
+     */
+    private void send(Write write) {
         try {
-            for (Write write : batch) {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(write.command())
-                        .andMetaData(Provenance.imported(write.fileName(), write.line())));
+            for (Step step : write.steps()) {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(step.command())
+                        .andMetaData(Provenance.imported(write.fileName(), step.line())));
             }
-        } catch (RuntimeException e) {
-            unitOfWork.rollback(e);
-            throw e;
+        } catch (RuntimeException failed) {
+            if (duplicate(failed)) {
+                throw RuleViolation.conflict("IMPORT_PERSON_REGISTERED_MEANWHILE");
+            }
+            throw failed;
         }
-        unitOfWork.commit();
     }
 
-    private static void count(List<Write> written, int[] done) {
-        for (Write write : written) {
-            done[0] += write.registers() ? 1 : 0;
-            done[1] += write.identifies() ? 1 : 0;
-        }
+    private static void count(Write write, int[] done) {
+        done[0] += write.registers() ? 1 : 0;
+        done[1] += write.identifies() ? 1 : 0;
+        done[2] += write.members();
     }
 
     private static boolean duplicate(Throwable failure) {
@@ -327,78 +485,15 @@ public class HouseholdImport {
         return false;
     }
 
-    private RefusedRow refusal(int line, RuleViolation violation) {
-        return new RefusedRow(line, violation.code(), problems.problem(HttpStatus.UNPROCESSABLE_ENTITY,
-                violation.code(), Problems.CHINESE, violation.args()).getDetail());
-    }
-
-    private static String required(Line line, Column column) {
-        String value = line.get(column);
-        if (value == null) {
-            throw RuleViolation.of("IMPORT_VALUE_MISSING", column.label());
-        }
-        return value;
-    }
-
-    private static int number(Line line, Column column, int min, int max) {
-        String value = required(line, column);
-        try {
-            int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw RuleViolation.of("IMPORT_VALUE_INVALID", column.label(), value);
-    }
-
-    private static BigDecimal amount(Line line, Column column) {
-        String value = required(line, column).replace(",", "");
-        try {
-            BigDecimal amount = new BigDecimal(value);
-            if (amount.signum() >= 0 && amount.scale() <= 2 && amount.precision() - amount.scale() <= 10) {
-                return amount.setScale(2);
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw RuleViolation.of("IMPORT_VALUE_INVALID", column.label(), value);
-    }
-
-    private static LocalDate day(Line line, Column column) {
-        String value = required(line, column);
-        for (DateTimeFormatter format : DAYS) {
-            try {
-                return LocalDate.parse(value, format);
-            } catch (DateTimeParseException e) {
-                // the next format
-            }
-        }
-        throw RuleViolation.of("IMPORT_VALUE_INVALID", column.label(), value);
-    }
-
-    /** A value by its Chinese name (as the national system writes it) or its code. */
-    private static <E extends Enum<E>> E named(Line line, Column column, E[] values, Function<E, String> chinese) {
-        String value = required(line, column);
-        return Arrays.stream(values).filter(e -> chinese.apply(e).equals(value) || e.name().equalsIgnoreCase(value))
-                .findFirst().orElseThrow(() -> RuleViolation.of("IMPORT_VALUE_INVALID", column.label(), value));
+    private ImportRefusal refusal(int line, RuleViolation violation) {
+        return ImportRefusal.of(line, violation, problems);
     }
 
     /** 风险类型: one or more, separated by 、，,；; or spaces. */
-    private static List<RiskType> riskTypes(Line line) {
-        String value = line.get(Column.RISK_TYPES);
-        if (value == null) {
-            throw RuleViolation.of("IMPORT_VALUE_MISSING", Column.RISK_TYPES.label());
-        }
+    private static List<RiskType> riskTypes(ImportLine<Column> line) {
         Set<RiskType> risks = new LinkedHashSet<>();
-        for (String part : value.split("[、，,；;\\s|]+")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            risks.add(Arrays.stream(RiskType.values())
-                    .filter(r -> r.chineseName().equals(part) || r.name().equalsIgnoreCase(part)).findFirst()
-                    .orElseThrow(() -> RuleViolation.of("IMPORT_VALUE_INVALID", Column.RISK_TYPES.label(), part)));
+        for (String part : line.parts(Column.RISK_TYPES)) {
+            risks.add(line.named(Column.RISK_TYPES, part, RiskType.values(), RiskType::chineseName));
         }
         if (risks.isEmpty()) {
             throw RuleViolation.of("IMPORT_VALUE_MISSING", Column.RISK_TYPES.label());

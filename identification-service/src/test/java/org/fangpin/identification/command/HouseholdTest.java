@@ -48,6 +48,7 @@ import org.fangpin.identification.command.Commands.DecisionPolicy;
 import org.fangpin.identification.command.Commands.IdentifyAtCountyCommand;
 import org.fangpin.identification.command.Commands.ImportHouseholdCommand;
 import org.fangpin.identification.command.Commands.ImportIdentificationCommand;
+import org.fangpin.identification.command.Commands.ImportMemberCommand;
 import org.fangpin.identification.command.Commands.ImportedIdentification;
 import org.fangpin.identification.command.Commands.MemberDetails;
 import org.fangpin.identification.command.Commands.NoteRiskEliminatedCommand;
@@ -672,6 +673,32 @@ class HouseholdTest {
             fixture.given(registered(), leadReported(), verified(), onNotice(), townshipApproved(), identified())
                     .when(new ImportIdentificationCommand(HOUSEHOLD, identification))
                     .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anImportedMemberIsRegisteredAsTheLiveRegistrationRecordsIt() {
+            fixture.given(registered(), memberAdded(HEAD, "REGISTRATION", JUNE_3))
+                    .when(new ImportMemberCommand(HOUSEHOLD, SPOUSE, JUNE_3))
+                    .expectEvents(memberAdded(SPOUSE, "REGISTRATION", JUNE_3));
+        }
+
+        @Test
+        void aMemberImportedAlreadyIsNotAddedAgain() {
+            fixture.given(registered(), memberAdded(HEAD, "REGISTRATION", JUNE_3),
+                            memberAdded(SPOUSE, "REGISTRATION", JUNE_3))
+                    .when(new ImportMemberCommand(HOUSEHOLD, SPOUSE, JUNE_3))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anImportedMemberIsNotASecondHead() {
+            MemberDetails secondHead = new MemberDetails("m-2", "巴图", "150724197005120022", Relation.HEAD, null,
+                    null, null, null, null);
+            fixture.given(registered(), memberAdded(HEAD, "REGISTRATION", JUNE_3))
+                    .when(new ImportMemberCommand(HOUSEHOLD, secondHead, JUNE_3))
+                    .expectException(RuleViolation.class)
                     .expectNoEvents();
         }
 

@@ -64,9 +64,10 @@ class HouseholdImportIT {
         Reply first = upload("COUNTY_APPROVER", "150724", "households-sample.csv", sample);
 
         assertThat(first.status()).isEqualTo(200);
-        assertThat(first.body().get("rows").asInt()).isEqualTo(4);
+        assertThat(first.body().get("rows").asInt()).isEqualTo(7);
         assertThat(first.body().get("registered").asInt()).isEqualTo(4);
         assertThat(first.body().get("identified").asInt()).isEqualTo(3);
+        assertThat(first.body().get("membersAdded").asInt()).isEqualTo(3);
         assertThat(first.body().get("refusedCount").asInt()).isZero();
         String household = jdbc.sql("SELECT household_id FROM household_view WHERE head_id_number = :id")
                 .param("id", "150724196803150010").query(String.class).single();
@@ -81,9 +82,15 @@ class HouseholdImportIT {
                 .param("id", household).query(String.class).list().stream().map(HouseholdImportIT::json).toList();
         assertThat(metadata).isNotEmpty().allSatisfy(meta -> {
             assertThat(meta.get("importSource").asText()).isEqualTo("households-sample.csv");
-            assertThat(meta.get("importRow").asInt()).isEqualTo(2);
             assertThat(meta.get("actorRole").asText()).isEqualTo("COUNTY_APPROVER");
         });
+        assertThat(metadata).extracting(meta -> meta.get("importRow").asInt()).as("each member's event names its row")
+                .containsExactly(2, 2, 2, 2, 2, 3, 4);
+        assertThat(jdbc.sql("""
+                        SELECT name || ':' || relation || ':' || coalesce(birth_date::text, '') FROM member_view
+                        WHERE household_id = :id AND relation <> 'HEAD' ORDER BY name""")
+                .param("id", household).query(String.class).list())
+                .containsExactlyInAnyOrder("萨仁:SPOUSE:1970-05-12", "巴雅尔:CHILD:2001-09-03");
         String leadId = identified.leadId();
         JsonNode screen = procedure.county(HttpMethod.GET, "/api/leads/{id}", null, leadId).body();
         assertThat(screen.get("lead").get("decidedOn").asText()).isEqualTo("2025-03-18");
@@ -95,7 +102,8 @@ class HouseholdImportIT {
 
         assertThat(again.body().get("registered").asInt()).isZero();
         assertThat(again.body().get("identified").asInt()).isZero();
-        assertThat(again.body().get("unchanged").asInt()).isEqualTo(4);
+        assertThat(again.body().get("membersAdded").asInt()).isZero();
+        assertThat(again.body().get("unchanged").asInt()).isEqualTo(7);
         assertThat(storedEvents()).isEqualTo(stored);
     }
 
@@ -129,6 +137,45 @@ class HouseholdImportIT {
         assertThat(refused.get(4).get("message").asText()).contains("第 6 行");
         assertThat(storedEvents() - before).as("one household: registered, head, imported, identified, thresholds")
                 .isEqualTo(5);
+    }
+
+    @Test
+    void aHouseholdIsImportedWithAllItsMembersOrNotAtAllAndMembersMayFollowInALaterFile() {
+        String header = "行政区划代码,户主姓名,户主证件号码,家庭人口数,户类型,与户主关系,成员姓名,成员证件号码,出生日期,健康状况\n";
+        String head = idNumber("15072419650101201");
+        String spouse = idNumber("15072419670202202");
+        String otherHead = idNumber("15072419600303203");
+        String child = idNumber("15072419950404204");
+        String csv = header
+                + "150724213203,乌力吉," + head + ",3,脱贫户,户主,,,,\n"
+                + "150724213203,乌力吉," + head + ",3,脱贫户,配偶,其木格," + spouse + ",1967-02-02,健康\n"
+                + "150724213203,乌力吉," + head + ",3,脱贫户,子女,阿木尔," + child + ",1995-04-04,很好\n"
+                + ",," + idNumber("15072419990909209") + ",,,子女,图门," + idNumber("15072420000101210") + ",,\n";
+        long before = storedEvents();
+
+        Reply refused = upload("COUNTY_APPROVER", "150724", "成员.csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.body().get("registered").asInt()).isZero();
+        assertThat(refused.body().get("refused").findValuesAsText("line")).containsExactly("2", "3", "4", "5");
+        assertThat(refused.body().get("refused").findValuesAsText("code")).containsExactly(
+                "IMPORT_HOUSEHOLD_REFUSED", "IMPORT_HOUSEHOLD_REFUSED", "IMPORT_VALUE_INVALID",
+                "IMPORT_HOUSEHOLD_NOT_FOUND");
+        assertThat(refused.body().get("refused").get(0).get("message").asText()).contains("第 4 行");
+        assertThat(storedEvents()).as("nothing of a household with a refused row").isEqualTo(before);
+
+        Reply heads = upload("COUNTY_APPROVER", "150724", "户主.csv", (header
+                + "150724213203,乌力吉," + head + ",3,脱贫户,户主,,,,\n"
+                + "150724213203,巴图," + otherHead + ",2,一般农户,,,,,\n").getBytes(StandardCharsets.UTF_8));
+        Reply members = upload("COUNTY_APPROVER", "150724", "成员.csv", (header
+                + ",," + head + ",,,配偶,其木格," + spouse + ",1967-02-02,健康\n"
+                + ",," + head + ",,,子女,阿木尔," + child + ",,\n"
+                + ",," + otherHead + ",,,子女,其木格," + spouse + ",,\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(heads.body().get("registered").asInt()).isEqualTo(2);
+        assertThat(members.body().get("membersAdded").asInt()).isEqualTo(2);
+        assertThat(members.body().get("refused").findValuesAsText("code")).containsExactly("IMPORT_DUPLICATE_ROW");
+        assertThat(jdbc.sql("SELECT birth_date::text FROM member_view WHERE name = '阿木尔'").query(String.class)
+                .single()).as("the birth date read from the ID number").isEqualTo("1995-04-04");
     }
 
     @Test

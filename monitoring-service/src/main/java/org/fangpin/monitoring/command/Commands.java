@@ -57,6 +57,14 @@ public final class Commands {
      * @param latestMonth       the household's latest recorded month, whose record its warning follows: a later month
      *                          than the one recorded when this was an earlier month entered late
      */
+    /**
+     * 存量导入 of a month recorded before go-live: recorded as the live record is, unless the month is recorded here
+     * already (the same file imported again, or recorded since), which it leaves unchanged.
+     */
+    public record ImportMonthlyMonitoringCommand(@TargetAggregateIdentifier String householdId,
+                                                 RecordMonthlyMonitoringCommand record) {
+    }
+
     public record Recorded(boolean correction, WarningLevel warningLevel, ColourGrade colourGrade,
                            WarningLevel monthWarningLevel, YearMonth latestMonth) {
     }

@@ -32,6 +32,7 @@ import org.fangpin.contracts.value.ObjectType;
 import org.fangpin.contracts.value.WarningLevel;
 import org.fangpin.monitoring.command.Commands.CloseMonitoringCommand;
 import org.fangpin.monitoring.command.Commands.FlagMissedMonitoringCommand;
+import org.fangpin.monitoring.command.Commands.ImportMonthlyMonitoringCommand;
 import org.fangpin.monitoring.command.Commands.RecordMonthlyMonitoringCommand;
 import org.fangpin.monitoring.command.Commands.Recorded;
 import org.fangpin.monitoring.command.Commands.RequestImmediateVisitCommand;
@@ -90,6 +91,16 @@ public class MonitoredHousehold {
         }
         apply(new MonitoringStarted(command.householdId(), command.regionCode(), command.objectType(),
                 command.startedOn()));
+    }
+
+    /** @return whether the month was recorded now (not recorded here before) */
+    @CommandHandler
+    boolean handle(ImportMonthlyMonitoringCommand command) {
+        if (recordedMonths.contains(command.record().month())) {
+            return false;
+        }
+        handle(command.record());
+        return true;
     }
 
     /** @return whether the record corrected an earlier one of the month, and the household's standing after it */

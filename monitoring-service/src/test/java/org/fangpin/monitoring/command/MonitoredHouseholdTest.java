@@ -36,6 +36,7 @@ import org.fangpin.contracts.value.WarningGrades;
 import org.fangpin.contracts.value.WarningLevel;
 import org.fangpin.monitoring.command.Commands.DepartmentHit;
 import org.fangpin.monitoring.command.Commands.FlagMissedMonitoringCommand;
+import org.fangpin.monitoring.command.Commands.ImportMonthlyMonitoringCommand;
 import org.fangpin.monitoring.command.Commands.RecordMonthlyMonitoringCommand;
 import org.fangpin.monitoring.command.Commands.Recorded;
 import org.fangpin.monitoring.command.Commands.RequestImmediateVisitCommand;
@@ -150,6 +151,23 @@ class MonitoredHouseholdTest {
                 .when(record("9800.00", Set.of(), Map.of(), false))
                 .expectEvents(recorded("9800.00", true))
                 .expectResultMessagePayload(new Recorded(true, null, null, null, AUGUST));
+    }
+
+    @Test
+    void anImportedMonthIsRecordedAsTheLiveRecordIsWithItsWarning() {
+        fixture.given(started())
+                .when(new ImportMonthlyMonitoringCommand(HOUSEHOLD, record("6100.00", Set.of(), Map.of(), false)))
+                .expectEvents(recordedBelowLine("6100.00", false), redWarning())
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void anImportedMonthRecordedHereAlreadyChangesNothing() {
+        fixture.given(started(), recordedSecure())
+                .when(new ImportMonthlyMonitoringCommand(HOUSEHOLD, record("6100.00", Set.of(), Map.of(), false)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
     }
 
     @Test

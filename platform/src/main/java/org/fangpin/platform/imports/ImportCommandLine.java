@@ -1,5 +1,6 @@
-package org.fangpin.identification.process;
+package org.fangpin.platform.imports;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -9,12 +10,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
 
-import org.fangpin.identification.process.HouseholdImport.Report;
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.actor.Role;
@@ -22,19 +20,17 @@ import org.fangpin.platform.web.RuleViolation;
 
 /**
  * 存量导入 from the command line, for a go-live file too large to send through the gateway at once: the service
- * starts with {@code --fangpin.import.file=...}, imports it as the county approver named by
+ * starts with {@code --fangpin.import.file=...}, runs its {@link FileImport} as the county approver named by
  * {@code --fangpin.import.importer} within {@code --fangpin.import.region}, prints the report as JSON and stops (exit
  * 0, or 2 when the file itself is refused). Its events reach Kafka from the running service's publisher.
  */
-@Component
-@ConditionalOnProperty("fangpin.import.file")
-class ImportCommandLine implements ApplicationRunner {
+public class ImportCommandLine implements ApplicationRunner {
 
-    private final HouseholdImport imports;
+    private final FileImport imports;
     private final Environment environment;
     private final ConfigurableApplicationContext context;
 
-    ImportCommandLine(HouseholdImport imports, Environment environment, ConfigurableApplicationContext context) {
+    public ImportCommandLine(FileImport imports, Environment environment, ConfigurableApplicationContext context) {
         this.imports = imports;
         this.environment = environment;
         this.context = context;
@@ -48,10 +44,10 @@ class ImportCommandLine implements ApplicationRunner {
         Actor actor = new Actor("cli:" + importer, importer, Role.COUNTY_APPROVER, region);
         int exit;
         try {
-            Report report = RequestContext.runAs(actor, "import-" + UUID.randomUUID(),
+            Object report = RequestContext.runAs(actor, "import-" + UUID.randomUUID(),
                     () -> imports.importFile(file.getFileName().toString(), read(file)));
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(report));
+            System.out.println(new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
             exit = 0;
         } catch (RuleViolation refused) {
             System.err.println("file refused: " + refused.code() + " " + refused.getMessage());
@@ -64,7 +60,7 @@ class ImportCommandLine implements ApplicationRunner {
     private static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file, e);
         }
     }

@@ -1,0 +1,42 @@
+package org.fangpin.monitoring.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.fangpin.monitoring.process.MonthlyRecordImport;
+import org.fangpin.monitoring.process.MonthlyRecordImport.Report;
+
+/** 存量导入 of the monthly records of months before go-live, by the county (docs/decisions/0035). */
+@RestController
+@Validated
+@RequestMapping("/api/monitoring/imports")
+class ImportController {
+
+    private final MonthlyRecordImport imports;
+
+    ImportController(MonthlyRecordImport imports) {
+        this.imports = imports;
+    }
+
+    @PostMapping(consumes = {"text/csv", "application/octet-stream"})
+    @PreAuthorize("hasAnyRole('COUNTY_APPROVER', 'ADMIN')")
+    @Operation(summary = "存量导入 — monthly records of months before go-live",
+            description = "A CSV file in the layout of the README (UTF-8 or GBK), one month of a household a row, the "
+                    + "household named by its head's ID number. Each row is recorded as a live monthly record with "
+                    + "its month and visit day, warnings judged by the same rules. A household's rows are recorded "
+                    + "together or not at all; refused rows are listed with their line and the reason in Chinese. "
+                    + "A month recorded already is left unchanged. A household not monitored yet (its "
+                    + "identification still on its way) is refused with IMPORT_NOT_MONITORED_YET: import the file "
+                    + "again later.")
+    Report importRecords(@RequestParam @NotBlank @Size(max = 200) String fileName, @RequestBody byte[] content) {
+        return imports.importFile(fileName, content);
+    }
+}

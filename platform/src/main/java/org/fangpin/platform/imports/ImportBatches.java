@@ -1,0 +1,67 @@
+package org.fangpin.platform.imports;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.fangpin.platform.web.RuleViolation;
+
+/**
+ * Writes an import's units (a household's commands, say) in batches, each batch one unit of work and one short
+ * database transaction (DESIGN.md, silent skips). A batch that fails is rolled back and its units written one by
+ * one, so a unit the rules refuse now cannot cost its neighbours; a unit is written whole or not at all.
+ */
+public final class ImportBatches {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportBatches.class);
+
+    private ImportBatches() {
+    }
+
+    /**
+     * @param send    sends a unit's commands (within the current unit of work)
+     * @param written called for each unit written, after its transaction committed
+     * @param refused called for each unit refused, with the rule that spoke; a failure that is not a rule's
+     *                refusal is thrown after its batch was rolled back
+     */
+    public static <W> void write(String fileName, List<W> units, int batchSize, TransactionManager transactions,
+                                 Consumer<W> send, Consumer<W> written, BiConsumer<W, RuleViolation> refused) {
+        for (int from = 0; from < units.size(); from += batchSize) {
+            List<W> batch = units.subList(from, Math.min(units.size(), from + batchSize));
+            try {
+                inOneUnitOfWork(batch, transactions, send);
+                batch.forEach(written);
+            } catch (RuntimeException batchFailed) {
+                for (W unit : batch) {
+                    try {
+                        inOneUnitOfWork(List.of(unit), transactions, send);
+                        written.accept(unit);
+                    } catch (RuleViolation violation) {
+                        refused.accept(unit, violation);
+                    }
+                }
+            }
+            if ((from / batchSize) % 40 == 39) {
+                log.info("Import {}: {} of {} written", fileName, from + batch.size(), units.size());
+            }
+        }
+    }
+
+    private static <W> void inOneUnitOfWork(List<W> batch, TransactionManager transactions, Consumer<W> send) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        try {
+            batch.forEach(send);
+        } catch (RuntimeException e) {
+            unitOfWork.rollback(e);
+            throw e;
+        }
+        unitOfWork.commit();
+    }
+}
