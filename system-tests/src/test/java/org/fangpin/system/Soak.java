@@ -121,7 +121,7 @@ class Soak {
         } else if (pick < 82) {
             post("POST /api/monitoring/{id}/records", officer, "/api/monitoring/" + household + "/records",
                     Map.of("month", YearMonth.from(today).toString(), "perCapitaNetIncome",
-                            String.valueOf(7000 + random.nextInt(3000)), "contactMethod", "PHONE"));
+                            String.valueOf(7000 + random.nextInt(3000)), "contactMethod", "HOME_VISIT"));
         } else if (pick < 92) {
             post("POST /api/assistance/{id}/measures", officer, "/api/assistance/" + household + "/measures",
                     Map.of("measureType", "EMPLOYMENT", "description", "推荐到旗内企业务工", "riskTypes",
