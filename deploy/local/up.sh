@@ -144,6 +144,31 @@ ensure_databases() {
   done
 }
 
+# As root on a machine without a server answering: Debian's PostgreSQL, installed if missing, its cluster started,
+# and user postgres trusted from 127.0.0.1 (a local development server; production databases are not set up here).
+start_machine_postgres() {
+  if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+    log "PostgreSQL: installing Debian's postgresql package"
+    apt-get update -q >"$LOG_DIR/apt.log" 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql \
+      >>"$LOG_DIR/apt.log" 2>&1 || die "apt-get install postgresql failed; see $LOG_DIR/apt.log"
+  fi
+  local version hba
+  version=$(ls /etc/postgresql | sort -V | tail -n 1)
+  hba=/etc/postgresql/$version/main/pg_hba.conf
+  if ! grep -q '^host all postgres 127.0.0.1/32 trust' "$hba"; then
+    sed -i '1i host all postgres 127.0.0.1/32 trust' "$hba"
+    log "PostgreSQL: user postgres trusted from 127.0.0.1 ($hba)"
+  fi
+  pg_ctlcluster --skip-systemctl-redirect "$version" main restart >>"$LOG_DIR/postgres.log" 2>&1 \
+    || die "PostgreSQL $version did not start; see $LOG_DIR/postgres.log"
+  local waited=0
+  until pg_answers; do
+    ((waited++ < 60)) || die "PostgreSQL $version does not answer on 127.0.0.1:$PG_PORT"
+    sleep 1
+  done
+  log "PostgreSQL: the machine's PostgreSQL $version on 127.0.0.1:$PG_PORT"
+}
+
 start_postgres() {
   local pid
   if pg_answers; then
@@ -154,13 +179,8 @@ start_postgres() {
       log "PostgreSQL: reusing the server on 127.0.0.1:$PG_PORT"
     fi
   elif [[ $EUID -eq 0 ]]; then
-    # PostgreSQL refuses to run as root, so no embedded server here: use the machine's own.
-    die "nothing answers on 127.0.0.1:$PG_PORT. As root, install and start the machine's PostgreSQL:
-    apt-get update && apt-get install -y postgresql
-    pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start
-  It must accept user postgres from 127.0.0.1 without a password (pg_hba.conf: host all postgres 127.0.0.1/32 trust)
-  and listen on port $PG_PORT (FANGPIN_PG_PORT; Debian's cluster uses 5432).
-  Then run up.sh again."
+    # PostgreSQL refuses to run as root, so no embedded server here: the machine's own, as .ci/run does.
+    start_machine_postgres
   else
     start_embedded_postgres
   fi
