@@ -12,6 +12,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,10 +40,10 @@ import org.fangpin.platform.evidence.EventStoreChain;
 
 /**
  * The outbox by construction: a tracking event processor over the service's own event store that sends every
- * published event to its topic as a CloudEvents envelope, keyed by its subject (the household id for household
- * events), with the event's place in the store's hash chain ({@link SourceLink}). A service whose events carry
- * {@link PersonalData} sends them without it to its topic and in full to its personal topic, in the same order, which
- * only the consumers that need the data may read (Kafka ACLs).
+ * published event to its topic as a CloudEvents envelope (the Kafka protocol binding's structured mode, ADR 0040),
+ * keyed by its subject (the household id for household events), with the event's place in the store's hash chain
+ * ({@link SourceLink}). A service whose events carry {@link PersonalData} sends them without it to its topic and in
+ * full to its personal topic, in the same order, which only the consumers that need the data may read (Kafka ACLs).
  * <p>
  * Sends are asynchronous within a batch; the batch's token is stored only after Kafka acknowledged every send of
  * the batch, so a crash or a broker outage leads to a resend (at least once), never to a lost event.
@@ -51,6 +54,8 @@ public class KafkaEventPublisher {
     public static final String PROCESSING_GROUP = "Publisher_Kafka";
     private static final String PENDING_SENDS = KafkaEventPublisher.class.getName() + ".pending";
     private static final long ACK_TIMEOUT_SECONDS = 30;
+
+    private static final EventFormat STRUCTURED = new JsonFormat();
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final EnvelopeCodec codec = new EnvelopeCodec();
@@ -83,11 +88,18 @@ public class KafkaEventPublisher {
                 Actor.fromMetaData(message.getMetaData()).map(Actor::toRef).orElse(null),
                 (String) message.getMetaData().get(ActorDispatchInterceptor.CORRELATION_ID), event, null,
                 link(message));
-        CompletableFuture<?> sent = kafka.send(new ProducerRecord<>(entry.topic(), event.subject(),
-                codec.encode(envelope.withData(PersonalDataFields.withheld(event)))));
+        CompletableFuture<?> sent = kafka.send(record(entry.topic(), envelope.withData(
+                PersonalDataFields.withheld(event))));
         pendingSends().add(sent.thenRun(() -> counter(entry).increment()));
-        personalTopic.ifPresent(topic -> pendingSends().add(
-                kafka.send(new ProducerRecord<>(topic, event.subject(), codec.encode(envelope)))));
+        personalTopic.ifPresent(topic -> pendingSends().add(kafka.send(record(topic, envelope))));
+    }
+
+    /**
+     * The CloudEvents Kafka protocol binding in structured mode, by the SDK's writer: the envelope's JSON as the
+     * value and {@code content-type: application/cloudevents+json} as a header, keyed by the event's subject.
+     */
+    private ProducerRecord<String, byte[]> record(String topic, EventEnvelope envelope) {
+        return KafkaMessageFactory.createWriter(topic, envelope.subject()).setEvent(STRUCTURED, codec.encode(envelope));
     }
 
     /** The event's place in the store's hash chain (ADR 0028), which readers keep beside their copy (ADR 0029). */

@@ -3,22 +3,29 @@ package org.fangpin.platform.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +52,7 @@ import org.fangpin.testsupport.PostgresServer;
 @SpringBootTest(classes = PlatformTestApplication.class,
         properties = {"fangpin.service=identification", "fangpin.security.require-gateway=false",
                 "logging.level.kafka=WARN", "logging.level.org.apache.kafka=ERROR"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaEventPublisherIT {
 
     private static final KafkaBroker BROKER = KafkaBroker.startBehindProxy();
@@ -72,6 +80,7 @@ class KafkaEventPublisherIT {
     }
 
     @Test
+    @Order(1)
     void eventsCommittedWhileTheBrokerIsUnreachableArriveOnceInOrderAfterItReturns() {
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
@@ -117,6 +126,39 @@ class KafkaEventPublisherIT {
                 .filter(envelope -> envelope.id().equals(published.get(2))).findFirst().orElseThrow()
                 .link().sequence()).isEqualTo(2);
         await().atMost(Duration.ofSeconds(30)).until(() -> publisherPosition() >= globalIndex(published.get(4)));
+    }
+
+    /**
+     * What a client that has only the CloudEvents SDK sees: its Kafka deserializer finds a CloudEvent in every record
+     * of both topics (the binding's structured mode, by the content-type header), with the event's id, type,
+     * subject and extensions; the public topic's data holds no ID number.
+     */
+    @Test
+    @Order(2)
+    void aStandardCloudEventsClientReadsEveryRecord() {
+        String household = UUID.randomUUID().toString();
+        String id = register(household, 0);
+
+        for (String topic : List.of(Topics.IDENTIFICATION, Topics.IDENTIFICATION_PERSONAL)) {
+            ConsumerRecord<String, byte[]> record = await().atMost(Duration.ofSeconds(60)).until(
+                    () -> BROKER.readToEnd(topic).stream().filter(r -> household.equals(r.key())).findFirst(),
+                    Optional::isPresent).orElseThrow();
+            assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("application/cloudevents+json");
+            try (CloudEventDeserializer sdk = new CloudEventDeserializer()) {
+                CloudEvent event = sdk.deserialize(topic, record.headers(), record.value());
+                assertThat(event.getId()).isEqualTo(id);
+                assertThat(event.getType()).isEqualTo("fangpin.identification.HouseholdRegistered.v1");
+                assertThat(event.getSubject()).isEqualTo(household);
+                assertThat(event.getExtension("regioncode")).isEqualTo("150724213201");
+                assertThat(event.getExtension("actorrole")).isEqualTo("VILLAGE_OFFICER");
+                assertThat(event.getDataContentType()).isEqualTo("application/json");
+                boolean idNumberShown = new String(event.getData().toBytes(), StandardCharsets.UTF_8)
+                        .contains("150724197803120211");
+                assertThat(idNumberShown).as("ID number in the data of %s", topic)
+                        .isEqualTo(topic.equals(Topics.IDENTIFICATION_PERSONAL));
+            }
+        }
     }
 
     /** Appends a registration of the household at the given sequence, as a command would; returns its event id. */
