@@ -52,7 +52,10 @@ class GatewayIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final GatewayTrust TRUST = GatewayTrust.withNewSecret();
     private static final StandInService IDENTIFICATION = new StandInService("identification", TRUST.secret());
-    private static final StandInService TIMELINE = new StandInService("timeline", TRUST.secret());
+    /** timeline-service is reached over TLS, with a certificate the gateway is told to trust. */
+    private static final TestCertificate TIMELINE_CERTIFICATE = TestCertificate.forLocalhost();
+    private static final StandInService TIMELINE = new StandInService("timeline", TRUST.secret(),
+            TIMELINE_CERTIFICATE.serverContext());
     /** One replica of assistance-service answers; its other replica's address has nobody listening. */
     private static final StandInService ASSISTANCE = new StandInService("assistance", TRUST.secret());
 
@@ -69,6 +72,8 @@ class GatewayIT {
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", ISSUER::jwksUri);
         registry.add("FANGPIN_IDENTIFICATION_URL", IDENTIFICATION::url);
         registry.add("FANGPIN_TIMELINE_URL", TIMELINE::url);
+        registry.add("fangpin.services-ca",
+                () -> TIMELINE_CERTIFICATE.certificate().toString());
         registry.add("FANGPIN_MONITORING_URL", () -> "http://127.0.0.1:" + freePort());
         registry.add("FANGPIN_ASSISTANCE_URL", () -> "http://127.0.0.1:" + freePort() + "," + ASSISTANCE.url());
         registry.add("fangpin.gateway.secret", TRUST::secret);
@@ -131,10 +136,12 @@ class GatewayIT {
     }
 
     @Test
-    void aHouseholdsTimelineIsRoutedToTheReadSide() {
+    void aHouseholdsTimelineIsRoutedToTheReadSideOverTls() {
         var reply = get("/api/households/h-1/timeline", ISSUER.token("SUPERVISOR", "150724"));
 
         assertThat(reply.getValue().get("service").asText()).isEqualTo("timeline");
+        assertThat(reply.getValue().get("tls").asBoolean()).isTrue();
+        assertThat(reply.getValue().get("signature").asText()).isEqualTo("VALID");
     }
 
     @Test

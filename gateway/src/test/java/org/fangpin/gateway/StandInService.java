@@ -11,7 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
+
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import org.fangpin.contracts.trust.GatewaySignature;
 
@@ -28,9 +32,20 @@ final class StandInService implements AutoCloseable {
     private final AtomicInteger received = new AtomicInteger();
 
     StandInService(String name, String gatewaySecret) {
+        this(name, gatewaySecret, null);
+    }
+
+    /** A stand-in that serves HTTPS with the given server context; plain HTTP when it is null. */
+    StandInService(String name, String gatewaySecret, SSLContext tls) {
         GatewaySignature gateway = new GatewaySignature(gatewaySecret);
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            if (tls == null) {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } else {
+                HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,10 +67,10 @@ final class StandInService implements AutoCloseable {
             }
             String body = """
                     {"service":"%s","path":"%s","authorization":"%s","correlationId":"%s","signature":"%s",\
-                    "streamed":%s,"bodyBytes":%d}"""
+                    "streamed":%s,"bodyBytes":%d,"tls":%s}"""
                     .formatted(name, exchange.getRequestURI().getPath(), authorization,
                             exchange.getRequestHeaders().getFirst("X-Correlation-Id"), verdict, streamed,
-                            received.length);
+                            received.length, tls != null);
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, bytes.length);
@@ -82,7 +97,7 @@ final class StandInService implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     @Override
