@@ -250,8 +250,8 @@ public class AssistanceCase {
             return false;
         }
         LocalDate proposedOn = command.proposed().on();
-        if (labourCapacity != LabourCapacity.NONE && !developmentalConfirmed
-                && closedFor == null && !eliminated) {
+        if (labourCapacity != LabourCapacity.NONE && !developmentalConfirmed && closedFor == null && !eliminated
+                && !developmentalMeasuresCarriedOut().isEmpty()) {
             if (!developmentalVillageConfirmed) {
                 handle(new ConfirmDevelopmentalAssistanceCommand(householdId, ReviewLevel.VILLAGE, proposedOn));
             }
