@@ -5,9 +5,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -31,6 +33,9 @@ import org.fangpin.assistance.command.Commands.ConfirmDevelopmentalAssistanceCom
 import org.fangpin.assistance.command.Commands.DesignateSafetyNetHouseholdCommand;
 import org.fangpin.assistance.command.Commands.FlagMeasureOverdueCommand;
 import org.fangpin.assistance.command.Commands.FlagWarningResponseOverdueCommand;
+import org.fangpin.assistance.command.Commands.ImportEliminationCommand;
+import org.fangpin.assistance.command.Commands.ImportMeasureCommand;
+import org.fangpin.assistance.command.Commands.ImportRollbackCommand;
 import org.fangpin.assistance.command.Commands.OpenAssistanceCaseCommand;
 import org.fangpin.assistance.command.Commands.ProposeEliminationCommand;
 import org.fangpin.assistance.command.Commands.ProposeRollbackCommand;
@@ -108,6 +113,9 @@ public class AssistanceCase {
     private LocalDate rollbackStepOn;
     /** Why the county closed the household's monitoring; {@code null} while the case is open. */
     private ClosureReason closedFor;
+    /** The days eliminations and rollbacks were approved, so an imported one is recognised when imported again. */
+    private final Set<LocalDate> eliminatedOnDays = new HashSet<>();
+    private final Set<LocalDate> rolledBackOnDays = new HashSet<>();
 
     protected AssistanceCase() {
         // for Axon
@@ -182,6 +190,89 @@ public class AssistanceCase {
                     command.today().plusMonths(command.gradualExitMonths())));
         }
         respondToOpenWarnings(command.measureId(), null, command.today());
+    }
+
+    /**
+     * 存量导入 of a measure on its own days, by the live rules judged on them: the case open, planned not before it
+     * opened, its deadline not before the day it was planned, started and completed in order, a completion with its
+     * outcome, no plan of safety-net support alone for a household that can work. Its events carry the days it
+     * happened beside the day recorded; it answers the warnings raised by its last day, as a live measure does.
+     *
+     * @return whether it was imported now (not imported before)
+     */
+    @CommandHandler
+    boolean handle(ImportMeasureCommand command) {
+        if (measures.containsKey(command.measureId())) {
+            return false;
+        }
+        new Rules.CaseOpen(closedFor).verify();
+        BusinessDay added = new BusinessDay(command.addedOn(), command.today(), null, null);
+        added.requireNotBefore(openedOn, "MEASURE_DATE_BEFORE_PREVIOUS_STEP");
+        new Rules.DueDateNotInPast(command.dueDate(), command.addedOn()).verify();
+        new Rules.NoSafetyNetOnlyPlan(command.measureType() == MeasureType.SAFETY_NET, labourCapacity,
+                hasDevelopmentalHelp(null)).verify();
+        LocalDate started = command.startedOn() != null ? command.startedOn() : command.completedOn();
+        if (started != null) {
+            new BusinessDay(started, command.today(), null, null)
+                    .requireNotBefore(command.addedOn(), "MEASURE_DATE_BEFORE_PREVIOUS_STEP");
+        }
+        if (command.completedOn() != null) {
+            new BusinessDay(command.completedOn(), command.today(), null, null)
+                    .requireNotBefore(started, "MEASURE_DATE_BEFORE_PREVIOUS_STEP");
+            new Rules.CompletionRecordsOutcome(command.measureId(), MeasureStatus.COMPLETED,
+                    hasText(command.outcome())).verify();
+        }
+        apply(new MeasureAdded(householdId, regionCode, command.measureId(), command.measureType(),
+                command.description(), command.riskTypes(), command.department(), command.responsiblePerson(),
+                command.dueDate(), command.today(), command.addedOn()));
+        if (started != null) {
+            apply(new MeasureUpdated(householdId, regionCode, command.measureId(), MeasureStatus.IN_PROGRESS, null,
+                    null, null, null, command.today(), started));
+        }
+        if (command.completedOn() != null) {
+            apply(new MeasureUpdated(householdId, regionCode, command.measureId(), MeasureStatus.COMPLETED, null,
+                    command.outcome().strip(), command.incomeEffect(), null, command.today(),
+                    command.completedOn()));
+        }
+        LocalDate lastDay = command.completedOn() != null ? command.completedOn()
+                : started != null ? started : command.addedOn();
+        openWarnings.values().stream().filter(w -> !w.responded() && !w.raisedOn().isAfter(lastDay))
+                .map(OpenWarning::warningId).sorted().toList()
+                .forEach(warningId -> apply(new WarningResponded(householdId, regionCode, warningId,
+                        command.measureId(), null, command.today())));
+        return true;
+    }
+
+    /** @return whether it was imported now (not approved here on that day before) */
+    @CommandHandler
+    boolean handle(ImportEliminationCommand command) {
+        if (eliminatedOnDays.contains(command.approved().on())) {
+            return false;
+        }
+        LocalDate proposedOn = command.proposed().on();
+        if (labourCapacity != LabourCapacity.NONE && !developmentalConfirmed && closedFor == null && !eliminated
+                && !developmentalMeasuresCarriedOut().isEmpty()) {
+            if (!developmentalVillageConfirmed) {
+                handle(new ConfirmDevelopmentalAssistanceCommand(householdId, ReviewLevel.VILLAGE, proposedOn));
+            }
+            handle(new ConfirmDevelopmentalAssistanceCommand(householdId, ReviewLevel.TOWNSHIP, proposedOn));
+        }
+        handle(new ProposeEliminationCommand(householdId, command.proposalFacts(), command.proposed()));
+        handle(new VerifyEliminationCommand(householdId, command.verified()));
+        handle(new ApproveEliminationCommand(householdId, command.approvalFacts(), command.approved()));
+        return true;
+    }
+
+    /** @return whether it was imported now (not approved here on that day before) */
+    @CommandHandler
+    boolean handle(ImportRollbackCommand command) {
+        if (rolledBackOnDays.contains(command.approved().on())) {
+            return false;
+        }
+        handle(new ProposeRollbackCommand(householdId, command.reason(), command.proposed()));
+        handle(new VerifyRollbackCommand(householdId, command.verified()));
+        handle(new ApproveRollbackCommand(householdId, command.approved()));
+        return true;
     }
 
     /** Flagged once per deadline; a measure done, phasing out or not yet due, or of a closed case, is left alone. */
@@ -591,6 +682,7 @@ public class AssistanceCase {
         eliminated = true;
         elimination = null;
         eliminatedOn = event.eliminatedOn();
+        eliminatedOnDays.add(event.eliminatedOn());
     }
 
     @EventSourcingHandler
@@ -618,6 +710,7 @@ public class AssistanceCase {
         rollback = null;
         rollbackReason = null;
         assistedSince = event.rolledBackOn();
+        rolledBackOnDays.add(event.rolledBackOn());
     }
 
     /**

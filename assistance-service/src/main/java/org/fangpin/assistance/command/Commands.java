@@ -135,6 +135,34 @@ public final class Commands {
                                         String reason, LocalDate today) {
     }
 
+    /**
+     * 存量导入 of a measure of the plan as it went before go-live, on its own days: planned on {@code addedOn},
+     * started on {@code startedOn} and completed with its outcome on {@code completedOn} (each {@code null} when
+     * it did not happen). Judged by the live rules on those days; a measure imported already is left unchanged.
+     */
+    public record ImportMeasureCommand(@TargetAggregateIdentifier String householdId, String measureId,
+                                       MeasureType measureType, String description, List<RiskType> riskTypes,
+                                       String department, String responsiblePerson, LocalDate dueDate,
+                                       LocalDate addedOn, LocalDate startedOn, LocalDate completedOn,
+                                       String outcome, BigDecimal incomeEffect, LocalDate today) {
+    }
+
+    /**
+     * 存量导入 of an elimination approved before go-live: its three steps on their days, the criteria judged as live
+     * on the facts as of the proposal and of the approval. The national system's elimination implies the
+     * development-type help was confirmed; where it is not confirmed here, it is on the proposal's day. An
+     * elimination approved here on that day already is left unchanged.
+     */
+    public record ImportEliminationCommand(@TargetAggregateIdentifier String householdId,
+                                           MonitoringFacts proposalFacts, MonitoringFacts approvalFacts,
+                                           BusinessDay proposed, BusinessDay verified, BusinessDay approved) {
+    }
+
+    /** 存量导入 of a rollback approved before go-live, its three steps on their days; left unchanged when done. */
+    public record ImportRollbackCommand(@TargetAggregateIdentifier String householdId, String reason,
+                                        BusinessDay proposed, BusinessDay verified, BusinessDay approved) {
+    }
+
     /** 风险再标注: a new, different risk after elimination goes back to identification. */
     public record ReportNewRiskCommand(@TargetAggregateIdentifier String householdId, List<RiskType> riskTypes,
                                        String reason, LocalDate today) {

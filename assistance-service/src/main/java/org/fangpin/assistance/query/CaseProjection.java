@@ -96,7 +96,7 @@ class CaseProjection {
                 .param("person", event.responsiblePerson())
                 .param("due", event.dueDate())
                 .param("status", MeasureStatus.PLANNED.name())
-                .param("on", event.addedOn())
+                .param("on", event.plannedOn())
                 .update();
     }
 
@@ -115,7 +115,7 @@ class CaseProjection {
                 .param("due", event.dueDate())
                 .param("liftsOverdue", event.dueDate() != null
                         || (event.status() != null && event.status().closed()))
-                .param("on", event.updatedOn())
+                .param("on", event.happenedOnOrRecorded())
                 .param("id", event.measureId())
                 .update();
         if (event.progressNote() != null) {
@@ -123,7 +123,7 @@ class CaseProjection {
                             INSERT INTO measure_progress (measure_id, noted_on, note, noted_by)
                             VALUES (:id, :on, :note, :by)""")
                     .param("id", event.measureId())
-                    .param("on", event.updatedOn())
+                    .param("on", event.happenedOnOrRecorded())
                     .param("note", event.progressNote())
                     .param("by", actorName)
                     .update();

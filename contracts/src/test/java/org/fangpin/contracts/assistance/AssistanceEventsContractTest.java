@@ -18,6 +18,7 @@ import org.fangpin.contracts.assistance.EliminationEvidence.MonthlyIncome;
 import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.envelope.EventEnvelope;
 import org.fangpin.contracts.value.ClosureReason;
+import org.fangpin.contracts.value.MeasureStatus;
 import org.fangpin.contracts.value.MeasureType;
 import org.fangpin.contracts.value.RiskType;
 
@@ -102,6 +103,29 @@ class AssistanceEventsContractTest {
         assertThat(decode("RiskEliminationVerified", """
                 {"householdId":"hh-1","regionCode":"150724213201","verifiedOn":"2024-12-10"}"""))
                 .isEqualTo(new RiskEliminationVerified("hh-1", "150724213201", day));
+    }
+
+    @Test
+    void measuresEnteredAfterwardsKeepTheirBusinessDateAndThoseOfBeforeReadAsOfTheDayRecorded() {
+        LocalDate recorded = LocalDate.of(2025, 3, 1);
+        LocalDate planned = LocalDate.of(2024, 4, 2);
+        MeasureAdded added = new MeasureAdded("hh-1", "150724213201", "m-1", MeasureType.EMPLOYMENT, "护林员",
+                List.of(RiskType.ILLNESS), "林草局", "包银花", null, recorded, planned);
+        MeasureUpdated completed = new MeasureUpdated("hh-1", "150724213201", "m-1", MeasureStatus.COMPLETED, null,
+                "年增收1.2万元", null, null, recorded, planned.plusMonths(6));
+
+        assertThat(roundTrip(added)).isEqualTo(added);
+        assertThat(roundTrip(completed)).isEqualTo(completed);
+        MeasureAdded before = (MeasureAdded) decode("MeasureAdded", """
+                {"householdId":"hh-1","regionCode":"150724213201","measureId":"m-1","measureType":"EMPLOYMENT",
+                 "description":"护林员","riskTypes":["ILLNESS"],"department":"林草局","responsiblePerson":"包银花",
+                 "addedOn":"2025-03-01"}""");
+        assertThat(before.happenedOn()).isNull();
+        assertThat(before.plannedOn()).isEqualTo(recorded);
+        MeasureUpdated updatedBefore = (MeasureUpdated) decode("MeasureUpdated", """
+                {"householdId":"hh-1","regionCode":"150724213201","measureId":"m-1","status":"IN_PROGRESS",
+                 "updatedOn":"2025-03-01"}""");
+        assertThat(updatedBefore.happenedOnOrRecorded()).isEqualTo(recorded);
     }
 
     @Test

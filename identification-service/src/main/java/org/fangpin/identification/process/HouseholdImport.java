@@ -45,6 +45,7 @@ import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.Provenance;
 import org.fangpin.platform.imports.FileImport;
 import org.fangpin.platform.imports.ImportBatches;
+import org.fangpin.platform.imports.ImportIds;
 import org.fangpin.platform.imports.ImportLine;
 import org.fangpin.platform.imports.ImportRefusal;
 import org.fangpin.platform.imports.ImportTable;
@@ -377,8 +378,7 @@ public class HouseholdImport implements FileImport {
             householdId = before.householdId();
             today = family.members.get(0).today();
         } else if (before == null) {
-            householdId = UUID.nameUUIDFromBytes(("import-household:" + row.head().idNumber())
-                    .getBytes(StandardCharsets.UTF_8)).toString();
+            householdId = ImportIds.household(row.head().idNumber());
             today = row.today();
             ImportedIdentification identification = row.objectType() == null ? null
                     : identification(row, policyCache);

@@ -1,0 +1,41 @@
+package org.fangpin.assistance.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.fangpin.assistance.process.AssistanceHistoryImport;
+import org.fangpin.assistance.process.AssistanceHistoryImport.Report;
+
+/** 存量导入 of the measures, eliminations and rollbacks before go-live, by the county (docs/decisions/0035). */
+@RestController
+@Validated
+@RequestMapping("/api/assistance/imports")
+class ImportController {
+
+    private final AssistanceHistoryImport imports;
+
+    ImportController(AssistanceHistoryImport imports) {
+        this.imports = imports;
+    }
+
+    @PostMapping(consumes = {"text/csv", "application/octet-stream"})
+    @PreAuthorize("hasAnyRole('COUNTY_APPROVER', 'ADMIN')")
+    @Operation(summary = "存量导入 — measures, eliminations and rollbacks before go-live",
+            description = "A CSV file in the layout of the README (UTF-8 or GBK), one measure, elimination or "
+                    + "rollback a row, the household named by its head's ID number or its 户编号. Each row is "
+                    + "recorded by the live procedure's rules on its own days. A household's rows are recorded "
+                    + "together or not at all; refused rows are listed with their line and the reason in Chinese. "
+                    + "A row imported already is left unchanged. A household whose case is not open yet is refused "
+                    + "with IMPORT_CASE_NOT_OPEN_YET: import the file again later.")
+    Report importHistory(@RequestParam @NotBlank @Size(max = 200) String fileName, @RequestBody byte[] content) {
+        return imports.importFile(fileName, content);
+    }
+}
