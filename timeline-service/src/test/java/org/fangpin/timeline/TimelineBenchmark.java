@@ -42,7 +42,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import org.fangpin.contracts.EventCatalog;
 import org.fangpin.contracts.PublishedEvent;
 import org.fangpin.contracts.assistance.AssistanceCaseOpened;
 import org.fangpin.contracts.assistance.MeasureAdded;
@@ -215,7 +214,9 @@ class TimelineBenchmark {
         }
         // the reads measure a settled service: what autovacuum and the next checkpoint would soon do after a rebuild
         // of this size is done now, not during the reads
-        timelineDatabase.sql("VACUUM ANALYZE timeline_entry, household_status").update();
+        String live = timelineDatabase.sql("SELECT schema_name FROM timeline_version WHERE state = 'LIVE'")
+                .query(String.class).single();
+        timelineDatabase.sql("VACUUM ANALYZE %1$s.timeline_entry, %1$s.household_status".formatted(live)).update();
         timelineDatabase.sql("CHECKPOINT").update();
 
         String token = "Bearer " + tokens.token("SUPERVISOR", "150724");
@@ -417,8 +418,7 @@ class TimelineBenchmark {
         EventEnvelope fresh = Envelopes.of(event, actor, UUID.randomUUID().toString());
         EventEnvelope envelope = new EventEnvelope(fresh.id(), fresh.source(), fresh.type(), fresh.subject(), at,
                 fresh.regionCode(), actor, fresh.correlationId(), event, null);
-        kafka.send(EventCatalog.forClass(event.getClass()).orElseThrow().topic(), event.subject(),
-                Envelopes.encode(envelope));
+        TopicsRead.send(kafka, envelope.type(), event.subject(), Envelopes.encode(envelope));
     }
 
     private HttpResponse<String> send(HttpRequest request) {
@@ -434,7 +434,9 @@ class TimelineBenchmark {
 
     /** The service deletes its rebuild's row once every status is derived; a cheap read to poll. */
     private boolean rebuildFinished() {
-        return timelineDatabase.sql("SELECT count(*) FROM timeline_rebuild").query(Long.class).single() == 0;
+        return timelineDatabase.sql("""
+                SELECT count(*) FROM timeline_version WHERE state NOT IN ('LIVE', 'DROPPED')""")
+                .query(Long.class).single() == 0;
     }
 
     /**

@@ -22,7 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import org.fangpin.contracts.EventCatalog;
 import org.fangpin.contracts.PublishedEvent;
 import org.fangpin.contracts.assistance.AssistanceCaseOpened;
 import org.fangpin.contracts.assistance.MeasureAdded;
@@ -77,7 +76,9 @@ class TimelineOrderIT {
         Map<String, List<String>> first = snapshot(households);
         assertThat(queries.timeline(households.get(0), null)).hasSize(8);
 
-        jdbc.sql("TRUNCATE timeline_entry, household_status").update();
+        String live = jdbc.sql("SELECT schema_name FROM timeline_version WHERE state = 'LIVE'").query(String.class)
+                .single();
+        jdbc.sql("TRUNCATE %1$s.timeline_entry, %1$s.household_status".formatted(live)).update();
         // assistance first, households in reverse, and the first household's identification events last of all
         List<EventEnvelope> second = new ArrayList<>(events.stream()
                 .sorted(Comparator.comparing(EventEnvelope::source)
@@ -134,8 +135,8 @@ class TimelineOrderIT {
     /** Sends the events in the order given (each topic keeps it per household) and waits until all are recorded. */
     private void record(List<EventEnvelope> envelopes, int expected) {
         CompletableFuture.allOf(envelopes.stream()
-                .map(envelope -> kafka.send(EventCatalog.forType(envelope.type()).orElseThrow().topic(),
-                        envelope.subject(), Envelopes.encode(envelope)))
+                .map(envelope -> TopicsRead.send(kafka, envelope.type(), envelope.subject(),
+                        Envelopes.encode(envelope)))
                 .toArray(CompletableFuture[]::new)).join();
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM timeline_entry")
                 .query(Long.class).single() == expected);

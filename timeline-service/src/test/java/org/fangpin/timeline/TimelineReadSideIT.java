@@ -373,7 +373,8 @@ class TimelineReadSideIT {
                 .isEqualTo("ACCEPTED");
         await().atMost(Duration.ofSeconds(60)).until(() -> count("true") == entries
                 && timelineSnapshot().equals(timelineBefore) && statusSnapshot().equals(statusBefore));
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM timeline_rebuild")
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM timeline_version WHERE state NOT IN ('LIVE', 'DROPPED')")
                 .query(Long.class).single() == 0);
         assertThat(statusSnapshot()).isEqualTo(statusBefore);
         assertThat(jdbc.sql("""
@@ -495,8 +496,7 @@ class TimelineReadSideIT {
         EventEnvelope fresh = Envelopes.of(event, actor, UUID.randomUUID().toString());
         EventEnvelope envelope = new EventEnvelope(fresh.id(), fresh.source(), fresh.type(), fresh.subject(), at,
                 fresh.regionCode(), actor, fresh.correlationId(), event, null);
-        String topic = EventCatalog.forClass(event.getClass()).orElseThrow().topic();
-        return kafka.send(topic, event.subject(), Envelopes.encode(envelope));
+        return TopicsRead.send(kafka, envelope.type(), event.subject(), Envelopes.encode(envelope));
     }
 
     /** Households registered and nothing more, sent without waiting for each other. */

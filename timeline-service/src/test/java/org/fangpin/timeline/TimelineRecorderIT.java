@@ -21,7 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.client.RestClient;
 
@@ -41,6 +40,7 @@ import org.fangpin.contracts.value.RiskType;
 import org.fangpin.testsupport.DevTokenIssuer;
 import org.fangpin.testsupport.Envelopes;
 import org.fangpin.testsupport.WithRealInfrastructure;
+import org.fangpin.timeline.process.TimelineRecorders;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
@@ -52,7 +52,7 @@ class TimelineRecorderIT {
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
     @Autowired
-    KafkaListenerEndpointRegistry listeners;
+    TimelineRecorders recorders;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -70,11 +70,11 @@ class TimelineRecorderIT {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> entries() == 20);
 
-        listeners.getListenerContainer("ReadModel_Timeline").stop();
+        recorders.live().container().stop();
         for (int i = 0; i < 20; i++) {
             sent.add(send(registered(UUID.randomUUID().toString())));
         }
-        listeners.getListenerContainer("ReadModel_Timeline").start();
+        recorders.live().container().start();
         await().atMost(Duration.ofSeconds(30)).until(() -> entries() == 40);
 
         sent.forEach(envelope -> kafka.send(Topics.IDENTIFICATION_PERSONAL, envelope.subject(),

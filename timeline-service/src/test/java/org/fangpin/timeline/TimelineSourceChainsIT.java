@@ -192,7 +192,7 @@ class TimelineSourceChainsIT {
                 OffsetDateTime.parse("2024-03-08T15:00:00+08:00").plusMinutes(sequence), fresh.regionCode(), CADRE,
                 fresh.correlationId(), event, null,
                 new SourceLink(event.subject(), sequence, HexFormat.of().formatHex(link)));
-        kafka.send(Topics.IDENTIFICATION, event.subject(), Envelopes.encode(envelope)).join();
+        kafka.send(Topics.IDENTIFICATION_PERSONAL, event.subject(), Envelopes.encode(envelope)).join();
         return envelope;
     }
 

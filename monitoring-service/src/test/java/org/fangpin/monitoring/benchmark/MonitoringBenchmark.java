@@ -89,7 +89,10 @@ class MonitoringBenchmark {
     private static final int BULK_RECORDS_PER_HOUSEHOLD = 4;
     private static final int BULK_SIZE = 100;
     private static final int BULK_CLIENTS = 4;
-    /** Which parts run: {@code all}, {@code screening} or {@code records} ({@code -Dbenchmark.phases=...}). */
+    /**
+     * Which parts run: {@code all}, {@code screening}, {@code records} (with the chaining cost) or {@code chaining}
+     * (the bulk records with and without the chaining trigger) ({@code -Dbenchmark.phases=...}).
+     */
     private static final String PHASES = System.getProperty("benchmark.phases", "all");
     private static final String[] VILLAGES = {"150724213201", "150724213202", "150724213203"};
     private static final LocalDate EPOCH = LocalDate.of(1940, 1, 1);
@@ -128,15 +131,17 @@ class MonitoringBenchmark {
         awaitPublished();
         print("seeded %,d households (%,d members), %,d monitored, in %.1f s", HOUSEHOLDS, HOUSEHOLDS * MEMBERS,
                 MONITORED, seconds(seeding));
-        if (!PHASES.equals("records")) {
+        if (PHASES.equals("all") || PHASES.equals("screening")) {
             screeningRounds();
         }
         if (!PHASES.equals("screening")) {
             YearMonth month = YearMonth.now(ZoneId.of("Asia/Shanghai"));
-            singleRecords(month, 1, "warm-up (not counted)");
-            singleRecords(month, SINGLE_RECORDS_PER_HOUSEHOLD, "measured");
+            if (!PHASES.equals("chaining")) {
+                singleRecords(month, 1, "warm-up (not counted)");
+                singleRecords(month, SINGLE_RECORDS_PER_HOUSEHOLD, "measured");
+            }
             bulkRecords(month, BULK_RECORDS_PER_HOUSEHOLD, "warm-up (not counted)");
-            bulkRecords(month, BULK_RECORDS_PER_HOUSEHOLD, "measured");
+            chainingCost(month, bulkRecords(month, BULK_RECORDS_PER_HOUSEHOLD, "measured"));
         }
         heap.shutdownNow();
         print("heap: max %d MB, most used at once (sampled every 10 ms) %d MB", Runtime.getRuntime().maxMemory() >> 20,
@@ -224,7 +229,8 @@ class MonitoringBenchmark {
      * The bulk path: a village officer sends the month of {@value #BULK_SIZE} households of their village in one
      * request (one transaction), {@value #BULK_CLIENTS} officers at once.
      */
-    private void bulkRecords(YearMonth month, int perHousehold, String pass) throws Exception {
+    /** @return the records answered per second */
+    private double bulkRecords(YearMonth month, int perHousehold, String pass) throws Exception {
         List<Request> requests = new ArrayList<>();
         for (int round = 0; round < perHousehold; round++) {
             for (int v = 0; v < VILLAGES.length; v++) {
@@ -241,7 +247,23 @@ class MonitoringBenchmark {
                 }
             }
         }
-        send("monthly records, up to " + BULK_SIZE + " per request, " + pass, requests, BULK_CLIENTS);
+        return send("monthly records, up to " + BULK_SIZE + " per request, " + pass, requests, BULK_CLIENTS);
+    }
+
+    /**
+     * The append cost of the event store's hash chain (ADR 0028): the measured bulk pass again with the chaining
+     * trigger disabled (each event gets a constant link instead, so that publishing goes on), in the same run, right
+     * after the pass with it. Last of all, because events appended without their link cannot be followed by chained
+     * ones.
+     */
+    private void chainingCost(YearMonth month, double chained) throws Exception {
+        // a constant link in place of the computed one: the publisher still finds a link to publish
+        jdbc.sql("ALTER TABLE domainevententry ALTER COLUMN chainhash SET DEFAULT CAST(repeat('0', 64) AS bytea)")
+                .update();
+        jdbc.sql("ALTER TABLE domainevententry DISABLE TRIGGER event_chain_append").update();
+        double unchained = bulkRecords(month, BULK_RECORDS_PER_HOUSEHOLD, "measured, without the chaining trigger");
+        print("append cost of chaining: %,.0f records/s chained, %,.0f without the trigger: %.1f %% (target <= 10 %%)",
+                chained, unchained, 100 * (unchained - chained) / unchained);
     }
 
     /** A third of the months below the monitoring line, some with medical costs above the warning line. */
@@ -255,7 +277,8 @@ class MonitoringBenchmark {
     private record Request(String path, String village, String body, int records) {
     }
 
-    private void send(String label, List<Request> requests, int clients) throws Exception {
+    /** @return the records answered per second */
+    private double send(String label, List<Request> requests, int clients) throws Exception {
         Map<String, String> tokenOf = Arrays.stream(VILLAGES).collect(Collectors.toMap(v -> v,
                 v -> "Bearer " + tokens.token("VILLAGE_OFFICER", v)));
         long[] latencies = new long[requests.size()];
@@ -302,6 +325,7 @@ class MonitoringBenchmark {
         print("  latency per request p50 %.1f ms, p99 %.1f ms; per record (request latency / its records) "
                         + "p50 %.2f ms, p99 %.2f ms", percentile(latencies, 50), percentile(latencies, 99),
                 percentile(perRecord, 50), percentile(perRecord, 99));
+        return records / answered;
     }
 
     private static double percentile(long[] sorted, int percent) {

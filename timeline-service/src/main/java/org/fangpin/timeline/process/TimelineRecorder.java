@@ -19,11 +19,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import org.fangpin.contracts.HouseholdEvent;
-import org.fangpin.contracts.Topics;
 import org.fangpin.contracts.envelope.ActorRef;
 import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.envelope.EventEnvelope;
@@ -33,11 +31,12 @@ import org.fangpin.timeline.query.HouseholdStatusProjection;
 import org.fangpin.timeline.query.HouseholdStatusProjection.Occurred;
 
 /**
- * Records every event of every service in the timeline, once, whether or not this reader knows its type (an event
- * of a newer contract is kept with its raw data and a generic summary), and keeps the households' status in the
- * same transaction (except while a rebuild catches up, which derives them afterwards). The entries' unique event ids
- * make a redelivered event change nothing. The database chains each entry to its subject's previous one (tamper
- * evidence), one chain per household and source service, with the event's link in the source's store.
+ * Records every event of every service in a version of the timeline (ADR 0039), once, whether or not this reader
+ * knows its type (an event of a newer contract is kept with its raw data and a generic summary), and keeps the
+ * households' status in the same transaction (except while a new version catches up, which derives them once
+ * afterwards). The entries' unique event ids make a redelivered event change nothing. The database chains each entry
+ * to its subject's previous one (tamper evidence), one chain per household and source service, with the event's link
+ * in the source's store.
  */
 @Component
 class TimelineRecorder {
@@ -51,15 +50,15 @@ class TimelineRecorder {
     private final EventInbox inbox;
     private final JdbcClient jdbc;
     private final HouseholdStatusProjection statuses;
-    private final TimelineRebuild rebuild;
+    private final TimelineVersions versions;
     private final Timer lag;
 
-    TimelineRecorder(EventInbox inbox, JdbcClient jdbc, HouseholdStatusProjection statuses, TimelineRebuild rebuild,
+    TimelineRecorder(EventInbox inbox, JdbcClient jdbc, HouseholdStatusProjection statuses, TimelineVersions versions,
                      MeterRegistry meters) {
         this.inbox = inbox;
         this.jdbc = jdbc;
         this.statuses = statuses;
-        this.rebuild = rebuild;
+        this.versions = versions;
         this.lag = Timer.builder("fangpin.timeline.lag")
                 .description("From an event's time in the service that caused it to its commit in the timeline")
                 .publishPercentileHistogram()
@@ -67,28 +66,41 @@ class TimelineRecorder {
     }
 
     /**
-     * A poll's records are recorded together: one transaction, one insert of the entries and one read and one write
-     * of the status of each household concerned, which is what lets a rebuild replay the topics quickly. Large polls
-     * make a rebuild faster and cost a live reader nothing: a poll returns as soon as anything has arrived.
+     * A poll's records are recorded together in the recorder's version: one transaction, one insert of the entries
+     * and one read and one write of the status of each household concerned, which is what lets a new version catch
+     * up with the topics quickly. Large polls make that faster and cost a live reader nothing: a poll returns as soon
+     * as anything has arrived.
      * <p>
      * Several recorders (one consumer each) overlap their work with the database's. The range assignor gives each of
      * them the same partition numbers of the three topics, which are partitioned alike by household, so all events of
      * a household go to one recorder: no two recorders extend the same chain or status at once.
      */
-    @KafkaListener(id = CONSUMER, topics = {Topics.IDENTIFICATION_PERSONAL, Topics.MONITORING, Topics.ASSISTANCE},
-            batch = "true", concurrency = "${fangpin.timeline.recorders}", properties = {
-                    "max.poll.records=2000", "max.partition.fetch.bytes=4194304",
-                    "partition.assignment.strategy=org.apache.kafka.clients.consumer.RangeAssignor"})
-    void on(List<ConsumerRecord<String, byte[]>> records) {
-        // A rebuild cannot end during a poll: it derives the statuses only while the recorders are paused.
-        boolean rebuilding = rebuild.statusesDeferred();
-        List<EventEnvelope> recorded = inbox.receiveAllIdempotent(CONSUMER, records,
-                envelopes -> record(envelopes, !rebuilding));
-        if (!rebuilding) {
-            // a rebuild records events again long after they happened: their age is not the timeline's lag
+    void on(TimelineRecorders.Recorder recorder, List<ConsumerRecord<String, byte[]>> records) {
+        List<EventEnvelope> recorded = inbox.receiveAllIdempotent(CONSUMER, records, envelopes -> {
+            recorder.version().use(jdbc);
+            return record(envelopes, statusesKept(recorder));
+        });
+        if (recorder.live()) {
+            // a new version records events again long after they happened: their age is not the timeline's lag
             Instant committed = Instant.now();
             recorded.forEach(envelope -> lag.record(Duration.between(envelope.time().toInstant(), committed)));
         }
+    }
+
+    /**
+     * Whether this poll keeps the statuses. A version still catching up leaves them to the one derivation; its state is
+     * read with a share lock, so the derivation (which changes it) waits for polls that left them, and polls after it
+     * see it changed. Once kept, always kept: no lock any more.
+     */
+    private boolean statusesKept(TimelineRecorders.Recorder recorder) {
+        if (recorder.keepsStatuses()) {
+            return true;
+        }
+        boolean kept = versions.lockedState(recorder.version().number()) != TimelineVersions.State.BUILDING;
+        if (kept) {
+            recorder.keepStatuses();
+        }
+        return kept;
     }
 
     /**

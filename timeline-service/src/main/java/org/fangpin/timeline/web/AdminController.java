@@ -7,17 +7,17 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.fangpin.platform.admin.AdminActions;
+import org.fangpin.platform.web.RuleViolation;
 import org.fangpin.timeline.process.TimelineRebuild;
 
 /**
- * The timeline's operator command. A rebuild drops and records again the timeline of every household in the country,
- * so only an ADMIN of national scope (region {@code 00}) may ask for it; every request, allowed or refused, is
- * recorded where supervisors and inspection teams read it ({@code GET /api/admin/timeline/actions}, platform).
+ * The timeline's operator command. A rebuild records again the timeline of every household in the country (beside
+ * the one readers read, ADR 0039), so only an ADMIN of national scope (region {@code 00}) may ask for it; every
+ * request, allowed or refused, is recorded where supervisors and inspection teams read it
+ * ({@code GET /api/admin/timeline/actions}, platform), and so is the switch that ends it ({@code DONE}).
  */
 @RestController
 class AdminController {
-
-    static final String REBUILD = "TIMELINE_REBUILD";
 
     private final TimelineRebuild rebuild;
     private final AdminActions actions;
@@ -27,21 +27,29 @@ class AdminController {
         this.actions = actions;
     }
 
-    record Started(String message) {
+    record Started(int version, String message) {
     }
 
     @PostMapping("/api/admin/timeline/rebuild")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Started rebuild() {
-        actions.requireNationalAdmin(REBUILD);
-        actions.record(REBUILD, AdminActions.ACCEPTED);
+        actions.requireNationalAdmin(TimelineRebuild.REBUILD);
         try {
-            rebuild.start();
+            rebuild.requireNoneInProgress();
+        } catch (RuleViolation refused) {
+            actions.record(TimelineRebuild.REBUILD, TimelineRebuild.IN_PROGRESS);
+            throw refused;
+        }
+        actions.record(TimelineRebuild.REBUILD, AdminActions.ACCEPTED);
+        int version;
+        try {
+            version = rebuild.start();
         } catch (RuntimeException failed) {
-            actions.record(REBUILD, AdminActions.FAILED);
+            actions.record(TimelineRebuild.REBUILD, AdminActions.FAILED);
             throw failed;
         }
-        return new Started("时间线及其派生视图已清空，正在从消息主题重新记录。");
+        return new Started(version, "正在从消息主题记录时间线第" + version
+                + "版；记录完成前，查询仍读取现行版本，完成后一次切换。");
     }
 }
