@@ -65,7 +65,9 @@ class AccessMatrixIT {
 
     /**
      * The access rules, a column per role (VILLAGE for VILLAGE_OFFICER, ...). {@code in}: allowed on records of the
-     * role's own region only; {@code in+out}: also outside it; {@code -}: refused. Department-data uploads always go
+     * role's own region only; {@code in+out}: also outside it; {@code -}: refused. The operations of the services
+     * (dead letters, the verification of an event store, a rebuild) are for national scope only, so every role of a
+     * region is refused them; the record of those operations is open to supervisors, inspectors and administrators. Department-data uploads always go
      * to the uploader's own region, so a batch of the county's medical insurance office is the county's, beyond a
      * village's or a township's view.
      */
@@ -91,6 +93,12 @@ class AccessMatrixIT {
             dashboard          in       in       in      -          in         in        in
             ledger             in       in       in      -          in         in        in
             monitoring-closure -        -        in      -          -          -         -
+            missed-check       -        -        in      -          -          -         -
+            missed-read        in       in       in      -          in         in        in
+            dead-letters       -        -        -       -          -          -         -
+            admin-actions      -        -        -       -          in         in        in
+            evidence-verify    -        -        -       -          -          -         -
+            timeline-rebuild   -        -        -       -          -          -         -
             """;
 
     /** The roles that verify and decide on households, and so see residents' ID numbers in full. */
@@ -386,7 +394,15 @@ class AccessMatrixIT {
                 // the household is not in look-back, so the county's closure is refused by the rules (422), after
                 // access was granted, and the household stays monitored for the other checks
                 new Probe("monitoring-closure", side -> post("/api/monitoring/" + side.householdId() + "/closure",
-                        Map.of("reason", "STABLE_AFTER_LOOK_BACK", "judgement", "回头看连续十二个月收入稳定")), true));
+                        Map.of("reason", "STABLE_AFTER_LOOK_BACK", "judgement", "回头看连续十二个月收入稳定")), true),
+                new Probe("missed-check", side -> post("/api/monitoring/missed-checks?region=" + side.county(),
+                        Map.of()), true),
+                new Probe("missed-read", side -> get("/api/monitoring/missed?village=" + side.village() + "&month="
+                        + YearMonth.from(today())), true),
+                new Probe("dead-letters", side -> get("/api/admin/monitoring/dead-letters"), false),
+                new Probe("admin-actions", side -> get("/api/admin/timeline/actions"), false),
+                new Probe("evidence-verify", side -> get("/api/admin/identification/evidence/verify"), false),
+                new Probe("timeline-rebuild", side -> post("/api/admin/timeline/rebuild", Map.of()), false));
     }
 
     private static Request get(String uri) {
