@@ -64,6 +64,9 @@ import org.fangpin.monitoring.command.Commands.StartMonitoringCommand;
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.policy.PolicyBook;
+import org.fangpin.platform.tabular.CsvRows;
+import org.fangpin.platform.tabular.Rows;
+import org.fangpin.platform.tabular.TabularLimits;
 import org.fangpin.testsupport.DevTokenIssuer;
 import org.fangpin.testsupport.KafkaBroker;
 import org.fangpin.testsupport.WithRealInfrastructure;
@@ -154,6 +157,9 @@ class MonitoringBenchmark {
             Path file = departmentFile(round);
             try {
                 ratios[round] = departmentBatch(round + 1, file);
+                if (round == SCREENING_ROUNDS - 1) {
+                    readers(file);
+                }
             } finally {
                 Files.deleteIfExists(file);
             }
@@ -161,6 +167,35 @@ class MonitoringBenchmark {
         Arrays.sort(ratios);
         print("upload + stage + screen, median of %d rounds: %.2f x the bare COPY of its round (target <= 4x)",
                 SCREENING_ROUNDS, ratios[SCREENING_ROUNDS / 2]);
+    }
+
+    /**
+     * The CSV readers side by side on the last round's file, alternating three times (after the rounds, so both are
+     * compiled): the platform's hand-written byte reader the department files use, and the same rows read by Apache
+     * Commons CSV (docs/decisions/0041).
+     */
+    private void readers(Path file) throws Exception {
+        TabularLimits limits = new TabularLimits("DEPARTMENT_FILE", null, null, null);
+        for (int pass = 1; pass <= 3; pass++) {
+            double handWritten = read(new CsvRows(Files.newInputStream(file), StandardCharsets.UTF_8, limits));
+            double library = read(new CommonsCsvRows(Files.newInputStream(file), StandardCharsets.UTF_8, limits));
+            print("CSV reader, pass %d, %,d rows: hand-written %.2f s, Apache Commons CSV %.2f s (%.2f x)", pass,
+                    ROWS, handWritten, library, library / handWritten);
+        }
+    }
+
+    private static double read(Rows rows) throws Exception {
+        long start = System.nanoTime();
+        long cells = 0;
+        try (rows) {
+            for (Rows.Row row = rows.next(); row != null; row = rows.next()) {
+                cells += row.cells().size();
+            }
+        }
+        if (cells == 0) {
+            throw new IllegalStateException("no cells read");
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /**

@@ -41,13 +41,13 @@ import org.fangpin.contracts.value.WarningLevel;
 import org.fangpin.monitoring.Api;
 import org.fangpin.monitoring.Api.Reply;
 import org.fangpin.monitoring.Given;
-import org.fangpin.monitoring.Xlsx;
 import org.fangpin.monitoring.command.Indicator;
 import org.fangpin.monitoring.process.department.DepartmentFileLimits;
 import org.fangpin.testsupport.DevTokenIssuer;
 import org.fangpin.testsupport.Envelopes;
 import org.fangpin.testsupport.KafkaBroker;
 import org.fangpin.testsupport.WithRealInfrastructure;
+import org.fangpin.testsupport.Xlsx;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "FANGPIN_MAX_UPLOAD=1MB", "fangpin.monitoring.department-files.xlsx.max-uncompressed-size=4MB"})

@@ -26,6 +26,9 @@ public record ImportLine<C extends ImportColumn>(int number, Map<C, String> valu
             DateTimeFormatter.ofPattern("yyyyMMdd"), DateTimeFormatter.ofPattern("yyyy.M.d"),
             DateTimeFormatter.ofPattern("yyyy年M月d日"));
     private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*(?:[-/.年]\\s*)?(\\d{1,2})\\s*月?");
+    /** A day as a spreadsheet stores a cell formatted as a date: days since 1899-12-30, a time as the fraction. */
+    private static final Pattern EXCEL_SERIAL = Pattern.compile("(\\d{5})(?:\\.\\d+)?");
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     /** The value, stripped; {@code null} when empty or absent. */
     public String get(C column) {
@@ -72,9 +75,13 @@ public record ImportLine<C extends ImportColumn>(int number, Map<C, String> valu
         throw invalid(column, value);
     }
 
-    /** A day: 2024-03-18, 2024/3/18, 20240318, 2024.3.18 or 2024年3月18日. */
+    /** A day: 2024-03-18, 2024/3/18, 20240318, 2024.3.18, 2024年3月18日 or a spreadsheet's date cell. */
     public LocalDate day(C column) {
         String value = required(column);
+        LocalDate serial = excelDay(value);
+        if (serial != null) {
+            return serial;
+        }
         for (DateTimeFormatter format : DAYS) {
             try {
                 return LocalDate.parse(value, format);
@@ -85,9 +92,13 @@ public record ImportLine<C extends ImportColumn>(int number, Map<C, String> valu
         throw invalid(column, value);
     }
 
-    /** A month: 2024-03, 2024/3, 202403 or 2024年3月. */
+    /** A month: 2024-03, 2024/3, 202403, 2024年3月 or a spreadsheet's date cell. */
     public YearMonth month(C column) {
         String value = required(column);
+        LocalDate serial = excelDay(value);
+        if (serial != null) {
+            return YearMonth.from(serial);
+        }
         Matcher matcher = MONTH.matcher(value);
         if (matcher.matches()) {
             int month = Integer.parseInt(matcher.group(2));
@@ -127,6 +138,16 @@ public record ImportLine<C extends ImportColumn>(int number, Map<C, String> valu
         String value = get(column);
         return value == null ? List.of()
                 : Arrays.stream(value.split("[、，,；;\\s|]+")).filter(part -> !part.isBlank()).toList();
+    }
+
+    /** The day of a spreadsheet's date cell (five digits: days since 1899-12-30, 1927 to 2173), else null. */
+    private static LocalDate excelDay(String value) {
+        Matcher matcher = EXCEL_SERIAL.matcher(value);
+        if (!matcher.matches()) {
+            return null;
+        }
+        int days = Integer.parseInt(matcher.group(1));
+        return days >= 1 ? EXCEL_EPOCH.plusDays(days) : null;
     }
 
     public static RuleViolation invalid(ImportColumn column, String value) {

@@ -1,10 +1,14 @@
 package org.fangpin.platform.imports;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -12,42 +16,72 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.fangpin.platform.tabular.CsvRows;
+import org.fangpin.platform.tabular.Rows;
+import org.fangpin.platform.tabular.TabularLimits;
+import org.fangpin.platform.tabular.XlsxRows;
 import org.fangpin.platform.web.RuleViolation;
 
 /**
  * An import file as it reads: its header names the columns (by any of their names, see {@link ImportColumn}), each
- * later line is a row. CSV in UTF-8 (with or without BOM) or GBK, as spreadsheets save it; fields may be quoted
- * ("" for a quote). A file without a required column is refused whole ({@code IMPORT_COLUMNS_MISSING}).
+ * later row is a line. CSV in UTF-8 (with or without BOM) or GBK, as spreadsheets save it, or the first sheet of an
+ * XLSX workbook (recognised as a zip), both read by the platform's {@link Rows} within {@link TabularLimits} (codes
+ * {@code IMPORT_FILE_...}). A file without a required column is refused whole ({@code IMPORT_COLUMNS_MISSING}).
  */
 public final class ImportTable {
+
+    private static final TabularLimits LIMITS = new TabularLimits("IMPORT_FILE", null, null, null);
 
     private ImportTable() {
     }
 
     public static <C extends Enum<C> & ImportColumn> List<ImportLine<C>> parse(byte[] content, Class<C> columns) {
-        return lines(records(decode(content)), columns);
+        try {
+            if (isZip(content)) {
+                Path spooled = Files.createTempFile(LIMITS.spoolDirectory(), "fangpin-import-", ".xlsx");
+                try {
+                    Files.write(spooled, content);
+                    try (Rows rows = new XlsxRows(spooled, LIMITS)) {
+                        return lines(rows, columns);
+                    }
+                } finally {
+                    Files.deleteIfExists(spooled);
+                }
+            }
+            try (Rows rows = new CsvRows(new ByteArrayInputStream(content), charset(content), LIMITS)) {
+                return lines(rows, columns);
+            }
+        } catch (IOException e) {
+            throw Rows.refusal(e).orElseGet(() -> RuleViolation.of("IMPORT_FILE_UNREADABLE"));
+        }
     }
 
-    /** The rows of a header and its records (each a list of cells), blank rows left out. */
-    static <C extends Enum<C> & ImportColumn> List<ImportLine<C>> lines(List<List<String>> records,
-                                                                          Class<C> columns) {
-        if (records.isEmpty() || records.get(0).stream().allMatch(String::isBlank)) {
+    /** A zip's local file header: an XLSX workbook. */
+    private static boolean isZip(byte[] content) {
+        return content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+    }
+
+    /** The header's row and the rows after it, blank rows left out, each with its line in the file. */
+    private static <C extends Enum<C> & ImportColumn> List<ImportLine<C>> lines(Rows rows, Class<C> columns)
+            throws IOException {
+        Rows.Row header = rows.next();
+        if (header == null || header.cells().stream().allMatch(String::isBlank)) {
             throw RuleViolation.of("IMPORT_FILE_EMPTY");
         }
-        Map<Integer, C> byIndex = header(records.get(0), columns);
-        List<ImportLine<C>> lines = new ArrayList<>(records.size());
-        for (int i = 1; i < records.size(); i++) {
-            List<String> record = records.get(i);
-            if (record.stream().allMatch(cell -> cell == null || cell.isBlank())) {
+        Map<Integer, C> byIndex = header(header.cells(), columns);
+        List<ImportLine<C>> lines = new ArrayList<>();
+        for (Rows.Row row = rows.next(); row != null; row = rows.next()) {
+            List<String> cells = row.cells();
+            if (cells.stream().allMatch(cell -> cell == null || cell.isBlank())) {
                 continue;
             }
             Map<C, String> values = new EnumMap<>(columns);
             byIndex.forEach((index, column) -> {
-                if (index < record.size() && record.get(index) != null) {
-                    values.put(column, record.get(index));
+                if (index < cells.size() && cells.get(index) != null) {
+                    values.put(column, cells.get(index));
                 }
             });
-            lines.add(new ImportLine<>(i + 1, values));
+            lines.add(new ImportLine<>(Math.toIntExact(row.lineNo()), values));
         }
         return lines;
     }
@@ -80,60 +114,20 @@ public final class ImportTable {
         return byIndex;
     }
 
-    /** UTF-8 when the bytes are valid UTF-8 (a BOM dropped), else GBK, the encoding spreadsheets save CSV in here. */
-    private static String decode(byte[] content) {
+    /** UTF-8 when the bytes are valid UTF-8, else GBK, the encoding spreadsheets save CSV in here. */
+    private static Charset charset(byte[] content) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
+            return StandardCharsets.UTF_8;
         } catch (CharacterCodingException notUtf8) {
+            Charset gbk = Charset.forName("GBK");
             try {
-                return Charset.forName("GBK").newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(content)).toString();
+                gbk.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
+                return gbk;
             } catch (CharacterCodingException neither) {
                 throw RuleViolation.of("IMPORT_FILE_CHARSET");
             }
         }
-    }
-
-    /** RFC 4180 records: commas between fields, quotes around a field that holds commas, quotes or line breaks. */
-    private static List<List<String>> records(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                record.add(field.toString());
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (!field.isEmpty() || !record.isEmpty()) {
-            record.add(field.toString());
-            records.add(record);
-        }
-        return records;
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.fangpin.platform.web.RuleViolation;
+import org.fangpin.testsupport.Xlsx;
 
 class ImportTableTest {
 
@@ -59,6 +60,31 @@ class ImportTableTest {
             assertThat(lines.get(0).yes(Column.FLAG)).isTrue();
             assertThat(lines.get(1).yes(Column.FLAG)).isFalse();
         }
+    }
+
+    @Test
+    void aSpreadsheetReadsLikeItsCsvWithItsDateCellsAsDays() {
+        byte[] workbook = Xlsx.of(List.of(List.of("监测年月", "headIdNumber", "走访日期", "务工不稳定"),
+                List.of("2024年3月", "1507,24", "45369", "是"), List.of("", "", "", ""),
+                List.of("45383", "x", "20240420", "否")));
+
+        List<ImportLine<Column>> lines = ImportTable.parse(workbook, Column.class);
+
+        assertThat(lines).extracting(ImportLine::number).containsExactly(2, 4);
+        assertThat(lines.get(0).get(Column.ID)).isEqualTo("1507,24");
+        assertThat(lines.get(0).month(Column.MONTH)).isEqualTo(YearMonth.of(2024, 3));
+        assertThat(lines.get(1).month(Column.MONTH)).isEqualTo(YearMonth.of(2024, 4));
+        assertThat(lines.get(0).day(Column.DAY)).isEqualTo(LocalDate.of(2024, 3, 18));
+        assertThat(lines.get(0).yes(Column.FLAG)).isTrue();
+    }
+
+    @Test
+    void aZipThatIsNoWorkbookOrASheetBeyondTheLimitsIsRefusedWithItsCode() {
+        assertThatThrownBy(() -> ImportTable.parse(new byte[] {'P', 'K', 3, 4, 0, 0}, Column.class))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("IMPORT_FILE_UNREADABLE");
+        assertThatThrownBy(() -> ImportTable.parse(Xlsx.sheet("<row r=\"1\"><c r=\"IW1\"><v>1</v></c></row>", null),
+                Column.class)).isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("IMPORT_FILE_TOO_MANY_COLUMNS [1, 256]");
     }
 
     @Test

@@ -37,6 +37,9 @@ import org.fangpin.monitoring.process.department.DepartmentRowParser.Rejected;
 import org.fangpin.monitoring.process.department.DepartmentRowParser.StagedRow;
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.RequestContext;
+import org.fangpin.platform.tabular.CsvRows;
+import org.fangpin.platform.tabular.Rows;
+import org.fangpin.platform.tabular.XlsxRows;
 import org.fangpin.platform.web.RequestBodyLimit;
 import org.fangpin.platform.web.RuleViolation;
 
@@ -113,8 +116,8 @@ public class DepartmentDataImport {
         DigestInputStream content = new DigestInputStream(body, sha256);
         Path spooled = format == Format.XLSX ? spool(content) : null;
         Counts counts;
-        try (Rows rows = format == Format.CSV ? new CsvRows(content, charset, limits.maxLineLength())
-                : new XlsxRows(spooled, limits.xlsx())) {
+        try (Rows rows = format == Format.CSV ? new CsvRows(content, charset, limits.tabular())
+                : new XlsxRows(spooled, limits.tabular())) {
             Rows.Row header = rows.next();
             if (header == null) {
                 throw RuleViolation.of("DEPARTMENT_FILE_EMPTY");
@@ -197,17 +200,9 @@ public class DepartmentDataImport {
         }
     }
 
-    /** The limit a file broke, wherever in the reading it was found (the XML parser wraps what its input threw). */
+    /** The limit a file broke, wherever in the reading it was found. */
     private static Optional<RuleViolation> refusal(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = next(cause)) {
-            if (cause instanceof RuleViolation refused) {
-                return Optional.of(refused);
-            }
-            if (cause instanceof XlsxRows.LimitExceeded exceeded) {
-                return Optional.of(exceeded.refusal());
-            }
-        }
-        return Optional.empty();
+        return Rows.refusal(failure);
     }
 
     /** The body went beyond the size accepted for uploads: answered with the platform's 413. */

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.fangpin.contracts.value.Department;
 import org.fangpin.contracts.value.IdNumber;
 import org.fangpin.monitoring.command.Indicator;
+import org.fangpin.platform.tabular.Rows;
 
 /**
  * Reads the header of a department file and judges each row: a valid row becomes a {@link StagedRow}, any other

@@ -1,4 +1,4 @@
-package org.fangpin.monitoring.process.department;
+package org.fangpin.platform.tabular;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,11 +36,24 @@ class CsvRowsTest {
     }
 
     @Test
-    void quotedCellsKeepTheirCommasAndQuotesAndAnOpenQuoteEndsWithItsLine() throws IOException {
-        List<Rows.Row> rows = read("a,\"9,200.50\",\"说\"\"明\"\nb,\"open\nc,d", StandardCharsets.UTF_8);
+    void quotedCellsKeepTheirCommasQuotesAndLineBreaksAndTheRowKeepsItsFirstLine() throws IOException {
+        List<Rows.Row> rows = read("a,\"9,200.50\",\"说\"\"明\"\nb,\"两\n行\"\nc,d", StandardCharsets.UTF_8);
 
-        assertThat(rows).extracting(Rows.Row::cells).containsExactly(List.of("a", "9,200.50", "说\"明"),
-                List.of("b", "open"), List.of("c", "d"));
+        assertThat(rows).containsExactly(new Rows.Row(1, List.of("a", "9,200.50", "说\"明")),
+                new Rows.Row(2, List.of("b", "两\n行")), new Rows.Row(4, List.of("c", "d")));
+    }
+
+    @Test
+    void aQuoteLeftOpenRefusesTheFileAtTheLimitOrMakesItUnreadableAtItsEnd() {
+        String rest = "c,d\n".repeat(40_000);
+
+        assertThatThrownBy(() -> read("a,b\nb,\"open\n" + rest, StandardCharsets.UTF_8, DataSize.ofKilobytes(64)))
+                .isInstanceOfSatisfying(RuleViolation.class, refused -> {
+                    assertThat(refused.code()).isEqualTo("IMPORT_FILE_LINE_TOO_LONG");
+                    assertThat(refused.args()).containsExactly(2L, 64L);
+                });
+        assertThatThrownBy(() -> read("a,b\nb,\"open\nc,d", StandardCharsets.UTF_8))
+                .isInstanceOf(IOException.class);
     }
 
     @Test
@@ -63,7 +76,8 @@ class CsvRowsTest {
     void aLineLongerThanTheLimitRefusesTheFileInsteadOfGrowingWithoutEnd() {
         String oneLine = "a," + ",".repeat(200_000);
 
-        assertThatThrownBy(() -> read("身份证号,指标\n" + oneLine, StandardCharsets.UTF_8, DataSize.ofKilobytes(64)))
+        assertThatThrownBy(() -> read("身份证号,指标\n" + oneLine, StandardCharsets.UTF_8,
+                new TabularLimits("DEPARTMENT_FILE", null, DataSize.ofKilobytes(64), null)))
                 .isInstanceOfSatisfying(RuleViolation.class, refused -> {
                     assertThat(refused.code()).isEqualTo("DEPARTMENT_FILE_LINE_TOO_LONG");
                     assertThat(refused.args()).containsExactly(2L, 64L);
@@ -75,8 +89,12 @@ class CsvRowsTest {
     }
 
     private static List<Rows.Row> read(String text, Charset charset, DataSize maxLineLength) throws IOException {
+        return read(text, charset, new TabularLimits(null, null, maxLineLength, null));
+    }
+
+    private static List<Rows.Row> read(String text, Charset charset, TabularLimits limits) throws IOException {
         List<Rows.Row> rows = new ArrayList<>();
-        try (CsvRows csv = new CsvRows(new ByteArrayInputStream(text.getBytes(charset)), charset, maxLineLength)) {
+        try (CsvRows csv = new CsvRows(new ByteArrayInputStream(text.getBytes(charset)), charset, limits)) {
             for (Rows.Row row = csv.next(); row != null; row = csv.next()) {
                 rows.add(row);
             }

@@ -1,4 +1,4 @@
-package org.fangpin.monitoring.process.department;
+package org.fangpin.platform.tabular;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
-import org.fangpin.monitoring.Xlsx;
+import org.fangpin.testsupport.Xlsx;
 import org.fangpin.platform.web.RuleViolation;
 
-/** Spreadsheets a department's export would not write, each read within its limits or refused with a stable code. */
+/** Spreadsheets an export would not write, each read within its limits or refused with a stable code. */
 class XlsxRowsTest {
 
-    private static final DepartmentFileLimits.Xlsx LIMITS = new DepartmentFileLimits.Xlsx(5, 16, 10, 200L,
+    private static final TabularLimits.Xlsx LIMITS = new TabularLimits.Xlsx(5, 16, 10, 200L,
             DataSize.ofMegabytes(1));
 
     @TempDir
@@ -72,7 +72,7 @@ class XlsxRowsTest {
         assertThatThrownBy(() -> read(Xlsx.sheet("<row><c t=\"s\"><v>3</v></c></row>", "<si><t>x</t></si>"),
                 LIMITS)).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> read(Xlsx.sheet("<row><c t=\"inlineStr\"><is><t>" + "x".repeat(32_768)
-                + "</t></is></c></row>", null), new DepartmentFileLimits.Xlsx(5, 16, 10, 200L,
+                + "</t></is></c></row>", null), new TabularLimits.Xlsx(5, 16, 10, 200L,
                 DataSize.ofMegabytes(1)))).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> read(Xlsx.sheet("<row r=\"x\"><c><v>1</v></c></row>", null), LIMITS))
                 .isInstanceOf(IOException.class);
@@ -80,28 +80,16 @@ class XlsxRowsTest {
 
     private void assertRefused(byte[] workbook, String code, Object... args) {
         assertThatThrownBy(() -> read(workbook, LIMITS)).satisfies(thrown -> {
-            RuleViolation refused = thrown instanceof RuleViolation violation ? violation
-                    : ((XlsxRows.LimitExceeded) rootLimit(thrown)).refusal();
+            RuleViolation refused = Rows.refusal(thrown).orElseThrow();
             assertThat(refused.code()).isEqualTo(code);
             assertThat(refused.args()).containsExactly(args);
         });
     }
 
-    /** A limit found while unpacking reaches the reader wrapped by the XML parser. */
-    private static Throwable rootLimit(Throwable thrown) {
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause() != null ? cause.getCause()
-                : cause instanceof javax.xml.stream.XMLStreamException xml ? xml.getNestedException() : null) {
-            if (cause instanceof XlsxRows.LimitExceeded) {
-                return cause;
-            }
-        }
-        throw new AssertionError("no limit in " + thrown, thrown);
-    }
-
-    private List<Rows.Row> read(byte[] workbook, DepartmentFileLimits.Xlsx limits) throws IOException {
+    private List<Rows.Row> read(byte[] workbook, TabularLimits.Xlsx limits) throws IOException {
         Path file = Files.write(directory.resolve("upload.xlsx"), workbook);
         List<Rows.Row> rows = new ArrayList<>();
-        try (XlsxRows xlsx = new XlsxRows(file, limits)) {
+        try (XlsxRows xlsx = new XlsxRows(file, new TabularLimits("DEPARTMENT_FILE", directory, null, limits))) {
             for (Rows.Row row = xlsx.next(); row != null; row = xlsx.next()) {
                 rows.add(row);
             }

@@ -1,4 +1,4 @@
-package org.fangpin.monitoring.process.department;
+package org.fangpin.platform.tabular;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -20,14 +20,14 @@ import org.fangpin.platform.web.RuleViolation;
 /**
  * The rows of the first worksheet of an XLSX file, read with StAX from the file spooled to disk (an XLSX is a zip
  * whose parts can come in any order, so it cannot be read while it arrives). Only the shared strings are held in
- * memory; departments exporting files of a million rows send CSV.
+ * memory; a file of a million rows is sent as CSV.
  * <p>
- * A workbook is refused when it goes beyond {@link DepartmentFileLimits.Xlsx}: more rows or columns, more or longer
+ * A workbook is refused when it goes beyond {@link TabularLimits.Xlsx}: more rows or columns, more or longer
  * shared strings, or more unpacked bytes (a zip bomb) than allowed; a cell longer than Excel allows (32,767
  * characters) or a reference that is not a cell's makes it unreadable. Rows and cells without their {@code r}
  * reference are placed by their order, as Excel reads them.
  */
-final class XlsxRows implements Rows {
+public final class XlsxRows implements Rows {
 
     /** Excel's own limit of a cell's text. */
     static final int MAX_CELL_CHARACTERS = 32_767;
@@ -38,7 +38,8 @@ final class XlsxRows implements Rows {
         XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     }
 
-    private final DepartmentFileLimits.Xlsx limits;
+    private final TabularLimits tabular;
+    private final TabularLimits.Xlsx limits;
     private final ZipFile zip;
     private final Unpacked unpacked;
     private final List<String> sharedStrings;
@@ -47,10 +48,11 @@ final class XlsxRows implements Rows {
     private long rows;
     private long lineNo;
 
-    XlsxRows(Path file, DepartmentFileLimits.Xlsx limits) throws IOException {
-        this.limits = limits;
+    public XlsxRows(Path file, TabularLimits limits) throws IOException {
+        this.tabular = limits;
+        this.limits = limits.xlsx();
         this.zip = new ZipFile(file.toFile());
-        this.unpacked = new Unpacked(limits.maxUncompressedSize().toBytes());
+        this.unpacked = new Unpacked(this.limits.maxUncompressedSize().toBytes(), limits);
         try {
             this.sharedStrings = sharedStrings();
             this.sheetStream = unpacked.of(zip.getInputStream(firstSheet(zip)));
@@ -80,7 +82,7 @@ final class XlsxRows implements Rows {
 
     private Row row() throws XMLStreamException, IOException {
         if (++rows > limits.maxRows()) {
-            throw RuleViolation.of("DEPARTMENT_FILE_TOO_MANY_ROWS", limits.maxRows());
+            throw RuleViolation.of(tabular.code("TOO_MANY_ROWS"), limits.maxRows());
         }
         String reference = sheet.getAttributeValue(null, "r");
         lineNo = reference == null ? lineNo + 1 : number(reference);
@@ -148,7 +150,7 @@ final class XlsxRows implements Rows {
             column--;
         }
         if (column >= limits.maxColumns()) {
-            throw RuleViolation.of("DEPARTMENT_FILE_TOO_MANY_COLUMNS", lineNo, limits.maxColumns());
+            throw RuleViolation.of(tabular.code("TOO_MANY_COLUMNS"), lineNo, limits.maxColumns());
         }
         return column;
     }
@@ -213,7 +215,7 @@ final class XlsxRows implements Rows {
     }
 
     private RuleViolation sharedStringsLimit() {
-        return RuleViolation.of("DEPARTMENT_FILE_SHARED_STRINGS_LIMIT", limits.maxSharedStrings(),
+        return RuleViolation.of(tabular.code("SHARED_STRINGS_LIMIT"), limits.maxSharedStrings(),
                 limits.maxSharedStringCharacters());
     }
 
@@ -251,10 +253,12 @@ final class XlsxRows implements Rows {
     private static final class Unpacked {
 
         private final long limit;
+        private final TabularLimits tabular;
         private long bytes;
 
-        Unpacked(long limit) {
+        Unpacked(long limit, TabularLimits tabular) {
             this.limit = limit;
+            this.tabular = tabular;
         }
 
         InputStream of(InputStream part) {
@@ -282,13 +286,13 @@ final class XlsxRows implements Rows {
         private void count(int n) throws LimitExceeded {
             bytes += n;
             if (bytes > limit) {
-                throw new LimitExceeded(RuleViolation.of("DEPARTMENT_FILE_UNCOMPRESSED_TOO_LARGE", limit >> 20));
+                throw new LimitExceeded(RuleViolation.of(tabular.code("UNCOMPRESSED_TOO_LARGE"), limit >> 20));
             }
         }
     }
 
     /** A limit reached while a part unpacks: an {@link IOException} to the XML parser, which wraps it. */
-    static final class LimitExceeded extends IOException {
+    public static final class LimitExceeded extends IOException {
 
         private final transient RuleViolation refusal;
 
@@ -297,7 +301,7 @@ final class XlsxRows implements Rows {
             this.refusal = refusal;
         }
 
-        RuleViolation refusal() {
+        public RuleViolation refusal() {
             return refusal;
         }
     }

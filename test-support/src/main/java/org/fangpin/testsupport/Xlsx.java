@@ -1,4 +1,4 @@
-package org.fangpin.monitoring;
+package org.fangpin.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
