@@ -25,6 +25,7 @@ KAFKA_DIR=$RUN_DIR/kafka
 # Shared by the gateway and the services: the gateway signs each request it routes (ADR 0014).
 GATEWAY_SECRET_FILE=$RUN_DIR/gateway-secret
 EVIDENCE_KEY_FILE=$RUN_DIR/evidence-key
+IMPORT_KEY_FILE=$RUN_DIR/import-key
 
 # The identity provider: Keycloak (default) or the light development issuer (up.sh --dev-issuer).
 # up.sh records its choice here, so that token.sh asks the one that runs.

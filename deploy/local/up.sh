@@ -473,6 +473,12 @@ ensure_gateway_secret() {
     log "evidence key: made $EVIDENCE_KEY_FILE"
   fi
   EVIDENCE_KEY=$(<"$EVIDENCE_KEY_FILE")
+  # The key imported households' ids are derived with (ImportIds), the same in every service.
+  if [[ ! -s $IMPORT_KEY_FILE ]]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$IMPORT_KEY_FILE")
+    log "import key: made $IMPORT_KEY_FILE"
+  fi
+  IMPORT_KEY=$(<"$IMPORT_KEY_FILE")
 }
 
 # Starts MODULE on PORT with the common environment plus "$@" (VAR=value ...), unless running.
@@ -487,7 +493,7 @@ start_app() {
   log "$module: starting on port $port"
   start_bg "$module" env SERVER_PORT="$port" FANGPIN_KAFKA="127.0.0.1:$KAFKA_PORT" \
     FANGPIN_ISSUER="$ISSUER_URL" FANGPIN_JWKS_URI="$JWKS_URL" FANGPIN_GATEWAY_SECRET="$GATEWAY_SECRET" \
-    FANGPIN_EVIDENCE_KEY="$EVIDENCE_KEY" "$@" \
+    FANGPIN_EVIDENCE_KEY="$EVIDENCE_KEY" FANGPIN_IMPORT_KEY="$IMPORT_KEY" "$@" \
     java -Xmx512m "-D$(process_marker "$module")" -jar "$ROOT/$module/target/$module-$VERSION-exec.jar"
 }
 

@@ -136,11 +136,13 @@ public class AssistanceHistoryImport implements FileImport {
     private final PolicyBook policies;
     private final TransactionManager transactions;
     private final Problems problems;
+    private final ImportIds ids;
     private final Clock clock;
 
     AssistanceHistoryImport(CommandGateway commands, JdbcClient jdbc, CaseQueries queries, PolicyBook policies,
-                            TransactionManager transactions, Problems problems, Clock clock) {
+                            TransactionManager transactions, Problems problems, ImportIds ids, Clock clock) {
         this.commands = commands;
+        this.ids = ids;
         this.jdbc = jdbc;
         this.queries = queries;
         this.policies = policies;
@@ -323,13 +325,13 @@ public class AssistanceHistoryImport implements FileImport {
     }
 
     /** The household a row names: by its 户编号, else by the id derived from its head's ID number. */
-    private static String householdKey(ImportLine<Column> line) {
+    private String householdKey(ImportLine<Column> line) {
         if (line.has(Column.HOUSEHOLD_ID)) {
             return line.get(Column.HOUSEHOLD_ID);
         }
         if (line.has(Column.HEAD_ID_NUMBER)) {
             String headId = line.get(Column.HEAD_ID_NUMBER).toUpperCase(Locale.ROOT);
-            return IdNumber.isValid(headId) ? ImportIds.household(headId) : "line:" + line.number();
+            return IdNumber.isValid(headId) ? ids.household(headId) : "line:" + line.number();
         }
         return "line:" + line.number();
     }

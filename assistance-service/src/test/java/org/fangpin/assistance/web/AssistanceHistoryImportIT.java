@@ -46,7 +46,8 @@ import org.fangpin.testsupport.WithRealInfrastructure;
  * their provenance, a household's rows together or not at all, once; a household without a case yet is to be
  * imported again later.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "fangpin.imports.id-key=a-county's-import-key-for-tests-0001")
 @WithRealInfrastructure
 class AssistanceHistoryImportIT {
 
@@ -60,6 +61,8 @@ class AssistanceHistoryImportIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ImportIds ids;
     @Autowired
     DevTokenIssuer tokens;
     @Autowired
@@ -147,7 +150,7 @@ class AssistanceHistoryImportIT {
     }
 
     private String identified(String head, LocalDate decidedOn) {
-        String household = ImportIds.household(head);
+        String household = ids.household(head);
         publish(Topics.IDENTIFICATION, new HouseholdIdentified(household, VILLAGE, "lead-" + household,
                 ObjectType.MARGINAL_VULNERABLE, List.of(RiskType.ILLNESS), LabourCapacity.FULL,
                 new BigDecimal("7200.00"), new BigDecimal("8300.00"), decidedOn));

@@ -78,11 +78,13 @@ public class HouseholdImport implements FileImport {
     private final ObjectModels objectModels;
     private final TransactionManager transactions;
     private final Problems problems;
+    private final ImportIds ids;
     private final Clock clock;
 
     HouseholdImport(CommandGateway commands, JdbcClient jdbc, PolicyBook policies, ObjectModels objectModels,
-                    TransactionManager transactions, Problems problems, Clock clock) {
+                    TransactionManager transactions, Problems problems, ImportIds ids, Clock clock) {
         this.commands = commands;
+        this.ids = ids;
         this.jdbc = jdbc;
         this.policies = policies;
         this.objectModels = objectModels;
@@ -378,7 +380,7 @@ public class HouseholdImport implements FileImport {
             householdId = before.householdId();
             today = family.members.get(0).today();
         } else if (before == null) {
-            householdId = ImportIds.household(row.head().idNumber());
+            householdId = ids.household(row.head().idNumber());
             today = row.today();
             ImportedIdentification identification = row.objectType() == null ? null
                     : identification(row, policyCache);

@@ -28,7 +28,7 @@ import org.fangpin.testsupport.WithRealInfrastructure;
  * beside a bare COPY of the same file into an unlogged table. Not part of the test suite: {@code mvn -B verify
  * -Pbenchmark -pl identification-service -Dbenchmark.households=200000}.
  */
-@SpringBootTest(properties = "logging.level.root=WARN")
+@SpringBootTest(properties = {"logging.level.root=WARN", "fangpin.imports.id-key=a-county-import-key-for-the-benchmark"})
 @WithRealInfrastructure
 class HouseholdImportBenchmark {
 

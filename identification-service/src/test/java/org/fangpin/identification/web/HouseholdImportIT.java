@@ -33,7 +33,8 @@ import org.fangpin.testsupport.KafkaBroker;
 import org.fangpin.testsupport.WithRealInfrastructure;
 
 /** 存量导入 through the API: the sample file of deploy/import, refused rows, and a second import of the same file. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "fangpin.imports.id-key=a-county's-import-key-for-tests-0001")
 @WithRealInfrastructure
 class HouseholdImportIT {
 

@@ -1,14 +1,23 @@
 package org.fangpin.platform.imports;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** The command-line run of a service's import, when the service has one and is started with a file to import. */
+/**
+ * The ids of imported households, and the command-line run of a service's import when the service has one and is
+ * started with a file to import.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ImportConfiguration {
+
+    @Bean
+    ImportIds importIds(@Value("${fangpin.imports.id-key:}") String key) {
+        return new ImportIds(key);
+    }
 
     @Bean
     @ConditionalOnProperty("fangpin.import.file")
