@@ -50,6 +50,7 @@ import org.fangpin.contracts.assistance.RiskEliminated;
 import org.fangpin.contracts.assistance.RiskRolledBack;
 import org.fangpin.contracts.envelope.ActorRef;
 import org.fangpin.contracts.envelope.EventEnvelope;
+import org.fangpin.contracts.envelope.ImportProvenance;
 import org.fangpin.contracts.identification.HouseholdIdentified;
 import org.fangpin.contracts.identification.HouseholdRegistered;
 import org.fangpin.contracts.identification.HouseholdVerified;
@@ -201,6 +202,46 @@ class TimelineReadSideIT {
         assertThat(csv[0]).endsWith(",事件编号,发生日期,补录说明,存量导入");
         assertThat(Arrays.stream(csv).filter(line -> line.contains(h)))
                 .singleElement().asString().endsWith(",2024-10-01,纸质审定表补录,");
+    }
+
+    @Test
+    void anImportedEntryShowsTheFileAndLineItCameFromAndItsLinkCoversThem() {
+        String h = UUID.randomUUID().toString();
+        HouseholdRegistered registered = new HouseholdRegistered(h, VILLAGE, 3, "朝克", idNumber("19780312002"),
+                HouseholdCategory.POVERTY_ALLEVIATED, 4);
+        EventEnvelope fresh = Envelopes.of(registered, COUNTY, UUID.randomUUID().toString());
+        EventEnvelope envelope = new EventEnvelope(fresh.id(), fresh.source(), fresh.type(), fresh.subject(),
+                OffsetDateTime.parse("2024-12-02T09:00+08:00"), fresh.regionCode(), COUNTY, fresh.correlationId(),
+                registered, null, null, new ImportProvenance("鄂温克旗存量户.csv", 12L));
+        TopicsRead.send(kafka, envelope.type(), h, Envelopes.encode(envelope)).join();
+        send(new HouseholdIdentified(h, VILLAGE, "lead-" + h, ObjectType.MARGINAL_VULNERABLE,
+                        List.of(RiskType.ILLNESS), LabourCapacity.PARTIAL, new BigDecimal("7600.00"),
+                        new BigDecimal("8300.00"), LocalDate.of(2024, 3, 15)), COUNTY,
+                OffsetDateTime.parse("2024-12-02T09:05+08:00"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("household_id = '" + h + "'") == 2);
+
+        JsonNode entries = get("/api/households/" + h + "/timeline", "SUPERVISOR", "150724").get("entries");
+        assertThat(entries.get(0).get("imported").get("text").asText()).isEqualTo("存量导入：鄂温克旗存量户.csv 第 12 行");
+        assertThat(entries.get(0).get("imported").get("row").asInt()).isEqualTo(12);
+        assertThat(entries.get(1).has("imported")).isFalse();
+        JsonNode logged = get("/api/events?type=" + type(HouseholdRegistered.class) + "&actor=u-301&size=500",
+                "INSPECTOR", "150724").get("entries");
+        assertThat(java.util.stream.StreamSupport.stream(logged.spliterator(), false)
+                .filter(entry -> entry.get("subject").asText().equals(h)).findFirst().orElseThrow()
+                .get("imported").asText()).isEqualTo("存量导入：鄂温克旗存量户.csv 第 12 行");
+        String[] csv = new String(bytes("/api/events.csv?type=" + type(HouseholdRegistered.class) + "&actor=u-301",
+                "SUPERVISOR", "150724"), StandardCharsets.UTF_8).substring(1).split("\\r\\n");
+        assertThat(Arrays.stream(csv).filter(line -> line.contains(h)))
+                .singleElement().asString().endsWith(",,,存量导入：鄂温克旗存量户.csv 第 12 行");
+
+        String path = "/api/households/" + h + "/timeline/verify";
+        assertThat(get(path, "INSPECTOR", "150724").get("intact").asBoolean()).isTrue();
+        jdbc.sql("UPDATE timeline_entry SET import_row = 13 WHERE household_id = :h AND import_row = 12")
+                .param("h", h).update();
+        assertThat(get(path, "INSPECTOR", "150724").get("intact").asBoolean()).isFalse();
+        jdbc.sql("UPDATE timeline_entry SET import_row = 12 WHERE household_id = :h AND import_row = 13")
+                .param("h", h).update();
+        assertThat(get(path, "INSPECTOR", "150724").get("intact").asBoolean()).isTrue();
     }
 
     @Test

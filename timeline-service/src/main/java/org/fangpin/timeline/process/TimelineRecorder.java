@@ -26,6 +26,7 @@ import org.fangpin.contracts.HouseholdEvent;
 import org.fangpin.contracts.envelope.ActorRef;
 import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.envelope.EventEnvelope;
+import org.fangpin.contracts.envelope.ImportProvenance;
 import org.fangpin.contracts.envelope.SourceLink;
 import org.fangpin.platform.consuming.EventInbox;
 import org.fangpin.timeline.query.HouseholdStatusProjection;
@@ -35,7 +36,7 @@ import org.fangpin.timeline.query.HouseholdStatusProjection.Occurred;
  * Records every event of every service in a version of the timeline (ADR 0039), once, whether or not this reader
  * knows its type (an event of a newer contract is kept with its raw data and a generic summary), and keeps the
  * households' status in the same transaction (except while a new version catches up, which derives them once
- * afterwards). The entries' unique event ids make a redelivered event change nothing. The database chains each entry
+ * afterwards), with the day each step happened and, for an imported event, its file and line. The entries' unique event ids make a redelivered event change nothing. The database chains each entry
  * to its subject's previous one (tamper evidence), one chain per household and source service, with the event's link
  * in the source's store.
  */
@@ -186,6 +187,13 @@ class TimelineRecorder {
                 String note = BusinessDates.backdatingNote(envelope.data());
                 if (note != null) {
                     entries.writeStringField("backdating_note", note);
+                }
+                ImportProvenance imported = envelope.imported();
+                if (imported != null) {
+                    entries.writeStringField("import_source", imported.source());
+                    if (imported.row() != null) {
+                        entries.writeNumberField("import_row", imported.row());
+                    }
                 }
                 entries.writeEndObject();
             }
