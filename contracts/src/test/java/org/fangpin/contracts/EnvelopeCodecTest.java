@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.fangpin.contracts.envelope.ActorRef;
 import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.envelope.EventEnvelope;
+import org.fangpin.contracts.envelope.ImportProvenance;
 import org.fangpin.contracts.envelope.MalformedEnvelopeException;
 import org.fangpin.contracts.envelope.SourceLink;
 import org.fangpin.contracts.identification.HouseholdIdentified;
@@ -78,6 +79,31 @@ class EnvelopeCodecTest {
         assertThat(published.get("sourcesequence").asText()).isEqualTo("7");
         assertThat(published.get("sourcehash").asText()).isEqualTo("9f".repeat(32));
         assertThat(codec.decode(codec.encode(envelope(IDENTIFIED))).link()).isNull();
+    }
+
+    @Test
+    void anImportedEventsFileAndLineTravelAsOptionalExtensions() throws IOException {
+        ImportProvenance imported = new ImportProvenance("鄂温克旗存量户.csv", 12L);
+        byte[] encoded = codec.encode(envelope(IDENTIFIED).withImport(imported));
+
+        assertThat(codec.decode(encoded).imported()).isEqualTo(imported);
+        JsonNode published = EnvelopeCodec.mapper().readTree(encoded);
+        assertThat(published.get("importsource").asText()).isEqualTo("鄂温克旗存量户.csv");
+        assertThat(published.get("importrow").asText()).isEqualTo("12");
+        assertThat(codec.decode(codec.encode(envelope(IDENTIFIED))).imported()).isNull();
+        assertThat(EnvelopeCodec.mapper().readTree(codec.encode(envelope(IDENTIFIED))).has("importsource")).isFalse();
+        assertThat(codec.decode(codec.encode(envelope(IDENTIFIED).withImport(imported).withData(IDENTIFIED)))
+                .imported()).isEqualTo(imported);
+    }
+
+    @Test
+    void anEnvelopeWhoseImportRowIsNoNumberIsRefused() {
+        byte[] encoded = codec.encode(envelope(IDENTIFIED).withImport(new ImportProvenance("a.csv", 3L)));
+        byte[] forged = new String(encoded, StandardCharsets.UTF_8).replace("\"importrow\":\"3\"",
+                "\"importrow\":\"third\"").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(forged).isNotEqualTo(encoded);
+        assertThatThrownBy(() -> codec.decode(forged)).isInstanceOf(MalformedEnvelopeException.class);
     }
 
     @Test

@@ -50,6 +50,7 @@ import org.fangpin.contracts.assistance.RiskEliminated;
 import org.fangpin.contracts.assistance.RiskRolledBack;
 import org.fangpin.contracts.envelope.ActorRef;
 import org.fangpin.contracts.envelope.EventEnvelope;
+import org.fangpin.contracts.envelope.ImportProvenance;
 import org.fangpin.contracts.identification.HouseholdIdentified;
 import org.fangpin.contracts.identification.HouseholdRegistered;
 import org.fangpin.contracts.identification.HouseholdVerified;
@@ -152,6 +153,95 @@ class TimelineReadSideIT {
                 .isEqualTo(404);
         assertThat(status("/api/households/" + household + "/state?asOf=2024-13-01", "SUPERVISOR", "150724"))
                 .isEqualTo(400);
+    }
+
+    @Test
+    void aStepRecordedLateShowsBothDatesAndItsNoteAndCountsOnTheDayItHappened() {
+        String h = UUID.randomUUID().toString();
+        send(new HouseholdRegistered(h, VILLAGE, 3, "宝音", idNumber("19780312002"),
+                HouseholdCategory.POVERTY_ALLEVIATED, 4), CADRE, OffsetDateTime.parse("2024-12-02T09:00+08:00"));
+        send(new HouseholdIdentified(h, VILLAGE, "lead-" + h, ObjectType.MARGINAL_VULNERABLE,
+                        List.of(RiskType.ILLNESS), LabourCapacity.PARTIAL, new BigDecimal("7600.00"),
+                        new BigDecimal("8300.00"), LocalDate.of(2024, 3, 15)), COUNTY,
+                OffsetDateTime.parse("2024-12-02T09:05+08:00"));
+        send(new MonitoringStarted(h, VILLAGE, ObjectType.MARGINAL_VULNERABLE, LocalDate.of(2024, 3, 15)), SYSTEM,
+                OffsetDateTime.parse("2024-12-02T09:05:01+08:00"));
+        send(new RiskEliminated(h, VILLAGE, List.of(RiskType.ILLNESS), LocalDate.of(2024, 10, 1), null,
+                "纸质审定表补录"), COUNTY, OffsetDateTime.parse("2024-12-02T10:00+08:00"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("household_id = '" + h + "'") == 4);
+
+        JsonNode entries = get("/api/households/" + h + "/timeline", "SUPERVISOR", "150724").get("entries");
+        assertThat(entries.findValuesAsText("type")).containsExactly(type(HouseholdRegistered.class),
+                type(HouseholdIdentified.class), type(MonitoringStarted.class), type(RiskEliminated.class));
+        assertThat(entries.findValuesAsText("happenedOn"))
+                .containsExactly("2024-12-02", "2024-03-15", "2024-03-15", "2024-10-01");
+        assertThat(entries.get(0).has("dates")).isFalse();
+        assertThat(entries.get(1).get("dates").asText()).isEqualTo("发生于 2024-03-15，录入于 2024-12-02");
+        assertThat(entries.get(3).get("backdatingNote").asText()).isEqualTo("纸质审定表补录");
+        assertThat(entries.get(1).has("backdatingNote")).isFalse();
+
+        JsonNode june = state(h, "2024-06-01", "SUPERVISOR");
+        assertThat(june.get("status").get("status").get("code").asText()).isEqualTo("RISK_NOT_ELIMINATED");
+        assertThat(june.get("headName").asText()).isEqualTo("宝音");
+        assertThat(june.get("identifiedOn").asText()).isEqualTo("2024-03-15");
+        assertThat(june.get("monitoredSince").asText()).isEqualTo("2024-03-15");
+        assertThat(state(h, "2024-10-01", "SUPERVISOR").get("status").get("status").get("code").asText())
+                .isEqualTo("RISK_ELIMINATED");
+        assertThat(status("/api/households/" + h + "/state?asOf=2024-03-14", "SUPERVISOR", "150724"))
+                .isEqualTo(404);
+
+        JsonNode logged = get("/api/events?type=" + type(RiskEliminated.class) + "&actor=u-301", "INSPECTOR",
+                "150724").get("entries");
+        JsonNode eliminated = java.util.stream.StreamSupport.stream(logged.spliterator(), false)
+                .filter(entry -> entry.get("subject").asText().equals(h)).findFirst().orElseThrow();
+        assertThat(eliminated.get("happenedOn").asText()).isEqualTo("2024-10-01");
+        assertThat(eliminated.get("dates").asText()).isEqualTo("发生于 2024-10-01，录入于 2024-12-02");
+        assertThat(eliminated.get("backdatingNote").asText()).isEqualTo("纸质审定表补录");
+        String[] csv = new String(bytes("/api/events.csv?type=" + type(RiskEliminated.class), "SUPERVISOR",
+                "150724"), StandardCharsets.UTF_8).substring(1).split("\r\n");
+        assertThat(csv[0]).endsWith(",事件编号,发生日期,补录说明,存量导入");
+        assertThat(Arrays.stream(csv).filter(line -> line.contains(h)))
+                .singleElement().asString().endsWith(",2024-10-01,纸质审定表补录,");
+    }
+
+    @Test
+    void anImportedEntryShowsTheFileAndLineItCameFromAndItsLinkCoversThem() {
+        String h = UUID.randomUUID().toString();
+        HouseholdRegistered registered = new HouseholdRegistered(h, VILLAGE, 3, "朝克", idNumber("19780312002"),
+                HouseholdCategory.POVERTY_ALLEVIATED, 4);
+        EventEnvelope fresh = Envelopes.of(registered, COUNTY, UUID.randomUUID().toString());
+        EventEnvelope envelope = new EventEnvelope(fresh.id(), fresh.source(), fresh.type(), fresh.subject(),
+                OffsetDateTime.parse("2024-12-02T09:00+08:00"), fresh.regionCode(), COUNTY, fresh.correlationId(),
+                registered, null, null, new ImportProvenance("鄂温克旗存量户.csv", 12L));
+        TopicsRead.send(kafka, envelope.type(), h, Envelopes.encode(envelope)).join();
+        send(new HouseholdIdentified(h, VILLAGE, "lead-" + h, ObjectType.MARGINAL_VULNERABLE,
+                        List.of(RiskType.ILLNESS), LabourCapacity.PARTIAL, new BigDecimal("7600.00"),
+                        new BigDecimal("8300.00"), LocalDate.of(2024, 3, 15)), COUNTY,
+                OffsetDateTime.parse("2024-12-02T09:05+08:00"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("household_id = '" + h + "'") == 2);
+
+        JsonNode entries = get("/api/households/" + h + "/timeline", "SUPERVISOR", "150724").get("entries");
+        assertThat(entries.get(0).get("imported").get("text").asText()).isEqualTo("存量导入：鄂温克旗存量户.csv 第 12 行");
+        assertThat(entries.get(0).get("imported").get("row").asInt()).isEqualTo(12);
+        assertThat(entries.get(1).has("imported")).isFalse();
+        JsonNode logged = get("/api/events?type=" + type(HouseholdRegistered.class) + "&actor=u-301&size=500",
+                "INSPECTOR", "150724").get("entries");
+        assertThat(java.util.stream.StreamSupport.stream(logged.spliterator(), false)
+                .filter(entry -> entry.get("subject").asText().equals(h)).findFirst().orElseThrow()
+                .get("imported").asText()).isEqualTo("存量导入：鄂温克旗存量户.csv 第 12 行");
+        String[] csv = new String(bytes("/api/events.csv?type=" + type(HouseholdRegistered.class) + "&actor=u-301",
+                "SUPERVISOR", "150724"), StandardCharsets.UTF_8).substring(1).split("\\r\\n");
+        assertThat(Arrays.stream(csv).filter(line -> line.contains(h)))
+                .singleElement().asString().endsWith(",,,存量导入：鄂温克旗存量户.csv 第 12 行");
+
+        String path = "/api/households/" + h + "/timeline/verify";
+        assertThat(get(path, "INSPECTOR", "150724").get("intact").asBoolean()).isTrue();
+        jdbc.sql("UPDATE timeline_entry SET import_row = 13 WHERE household_id = :h AND import_row = 12")
+                .param("h", h).update();
+        assertThat(get(path, "INSPECTOR", "150724").get("intact").asBoolean()).isFalse();
+        jdbc.sql("UPDATE timeline_entry SET import_row = 12 WHERE household_id = :h AND import_row = 13")
+                .param("h", h).update();
+        assertThat(get(path, "INSPECTOR", "150724").get("intact").asBoolean()).isTrue();
     }
 
     @Test
@@ -531,7 +621,8 @@ class TimelineReadSideIT {
     private List<String> timelineSnapshot() {
         return jdbc.sql("""
                         SELECT concat_ws('|', event_id, household_id, region_code, event_type, occurred_at, actor_id,
-                                         actor_name, actor_role, correlation_id, summary, data::text)
+                                         actor_name, actor_role, correlation_id, summary, data::text, happened_on,
+                                         backdating_note, import_source, import_row)
                         FROM timeline_entry ORDER BY event_id""")
                 .query(String.class).list();
     }

@@ -23,7 +23,8 @@ import org.fangpin.contracts.PublishedEvent;
  * Turns envelopes into CloudEvents structured-mode JSON and back. Extensions carry what every reader needs without
  * opening the data: {@code regioncode}, {@code actor}, {@code actorname}, {@code actorrole}, {@code actorregion}
  * and {@code correlationid}; and the event's place in its service's hash-chained store: {@code sourceaggregate},
- * {@code sourcesequence} and {@code sourcehash} ({@link SourceLink}).
+ * {@code sourcesequence} and {@code sourcehash} ({@link SourceLink}); for an imported event, the file and line it came
+ * from: {@code importsource} and {@code importrow} ({@link ImportProvenance}, optional).
  */
 public final class EnvelopeCodec {
 
@@ -71,6 +72,11 @@ public final class EnvelopeCodec {
             extension(builder, "sourcesequence", Long.toString(link.sequence()));
             extension(builder, "sourcehash", link.hash());
         }
+        ImportProvenance imported = envelope.imported();
+        if (imported != null) {
+            extension(builder, "importsource", imported.source());
+            extension(builder, "importrow", imported.row() == null ? null : Long.toString(imported.row()));
+        }
         try {
             return ENVELOPE_MAPPER.writeValueAsBytes(builder.build());
         } catch (IOException e) {
@@ -96,7 +102,8 @@ public final class EnvelopeCodec {
                 text(event, "actor"), text(event, "actorname"), text(event, "actorrole"), text(event, "actorregion"));
         return new EventEnvelope(event.getId(), String.valueOf(event.getSource()), event.getType(),
                 event.getSubject(), event.getTime() == null ? null : event.getTime().withOffsetSameInstant(ZoneOffset.UTC),
-                text(event, "regioncode"), actor, text(event, "correlationid"), data, raw, link(event));
+                text(event, "regioncode"), actor, text(event, "correlationid"), data, raw, link(event),
+                imported(event));
     }
 
     /** JSON data was parsed with the envelope (by the data mapper's settings); other data is parsed here. */
@@ -153,6 +160,20 @@ public final class EnvelopeCodec {
             return new SourceLink(text(event, "sourceaggregate"), Long.parseLong(sequence), hash);
         } catch (NumberFormatException e) {
             throw new MalformedEnvelopeException("envelope " + event.getId() + " has a sourcesequence that is not a "
+                    + "number", e);
+        }
+    }
+
+    private static ImportProvenance imported(CloudEvent event) {
+        String source = text(event, "importsource");
+        String row = text(event, "importrow");
+        if (source == null && row == null) {
+            return null;
+        }
+        try {
+            return new ImportProvenance(source, row == null ? null : Long.parseLong(row));
+        } catch (NumberFormatException e) {
+            throw new MalformedEnvelopeException("envelope " + event.getId() + " has an importrow that is not a "
                     + "number", e);
         }
     }

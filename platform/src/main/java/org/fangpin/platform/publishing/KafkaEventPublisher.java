@@ -33,9 +33,11 @@ import org.fangpin.contracts.PersonalDataFields;
 import org.fangpin.contracts.PublishedEvent;
 import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.envelope.EventEnvelope;
+import org.fangpin.contracts.envelope.ImportProvenance;
 import org.fangpin.contracts.envelope.SourceLink;
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.ActorDispatchInterceptor;
+import org.fangpin.platform.actor.Provenance;
 import org.fangpin.platform.evidence.EventStoreChain;
 
 /**
@@ -87,7 +89,7 @@ public class KafkaEventPublisher {
                 event.subject(), message.getTimestamp().atOffset(ZoneOffset.UTC), event.regionCode(),
                 Actor.fromMetaData(message.getMetaData()).map(Actor::toRef).orElse(null),
                 (String) message.getMetaData().get(ActorDispatchInterceptor.CORRELATION_ID), event, null,
-                link(message));
+                link(message), imported(message));
         CompletableFuture<?> sent = kafka.send(record(entry.topic(), envelope.withData(
                 PersonalDataFields.withheld(event))));
         pendingSends().add(sent.thenRun(() -> counter(entry).increment()));
@@ -100,6 +102,18 @@ public class KafkaEventPublisher {
      */
     private ProducerRecord<String, byte[]> record(String topic, EventEnvelope envelope) {
         return KafkaMessageFactory.createWriter(topic, envelope.subject()).setEvent(STRUCTURED, codec.encode(envelope));
+    }
+
+    /** The file and line of an imported event (ADR 0035), from its metadata; {@code null} for one recorded live. */
+    private static ImportProvenance imported(EventMessage<?> message) {
+        Object source = message.getMetaData().get(Provenance.IMPORT_SOURCE);
+        Object row = message.getMetaData().get(Provenance.IMPORT_ROW);
+        if (source == null && row == null) {
+            return null;
+        }
+        return new ImportProvenance(source == null ? null : source.toString(),
+                row instanceof Number number ? Long.valueOf(number.longValue())
+                        : row == null ? null : Long.valueOf(row.toString()));
     }
 
     /** The event's place in the store's hash chain (ADR 0028), which readers keep beside their copy (ADR 0029). */

@@ -34,9 +34,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import org.fangpin.contracts.Topics;
 import org.fangpin.contracts.envelope.EventEnvelope;
+import org.fangpin.contracts.envelope.ImportProvenance;
 import org.fangpin.contracts.identification.HouseholdRegistered;
 import org.fangpin.contracts.value.HouseholdCategory;
 import org.fangpin.platform.actor.Actor;
+import org.fangpin.platform.actor.Provenance;
 import org.fangpin.platform.actor.Role;
 import org.fangpin.platform.web.PlatformTestApplication;
 import org.fangpin.testsupport.DevTokenIssuer;
@@ -161,13 +163,45 @@ class KafkaEventPublisherIT {
         }
     }
 
-    /** Appends a registration of the household at the given sequence, as a command would; returns its event id. */
+    /**
+     * An imported event's file and line ride in its metadata (platform {@code Provenance}) and are published as the
+     * extensions {@code importsource} and {@code importrow}; an event recorded live has neither.
+     */
+    @Test
+    @Order(3)
+    void anImportedEventIsPublishedWithItsFileAndLine() {
+        String imported = UUID.randomUUID().toString();
+        String live = UUID.randomUUID().toString();
+        register(imported, 0, Provenance.imported("鄂温克旗存量户.csv", 12));
+        register(live, 0);
+
+        List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(60)).until(
+                () -> BROKER.readToEnd(Topics.IDENTIFICATION).stream()
+                        .filter(r -> imported.equals(r.key()) || live.equals(r.key())).toList(),
+                found -> found.size() == 2);
+        try (CloudEventDeserializer sdk = new CloudEventDeserializer()) {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                CloudEvent event = sdk.deserialize(Topics.IDENTIFICATION, record.headers(), record.value());
+                boolean isImported = imported.equals(record.key());
+                assertThat(event.getExtension("importsource")).isEqualTo(isImported ? "鄂温克旗存量户.csv" : null);
+                assertThat(event.getExtension("importrow")).isEqualTo(isImported ? "12" : null);
+                assertThat(Envelopes.decode(record.value()).imported())
+                        .isEqualTo(isImported ? new ImportProvenance("鄂温克旗存量户.csv", 12L) : null);
+            }
+        }
+    }
+
     private String register(String household, long sequence) {
+        return register(household, sequence, Map.of());
+    }
+
+    /** Appends a registration of the household at the given sequence, as a command would; returns its event id. */
+    private String register(String household, long sequence, Map<String, ?> provenance) {
         HouseholdRegistered registered = new HouseholdRegistered(household, "150724213201", 3, "敖日格乐",
                 "150724197803120211", HouseholdCategory.POVERTY_ALLEVIATED, 4);
         GenericDomainEventMessage<HouseholdRegistered> message = new GenericDomainEventMessage<>("Household",
                 household, sequence, registered, MetaData.from(new Actor("u-1", "包银花", Role.VILLAGE_OFFICER,
-                "150724213201").toMetaData()));
+                "150724213201").toMetaData()).mergedWith(provenance));
         DefaultUnitOfWork.startAndGet(null).execute(() -> events.publish(message));
         return message.getIdentifier();
     }

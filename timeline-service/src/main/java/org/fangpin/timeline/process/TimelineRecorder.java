@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +26,7 @@ import org.fangpin.contracts.HouseholdEvent;
 import org.fangpin.contracts.envelope.ActorRef;
 import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.envelope.EventEnvelope;
+import org.fangpin.contracts.envelope.ImportProvenance;
 import org.fangpin.contracts.envelope.SourceLink;
 import org.fangpin.platform.consuming.EventInbox;
 import org.fangpin.timeline.query.HouseholdStatusProjection;
@@ -34,7 +36,7 @@ import org.fangpin.timeline.query.HouseholdStatusProjection.Occurred;
  * Records every event of every service in a version of the timeline (ADR 0039), once, whether or not this reader
  * knows its type (an event of a newer contract is kept with its raw data and a generic summary), and keeps the
  * households' status in the same transaction (except while a new version catches up, which derives them once
- * afterwards). The entries' unique event ids make a redelivered event change nothing. The database chains each entry
+ * afterwards), with the day each step happened and, for an imported event, its file and line. The entries' unique event ids make a redelivered event change nothing. The database chains each entry
  * to its subject's previous one (tamper evidence), one chain per household and source service, with the event's link
  * in the source's store.
  */
@@ -114,15 +116,18 @@ class TimelineRecorder {
         Set<String> recordedNow = new HashSet<>(jdbc.sql("""
                         INSERT INTO timeline_entry (event_id, household_id, region_code, event_type, source, occurred_at,
                                                     actor_id, actor_name, actor_role, actor_region, correlation_id,
-                                                    summary, data, source_aggregate, source_sequence, source_hash)
+                                                    summary, data, source_aggregate, source_sequence, source_hash,
+                                                    happened_on, backdating_note, import_source, import_row)
                         SELECT event_id, household_id, region_code, event_type, source, occurred_at, actor_id,
                                actor_name, actor_role, actor_region, correlation_id, summary, data, source_aggregate,
-                               source_sequence, decode(source_hash, 'hex')
+                               source_sequence, decode(source_hash, 'hex'), happened_on, backdating_note,
+                               import_source, import_row
                         FROM ROWS FROM (jsonb_to_recordset(CAST(convert_from(:entries, 'UTF8') AS jsonb)) AS (
                                  event_id VARCHAR, household_id VARCHAR, region_code VARCHAR, event_type VARCHAR,
                                  source VARCHAR, occurred_at TIMESTAMPTZ, actor_id VARCHAR, actor_name VARCHAR,
                                  actor_role VARCHAR, actor_region VARCHAR, correlation_id VARCHAR, summary TEXT,
-                                 data JSONB, source_aggregate VARCHAR, source_sequence BIGINT, source_hash VARCHAR))
+                                 data JSONB, source_aggregate VARCHAR, source_sequence BIGINT, source_hash VARCHAR,
+                                 happened_on DATE, backdating_note TEXT, import_source VARCHAR, import_row INT))
                              WITH ORDINALITY AS entry
                         ORDER BY entry.ordinality
                         ON CONFLICT (event_id) DO NOTHING
@@ -174,6 +179,21 @@ class TimelineRecorder {
                     entries.writeStringField("source_aggregate", link.aggregateId());
                     entries.writeNumberField("source_sequence", link.sequence());
                     entries.writeStringField("source_hash", link.hash());
+                }
+                LocalDate happenedOn = BusinessDates.happenedOn(envelope.data());
+                if (happenedOn != null) {
+                    entries.writeStringField("happened_on", happenedOn.toString());
+                }
+                String note = BusinessDates.backdatingNote(envelope.data());
+                if (note != null) {
+                    entries.writeStringField("backdating_note", note);
+                }
+                ImportProvenance imported = envelope.imported();
+                if (imported != null) {
+                    entries.writeStringField("import_source", imported.source());
+                    if (imported.row() != null) {
+                        entries.writeNumberField("import_row", imported.row());
+                    }
                 }
                 entries.writeEndObject();
             }

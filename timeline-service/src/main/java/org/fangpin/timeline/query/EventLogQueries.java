@@ -65,7 +65,7 @@ public class EventLogQueries {
     private static String select(Where where) {
         return """
                 SELECT position, event_id, household_id, region_code, event_type, occurred_at, actor_id, actor_name,
-                       actor_role, correlation_id, summary
+                       actor_role, correlation_id, summary, happened_on, backdating_note, import_source, import_row
                 FROM timeline_entry %s
                 ORDER BY position DESC""".formatted(where.sql());
     }
@@ -98,7 +98,8 @@ public class EventLogQueries {
                 rs.getString("region_code"), rs.getString("event_type"),
                 rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("actor_id"),
                 rs.getString("actor_name"), rs.getString("actor_role"), rs.getString("correlation_id"),
-                rs.getString("summary"));
+                rs.getString("summary"), rs.getObject("happened_on", LocalDate.class), rs.getString("backdating_note"),
+                Provenance.of(rs.getString("import_source"), (Integer) rs.getObject("import_row")));
     }
 
     /**
@@ -110,9 +111,14 @@ public class EventLogQueries {
                                  LocalDate to) {
     }
 
+    /**
+     * @param happenedOn the day the step happened as its event gives it; {@code null} when it carries none
+     * @param provenance the file and line of an imported event; {@code null} for a step recorded live
+     */
     public record LoggedEvent(long position, String eventId, String subject, String regionCode, String type,
                               OffsetDateTime occurredAt, String actorId, String actorName, String actorRole,
-                              String correlationId, String summary) {
+                              String correlationId, String summary, LocalDate happenedOn, String backdatingNote,
+                              Provenance provenance) {
     }
 
     private static final class Where {

@@ -2,7 +2,6 @@ package org.fangpin.timeline.query;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -50,13 +49,30 @@ public class StoredEvents {
     }
 
     /**
-     * The record as the household's events that occurred before {@code until} make it; empty when none had been
-     * recorded by then.
+     * The record as it stood at the end of {@code asOf} (county time): what had happened by that day, by the business
+     * dates of its steps (ADR 0036), including steps recorded later, applied in the order they were recorded (ADR
+     * 0029). A step whose event carries no business date happened when it was recorded, or no later than the earliest
+     * dated step recorded after it in its service's chain of the household (an imported household's registration
+     * precedes its identification on the day it was identified). Empty when nothing had happened by then.
      */
-    public Optional<HouseholdRecord> replay(String householdId, Instant until) {
-        return Optional.ofNullable(replay(List.of(householdId), "AND occurred_at < :until",
-                Map.of("until", OffsetDateTime.ofInstant(until, COUNTY_TIME))).get(householdId))
-                .map(Replayed::record);
+    public Optional<HouseholdRecord> replay(String householdId, LocalDate asOf) {
+        List<StoredEntry> entries = jdbc.sql("""
+                        SELECT household_id, event_type, occurred_at, data::text AS data, business_day
+                        FROM (SELECT household_id, event_type, occurred_at, source, chain_index, data,
+                                     coalesce(happened_on, least(CAST(timezone('Asia/Shanghai', occurred_at) AS DATE),
+                                             min(happened_on) OVER (PARTITION BY source ORDER BY chain_index DESC
+                                                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)))
+                                         AS business_day
+                              FROM timeline_entry WHERE household_id = :id) dated
+                        WHERE business_day <= :asOf
+                        ORDER BY occurred_at, source, chain_index""")
+                .param("id", householdId)
+                .param("asOf", asOf)
+                .query((rs, row) -> new StoredEntry(rs.getString("household_id"), rs.getString("event_type"),
+                        rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("data"),
+                        rs.getObject("business_day", LocalDate.class)))
+                .list();
+        return replayed(entries).stream().findFirst().map(Replayed::record);
     }
 
     /** A household's record as its events make it, and when the last of them occurred. */
@@ -71,7 +87,7 @@ public class StoredEvents {
         if (householdIds.isEmpty()) {
             return Map.of();
         }
-        return replay(householdIds, "", Map.of());
+        return replayByRecording(householdIds);
     }
 
     /**
@@ -80,16 +96,15 @@ public class StoredEvents {
      * the other (the ordered subquery keeps the planner from joining the ids to a scan of the whole table, which it
      * would otherwise choose for a large batch, or for any batch in a plan cached while the table was empty).
      */
-    private Map<String, Replayed> replay(Collection<String> householdIds, String condition, Map<String, ?> params) {
+    private Map<String, Replayed> replayByRecording(Collection<String> householdIds) {
         List<StoredEntry> entries = jdbc.sql("""
                         SELECT entry.household_id, entry.event_type, entry.occurred_at, entry.data::text AS data
                         FROM unnest(CAST(:ids AS VARCHAR[])) WITH ORDINALITY AS household(id, n)
                         CROSS JOIN LATERAL (SELECT household_id, event_type, occurred_at, source, chain_index, data
-                                            FROM timeline_entry WHERE household_id = household.id %s
+                                            FROM timeline_entry WHERE household_id = household.id
                                             ORDER BY occurred_at, source, chain_index) AS entry
-                        ORDER BY household.n, entry.occurred_at, entry.source, entry.chain_index""".formatted(condition))
+                        ORDER BY household.n, entry.occurred_at, entry.source, entry.chain_index""")
                 .param("ids", householdIds.stream().distinct().toArray(String[]::new))
-                .params(params)
                 .query((rs, row) -> entry(rs))
                 .list();
         return replayed(entries).stream()
@@ -130,12 +145,14 @@ public class StoredEvents {
         replaying.forEach(batchReplayed -> each.accept(batchReplayed.join()));
     }
 
-    private record StoredEntry(String household, String type, OffsetDateTime at, String data) {
+    /** @param day the day the record takes for events that carry no date of their own */
+    private record StoredEntry(String household, String type, OffsetDateTime at, String data, LocalDate day) {
     }
 
     private static StoredEntry entry(ResultSet rs) throws SQLException {
-        return new StoredEntry(rs.getString("household_id"), rs.getString("event_type"),
-                rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("data"));
+        OffsetDateTime at = rs.getObject("occurred_at", OffsetDateTime.class);
+        return new StoredEntry(rs.getString("household_id"), rs.getString("event_type"), at, rs.getString("data"),
+                day(at));
     }
 
     /** Each household's entries, one household after the other, each in order of occurrence, folded into its record. */
@@ -152,7 +169,7 @@ public class StoredEvents {
                 current = null;
             }
             HouseholdRecord record = current != null ? current.record() : HouseholdRecord.of(entry.household());
-            current = new Replayed(record.apply(event.get(), day(entry.at())), entry.at());
+            current = new Replayed(record.apply(event.get(), entry.day()), entry.at());
         }
         if (current != null) {
             replayed.add(current);
@@ -172,7 +189,7 @@ public class StoredEvents {
                 });
     }
 
-    static LocalDate day(OffsetDateTime instant) {
+    public static LocalDate day(OffsetDateTime instant) {
         return instant.atZoneSameInstant(COUNTY_TIME).toLocalDate();
     }
 }

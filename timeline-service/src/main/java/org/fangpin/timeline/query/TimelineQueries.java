@@ -2,6 +2,7 @@ package org.fangpin.timeline.query;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,8 @@ public class TimelineQueries {
     public List<TimelineEntry> timeline(String householdId, String kind) {
         return jdbc.sql("""
                         SELECT event_id, event_type, kind, region_code, occurred_at, actor_id, actor_name, actor_role,
-                               actor_region, correlation_id, summary, sequence
+                               actor_region, correlation_id, summary, happened_on, backdating_note, import_source,
+                               import_row, sequence
                         FROM (SELECT t.*, row_number() OVER (ORDER BY occurred_at, source, chain_index) AS sequence
                               FROM timeline_entry t WHERE household_id = :id) numbered
                         WHERE CAST(:kind AS VARCHAR) IS NULL OR kind = :kind OR event_type = :kind
@@ -90,12 +92,20 @@ public class TimelineQueries {
                 rs.getString("region_code"), rs.getObject("occurred_at", OffsetDateTime.class),
                 rs.getString("actor_id"), rs.getString("actor_name"), rs.getString("actor_role"),
                 rs.getString("actor_region"), rs.getString("correlation_id"), rs.getString("summary"),
+                rs.getObject("happened_on", LocalDate.class), rs.getString("backdating_note"),
+                Provenance.of(rs.getString("import_source"), (Integer) rs.getObject("import_row")),
                 rs.getInt("sequence"));
     }
 
+    /**
+     * @param happenedOn the day the step happened as its event gives it; {@code null} when the event carries none
+     *                   (or was recorded before the timeline kept it): it happened when recorded
+     * @param provenance the file and line an imported event came from; {@code null} for a step recorded live
+     */
     public record TimelineEntry(String eventId, String eventType, String kind, String regionCode,
                                 OffsetDateTime occurredAt, String actorId, String actorName, String actorRole,
-                                String actorRegion, String correlationId, String summary, int sequence) {
+                                String actorRegion, String correlationId, String summary, LocalDate happenedOn,
+                                String backdatingNote, Provenance provenance, int sequence) {
     }
 
     /** The household's region as its latest entry gives it, and a hash over its chains. */

@@ -36,7 +36,9 @@ import org.fangpin.timeline.query.StoredEvents;
 class EventLogController {
 
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final String CSV_HEADER = "序号,时间,事件类型,区划代码,对象编号,操作人编号,操作人,角色,摘要,关联编号,事件编号";
+    /** 时间 is when a step was recorded; the columns after 事件编号 were added later, so earlier ones keep their place. */
+    private static final String CSV_HEADER =
+            "序号,时间,事件类型,区划代码,对象编号,操作人编号,操作人,角色,摘要,关联编号,事件编号,发生日期,补录说明,存量导入";
 
     private final EventLogQueries queries;
 
@@ -44,9 +46,17 @@ class EventLogController {
         this.queries = queries;
     }
 
+    /**
+     * @param occurredAt     when the step was recorded (county time)
+     * @param happenedOn     the day it happened (its business date; the recording day for a step that carries none)
+     * @param dates          both, where they differ: 发生于 2024-03-20，录入于 2024-12-07; absent where they do not
+     * @param backdatingNote why a step dated beyond the policy's allowance was recorded only later (补录说明)
+     * @param imported       存量导入：file 第 n 行 for an imported step; absent for a step recorded live
+     */
     record LogEntry(long position, String eventId, String subject, String regionCode, String type,
-                    OffsetDateTime occurredAt, String actorId, String actorName, String actorRole,
-                    String correlationId, String summary) {
+                    OffsetDateTime occurredAt, LocalDate happenedOn, String dates, String backdatingNote,
+                    String imported, String actorId, String actorName, String actorRole, String correlationId,
+                    String summary) {
     }
 
     /** @param nextCursor pass as {@code cursor} for the next page; absent on the last page */
@@ -94,18 +104,25 @@ class EventLogController {
         out.flush();
     }
 
+    /** 发生日期 is left empty where the step happened on the day it was recorded. */
     private static String row(LoggedEvent e) {
-        return Stream.of(String.valueOf(e.position()),
-                        e.occurredAt().atZoneSameInstant(StoredEvents.COUNTY_TIME).format(CSV_TIME), e.type(),
+        OffsetDateTime recorded = e.occurredAt().atZoneSameInstant(StoredEvents.COUNTY_TIME).toOffsetDateTime();
+        LocalDate happenedOn = BusinessDay.of(e.happenedOn(), recorded);
+        return Stream.of(String.valueOf(e.position()), recorded.format(CSV_TIME), e.type(),
                         e.regionCode(), e.subject(), e.actorId(), e.actorName(), e.actorRole(), e.summary(),
-                        e.correlationId(), e.eventId())
+                        e.correlationId(), e.eventId(),
+                        BusinessDay.bothWhereTheyDiffer(happenedOn, recorded) == null ? "" : happenedOn.toString(),
+                        e.backdatingNote(), e.provenance() == null ? null : e.provenance().text())
                 .map(CsvCells::cell)
                 .collect(Collectors.joining(",", "", "\r\n"));
     }
 
     private static LogEntry entry(LoggedEvent e) {
-        return new LogEntry(e.position(), e.eventId(), e.subject(), e.regionCode(), e.type(),
-                e.occurredAt().atZoneSameInstant(StoredEvents.COUNTY_TIME).toOffsetDateTime(), e.actorId(),
-                e.actorName(), e.actorRole(), e.correlationId(), e.summary());
+        OffsetDateTime recorded = e.occurredAt().atZoneSameInstant(StoredEvents.COUNTY_TIME).toOffsetDateTime();
+        LocalDate happenedOn = BusinessDay.of(e.happenedOn(), recorded);
+        return new LogEntry(e.position(), e.eventId(), e.subject(), e.regionCode(), e.type(), recorded, happenedOn,
+                BusinessDay.bothWhereTheyDiffer(happenedOn, recorded), e.backdatingNote(),
+                e.provenance() == null ? null : e.provenance().text(), e.actorId(), e.actorName(), e.actorRole(),
+                e.correlationId(), e.summary());
     }
 }

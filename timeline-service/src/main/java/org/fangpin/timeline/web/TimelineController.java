@@ -32,6 +32,7 @@ import org.fangpin.platform.web.RuleViolation;
 import org.fangpin.timeline.query.HouseholdRecord;
 import org.fangpin.timeline.query.HouseholdStatus;
 import org.fangpin.timeline.query.HouseholdStatusProjection;
+import org.fangpin.timeline.query.Provenance;
 import org.fangpin.timeline.query.SourceChains;
 import org.fangpin.timeline.query.StoredEvents;
 import org.fangpin.timeline.query.TimelineQueries;
@@ -67,8 +68,24 @@ class TimelineController {
     record Actor(String id, String name, String role, String region) {
     }
 
-    record Entry(int sequence, String eventId, String type, String kind, OffsetDateTime occurredAt, Actor actor,
+    /**
+     * @param occurredAt     when the step was recorded (county time)
+     * @param happenedOn     the day it happened (its business date; the recording day for a step that carries none)
+     * @param dates          both, where they differ: 发生于 2024-03-20，录入于 2024-12-07; absent where they do not
+     * @param backdatingNote why a step dated beyond the policy's allowance was recorded only later (补录说明)
+     * @param imported       the file and line an imported step came from; absent for a step recorded live
+     */
+    record Entry(int sequence, String eventId, String type, String kind, OffsetDateTime occurredAt,
+                 LocalDate happenedOn, String dates, String backdatingNote, Imported imported, Actor actor,
                  String correlationId, String summary) {
+    }
+
+    /** @param text 存量导入：file 第 n 行 */
+    record Imported(String file, Integer row, String text) {
+
+        static Imported of(Provenance provenance) {
+            return provenance == null ? null : new Imported(provenance.file(), provenance.row(), provenance.text());
+        }
     }
 
     record Named(String code, String name) {
@@ -162,13 +179,15 @@ class TimelineController {
                  int eliminations, int rollbacks, int reidentifications) {
     }
 
-    /** What the record showed at the end of {@code asOf} (county time), replayed from the stored events. */
+    /**
+     * The record as it stood at the end of {@code asOf} (county time): what had happened by that day by the steps'
+     * business dates, including steps recorded later, replayed from the stored events.
+     */
     @GetMapping("/state")
     State state(@PathVariable String householdId,
                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         requireReadable(householdId);
-        HouseholdRecord record = stored.replay(householdId,
-                        asOf.plusDays(1).atStartOfDay(StoredEvents.COUNTY_TIME).toInstant())
+        HouseholdRecord record = stored.replay(householdId, asOf)
                 .orElseThrow(() -> RuleViolation.notFound("STATE_NOT_YET_RECORDED", householdId, asOf));
         return new State(householdId, asOf, record.regionCode(), Status.of(record), record.headName(),
                 Jurisdiction.idNumber(record.headIdNumber()),
@@ -204,9 +223,11 @@ class TimelineController {
     }
 
     private static Entry entry(TimelineEntry entry) {
-        return new Entry(entry.sequence(), entry.eventId(), entry.eventType(), entry.kind(),
-                entry.occurredAt().atZoneSameInstant(StoredEvents.COUNTY_TIME).toOffsetDateTime(),
-                new Actor(entry.actorId(), entry.actorName(), entry.actorRole(), entry.actorRegion()),
+        OffsetDateTime recorded = entry.occurredAt().atZoneSameInstant(StoredEvents.COUNTY_TIME).toOffsetDateTime();
+        LocalDate happenedOn = BusinessDay.of(entry.happenedOn(), recorded);
+        return new Entry(entry.sequence(), entry.eventId(), entry.eventType(), entry.kind(), recorded, happenedOn,
+                BusinessDay.bothWhereTheyDiffer(happenedOn, recorded), entry.backdatingNote(),
+                Imported.of(entry.provenance()), new Actor(entry.actorId(), entry.actorName(), entry.actorRole(), entry.actorRegion()),
                 entry.correlationId(), entry.summary());
     }
 
