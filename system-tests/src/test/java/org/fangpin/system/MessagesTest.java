@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,7 +36,9 @@ class MessagesTest {
     private static final Pattern CHINESE = Pattern.compile("[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]");
     /** A problem code where the code names one: a rule's violation or a problem written by a filter or handler. */
     private static final Pattern CODE_USED = Pattern.compile("(?:RuleViolation\\.(?:of|conflict|notFound|forbidden)"
-            + "|Violation\\.of|problems?\\.(?:problem|write))\\([^;]*?\"([A-Z][A-Z0-9_]{3,})\"");
+            + "|Violation\\.of|problems?\\.(?:problem|write))\\([^;]*?(?<!code\\()\"([A-Z][A-Z0-9_]{3,})\"");
+    /** A refusal of the tabular-file readers, whose code is its file kind's prefix and this (TabularLimits.code). */
+    private static final Pattern TABULAR_REFUSAL = Pattern.compile("\\.code\\(\"([A-Z][A-Z0-9_]{3,})\"\\)");
     private static final String PLATFORM = "platform/src/main/resources/platform-messages";
 
     @ParameterizedTest
@@ -98,6 +101,31 @@ class MessagesTest {
         }
 
         assertThat(missing).as(module + ": codes without messages").isEmpty();
+    }
+
+    /** Each refusal of the tabular-file readers has its message for department files and for imports alike. */
+    @Test
+    void everyRefusalOfTheTabularReadersHasItsMessageForEachKindOfFile() throws IOException {
+        Path root = Path.of(System.getProperty("fangpin.root", ".."));
+        Properties imports = load(root.resolve(PLATFORM + "_en.properties"));
+        imports.putAll(load(root.resolve(PLATFORM + "_zh_CN.properties")));
+        Path monitoring = root.resolve("monitoring-service/src/main/resources");
+        Properties departmentFiles = load(monitoring.resolve("messages_en.properties"));
+        departmentFiles.putAll(load(monitoring.resolve("messages_zh_CN.properties")));
+        Set<String> refusals = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(root.resolve("platform/src/main/java/org/fangpin/platform/tabular"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher refusal = TABULAR_REFUSAL.matcher(Files.readString(source));
+                while (refusal.find()) {
+                    refusals.add(refusal.group(1));
+                }
+            }
+        }
+
+        assertThat(refusals).isNotEmpty().allSatisfy(refusal -> {
+            assertThat(imports).containsKey("problem.IMPORT_FILE_" + refusal);
+            assertThat(departmentFiles).containsKey("problem.DEPARTMENT_FILE_" + refusal);
+        });
     }
 
     private static Set<Integer> arguments(String message) {
