@@ -10,13 +10,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The alert rules operators load ({@code deploy/prometheus/fangpin-alerts.yml}) as Prometheus's own {@code promtool}
+ * The alert rules operators load ({@code deploy/grafana/fangpin-alerts.yml}) as Prometheus's own {@code promtool}
  * reads them (Debian's {@code prometheus} package, installed by {@code .ci/run}): they parse, and the dead-letter
  * and failing-delivery alerts fire on the counters the services export, when they should and not before.
  */
 class AlertRulesTest {
 
-    private static final Path RULES = Path.of(System.getProperty("fangpin.root", "..")).resolve("deploy/prometheus");
+    private static final Path RULES = Path.of(System.getProperty("fangpin.root", "..")).resolve("deploy/grafana");
 
     @Test
     void theRulesAreValidPrometheusRules() throws Exception {
