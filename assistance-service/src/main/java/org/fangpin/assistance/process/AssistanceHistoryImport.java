@@ -82,29 +82,15 @@ public class AssistanceHistoryImport implements FileImport {
         APPROVED_ON("approvedOn", false, "审定日期", "县级审定日期"),
         BACKDATING_NOTE("backdatingNote", false, "补录说明");
 
-        private final String english;
-        private final boolean required;
-        private final List<String> chinese;
+        private final Names names;
 
         Column(String english, boolean required, String... chinese) {
-            this.english = english;
-            this.required = required;
-            this.chinese = List.of(chinese);
+            this.names = new Names(english, required, chinese);
         }
 
         @Override
-        public String english() {
-            return english;
-        }
-
-        @Override
-        public List<String> chinese() {
-            return chinese;
-        }
-
-        @Override
-        public boolean required() {
-            return required;
+        public Names names() {
+            return names;
         }
     }
 

@@ -1,6 +1,5 @@
 package org.fangpin.identification.process;
 
-import java.util.List;
 
 import org.fangpin.platform.imports.ImportColumn;
 
@@ -34,29 +33,15 @@ final class ImportFile {
         SCHOOLING("schooling", false, "在校生状况", "在校生情况"),
         EMPLOYMENT("employment", false, "务工状况", "务工情况");
 
-        private final String english;
-        private final boolean required;
-        private final List<String> chinese;
+        private final Names names;
 
         Column(String english, boolean required, String... chinese) {
-            this.english = english;
-            this.required = required;
-            this.chinese = List.of(chinese);
+            this.names = new Names(english, required, chinese);
         }
 
         @Override
-        public String english() {
-            return english;
-        }
-
-        @Override
-        public List<String> chinese() {
-            return chinese;
-        }
-
-        @Override
-        public boolean required() {
-            return required;
+        public Names names() {
+            return names;
         }
     }
 

@@ -76,29 +76,15 @@ public class MonthlyRecordImport implements FileImport {
         LABOUR_CAPACITY("labourCapacity", false, "劳动能力"),
         INCOME_ONLY_FROM_TRANSFERS("incomeOnlyFromTransfers", false, "仅有转移性收入", "收入仅来自转移性收入");
 
-        private final String english;
-        private final boolean required;
-        private final List<String> chinese;
+        private final Names names;
 
         Column(String english, boolean required, String... chinese) {
-            this.english = english;
-            this.required = required;
-            this.chinese = List.of(chinese);
+            this.names = new Names(english, required, chinese);
         }
 
         @Override
-        public String english() {
-            return english;
-        }
-
-        @Override
-        public List<String> chinese() {
-            return chinese;
-        }
-
-        @Override
-        public boolean required() {
-            return required;
+        public Names names() {
+            return names;
         }
     }
 

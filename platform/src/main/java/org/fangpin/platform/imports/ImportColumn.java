@@ -8,12 +8,27 @@ import java.util.List;
  */
 public interface ImportColumn {
 
-    String english();
+    /** The column's names and whether the header must name it (a row may still leave it empty where its rules allow). */
+    record Names(String english, boolean required, List<String> chinese) {
 
-    List<String> chinese();
+        public Names(String english, boolean required, String... chinese) {
+            this(english, required, List.of(chinese));
+        }
+    }
 
-    /** Whether the header must name it (a row may still leave it empty where its rules allow). */
-    boolean required();
+    Names names();
+
+    default String english() {
+        return names().english();
+    }
+
+    default List<String> chinese() {
+        return names().chinese();
+    }
+
+    default boolean required() {
+        return names().required();
+    }
 
     /** The name an error message gives the column: its first Chinese name. */
     default String label() {

@@ -22,26 +22,15 @@ class ImportTableTest {
         DAY("recordedOn", false, "走访日期"),
         FLAG("employmentUnstable", false, "务工不稳定");
 
-        private final String english;
-        private final boolean required;
-        private final List<String> chinese;
+        private final Names names;
 
         Column(String english, boolean required, String... chinese) {
-            this.english = english;
-            this.required = required;
-            this.chinese = List.of(chinese);
+            this.names = new Names(english, required, chinese);
         }
 
-        public String english() {
-            return english;
-        }
-
-        public List<String> chinese() {
-            return chinese;
-        }
-
-        public boolean required() {
-            return required;
+        @Override
+        public Names names() {
+            return names;
         }
     }
 
