@@ -65,10 +65,11 @@ class HouseholdController {
         this.clock = clock;
     }
 
+    // Examples of digits are quoted JSON strings: springdoc would read "150724213201" as a number (springdoc #3221).
     @Schema(description = "A household member as the collector recorded them")
     record MemberRequest(
             @NotBlank @Size(max = 50) @Schema(example = "敖登") String name,
-            @NotBlank @Schema(example = "150724198011050028") String idNumber,
+            @NotBlank @Schema(example = "\"150724198011050028\"") String idNumber,
             @NotNull @Schema(example = "SPOUSE") Relation relation,
             @Schema(example = "FULL") LabourCapacity labourCapacity,
             @Schema(example = "HEALTHY") Health health,
@@ -79,10 +80,10 @@ class HouseholdController {
     @Schema(description = "户登记: the head of household, the category and, optionally, the other members")
     record RegisterHouseholdRequest(
             @NotBlank @Pattern(regexp = "\\d{12}", message = "{fangpin.regionCode.village}")
-            @Schema(example = "150724213201") String regionCode,
+            @Schema(example = "\"150724213201\"") String regionCode,
             @Min(1) @Max(99) @Schema(example = "3") Integer villageGroup,
             @NotBlank @Size(max = 50) @Schema(example = "敖日格乐") String headName,
-            @NotBlank @Schema(example = "150724197803120210") String headIdNumber,
+            @NotBlank @Schema(example = "\"150724197803120210\"") String headIdNumber,
             @Schema(example = "PARTIAL") LabourCapacity headLabourCapacity,
             @Schema(example = "CHRONIC_ILLNESS") Health headHealth,
             @Size(max = 100) String headEmployment,

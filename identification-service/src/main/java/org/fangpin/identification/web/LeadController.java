@@ -213,6 +213,7 @@ class LeadController {
                     + "status = a case stage (REPORTED, VERIFIED, PUBLIC_NOTICE, TOWNSHIP_APPROVED, "
                     + "RETURNED_TO_VILLAGE, IDENTIFIED, REJECTED); overdue = true lists open cases past a due date. "
                     + "Pass nextCursor as cursor for the next page.")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "422", description = "The status is not a case stage (IDENT_UNKNOWN_STATUS)")
     Page list(@RequestParam(required = false) String status,
               @RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,

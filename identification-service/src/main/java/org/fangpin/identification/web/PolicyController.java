@@ -156,6 +156,7 @@ class PolicyController {
             description = "Any reader within or above the region. The most specific prefix with a policy wins, "
                     + "of the latest year not after the one asked for; the answer says where the thresholds come "
                     + "from.")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "422", description = "No policy is set for the region and year (POLICY_MISSING)")
     PolicyInForce get(@PathVariable @Pattern(regexp = REGION_PREFIX) String regionPrefix,
                       @PathVariable @Min(2000) @Max(2100) int year) {

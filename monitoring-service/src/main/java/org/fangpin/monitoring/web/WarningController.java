@@ -50,6 +50,7 @@ class WarningController {
                     + "national scope), optionally of one level (I_RED, II_YELLOW, III_BLUE), a page at a time: "
                     + "pass nextCursor as cursor for the next page (422 INVALID_CURSOR for a cursor this list "
                     + "did not give).")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "422", description = "The cursor is not one this list gave (INVALID_CURSOR)")
     WarningPage warnings(@RequestParam(required = false) WarningLevel level,
                          @RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,

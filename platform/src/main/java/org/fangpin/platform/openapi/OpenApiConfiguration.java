@@ -42,9 +42,4 @@ public class OpenApiConfiguration {
     GlobalOpenApiCustomizer problemResponses() {
         return new ProblemResponses();
     }
-
-    @Bean
-    GlobalOpenApiCustomizer stringExamples() {
-        return new StringExamples();
-    }
 }
