@@ -6,6 +6,7 @@ import { useNavigate, useParams } from 'react-router';
 import { ApiProblem, get, query, write } from '../api';
 import { GradeTag, MetTag, TONE } from '../components/GradeTag';
 import { HouseholdTimeline } from '../components/HouseholdTimeline';
+import { IdNumber } from '../components/IdNumber';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/Problems';
 import { required } from '../components/rules';
@@ -42,7 +43,7 @@ export default function HouseholdPage() {
         <Card>
           <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} items={[
             { label: t('户主', 'Head'), children: h.headName },
-            { label: t('户主身份证号', 'Head ID number'), children: <span data-testid="id-number">{h.headIdNumber}</span> },
+            { label: t('户主身份证号', 'Head ID number'), children: <IdNumber value={h.headIdNumber} /> },
             { label: t('村 / 小组', 'Village / group'), children: `${h.regionCode} / ${h.villageGroup ?? '-'}` },
             { label: t('户类别', 'Category'), children: [label('category', h.category), ...h.categoryFlags.map((f) => label('categoryFlag', f))].join('、') },
             { label: t('家庭人口', 'Size'), children: h.memberCount },
@@ -72,7 +73,7 @@ export default function HouseholdPage() {
         { key: 'members', label: t('家庭成员', 'Members'), children: (
           <Table<Member> rowKey="memberId" size="small" pagination={false} dataSource={h?.members ?? []} columns={[
             { title: t('姓名', 'Name'), dataIndex: 'name' },
-            { title: t('身份证号', 'ID number'), dataIndex: 'idNumber', render: (v) => <span data-testid="id-number">{v}</span> },
+            { title: t('身份证号', 'ID number'), dataIndex: 'idNumber', render: (v) => <IdNumber value={v} /> },
             { title: t('与户主关系', 'Relation'), dataIndex: 'relation', render: (v) => label('relation', v) },
             { title: t('劳动能力', 'Labour'), dataIndex: 'labourCapacity', render: (v) => label('labourCapacity', v) },
             { title: t('健康状况', 'Health'), dataIndex: 'health', render: (v) => label('health', v) },
@@ -141,7 +142,7 @@ function StateAsOf({ householdId }: { householdId: string }) {
       {s && (
         <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} items={[
           { label: t('状态', 'Status'), children: <StatusTags status={s.status} /> },
-          { label: t('户主', 'Head'), children: `${s.headName}（${s.headIdNumber}）` },
+          { label: t('户主', 'Head'), children: <>{s.headName}（<IdNumber value={s.headIdNumber} />）</> },
           { label: t('监测对象类型', 'Object type'), children: s.objectType?.name ?? '-' },
           { label: t('风险类型', 'Risk types'), children: s.riskTypes.map((r) => r.name).join('、') || '-' },
           { label: t('最近人均纯收入', 'Latest income'), children: s.latestIncome !== undefined && s.latestIncome !== null ? `${s.latestIncome} 元（${s.latestIncomeMonth}）` : '-' },
