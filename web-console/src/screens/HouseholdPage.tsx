@@ -22,7 +22,11 @@ interface Household {
   householdId: string; regionCode: string; villageGroup?: number; headName: string; headIdNumber: string;
   category: string; categoryFlags: string[]; memberCount: number; objectType?: string; openLeadId?: string; members: Member[];
 }
-interface CaseView { status: string; eliminationStep?: string | null; rollbackStep?: string | null; measures: { measureId: string; measureType: string; description: string; dueDate?: string; status: string; overdueSince?: string }[] }
+interface CaseWarning { warningId: string; level: string; reason: string; raisedOn: string; respondedOn?: string | null; responseReason?: string | null; responseMeasureId?: string | null; responseOverdueOn?: string | null; closedOn?: string | null }
+interface CaseView {
+  status: string; eliminationStep?: string | null; rollbackStep?: string | null; warnings: CaseWarning[];
+  measures: { measureId: string; measureType: string; description: string; dueDate?: string; status: string; overdueSince?: string }[];
+}
 
 const TIMELINE_REFRESH_MS = 5000;
 
@@ -80,7 +84,7 @@ export default function HouseholdPage() {
             { title: t('减少日期', 'Left on'), dataIndex: 'leftOn' },
           ]} />
         ) },
-        { key: 'assistance', label: t('帮扶措施', 'Measures'), children: <Measures householdId={householdId!} /> },
+        { key: 'assistance', label: t('预警与帮扶', 'Warnings and measures'), children: <Measures householdId={householdId!} onChange={timeline.reload} /> },
       ]} />
     </Page>
   );
@@ -181,14 +185,38 @@ function ChainCheck({ householdId }: { householdId: string }) {
   );
 }
 
-function Measures({ householdId }: { householdId: string }) {
+/** The case's warnings, each answered by a measure or by a stated reason (预警响应), and its measures. */
+function Measures({ householdId, onChange }: { householdId: string; onChange: () => void }) {
   const t = useT();
   const label = useLabel();
+  const profile = useProfile();
   const assistance = useLoad<CaseView>(`/api/assistance/${householdId}`);
+  const [responding, setResponding] = useState<string>();
+  const responds = hasRole(profile, 'VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER');
   if (assistance.error instanceof ApiProblem && assistance.error.status === 404) return <p>{t('尚无帮扶档案。', 'No assistance case yet.')}</p>;
   return (
     <>
       <ProblemAlert error={assistance.error} />
+      <h2 style={{ fontSize: 16 }}>{t('预警', 'Warnings')}</h2>
+      <Table<CaseWarning> size="small" rowKey="warningId" pagination={false} dataSource={assistance.data?.warnings ?? []} columns={[
+        { title: t('等级', 'Level'), dataIndex: 'level', render: (v) => <GradeTag grade={v} /> },
+        { title: t('原因', 'Reason'), dataIndex: 'reason' },
+        { title: t('预警日期', 'Raised on'), dataIndex: 'raisedOn' },
+        { title: t('响应', 'Response'), key: 'response', render: (_, w) => {
+          if (w.respondedOn) return t(`${w.respondedOn} 已响应：${w.responseReason ?? '新增或调整帮扶措施'}`, `Answered ${w.respondedOn}: ${w.responseReason ?? 'by a measure'}`);
+          if (w.closedOn) return t(`${w.closedOn} 已解除`, `Cleared ${w.closedOn}`);
+          return (
+            <Space wrap>
+              {w.responseOverdueOn && <Tag color={TONE.red}>{t(`响应逾期（${w.responseOverdueOn}）`, `Response overdue (${w.responseOverdueOn})`)}</Tag>}
+              {responds ? <Button size="small" onClick={() => setResponding(w.warningId)}>{t('响应预警', 'Respond')}</Button> : t('待响应', 'Awaiting a response')}
+            </Space>
+          );
+        } },
+      ]} />
+      {responding && <ConfirmStep path={`/api/assistance/${householdId}/warnings/${responding}/response`} reason
+        title={t('预警响应：说明无需新增或调整帮扶措施的理由', 'Respond: why no new or changed measure is needed')}
+        onCancel={() => setResponding(undefined)} onDone={() => { setResponding(undefined); assistance.reload(); onChange(); }} />}
+      <h2 style={{ fontSize: 16, marginTop: 16 }}>{t('帮扶措施', 'Measures')}</h2>
       <Table size="small" rowKey="measureId" pagination={false} dataSource={assistance.data?.measures ?? []} columns={[
         { title: t('措施类型', 'Type'), dataIndex: 'measureType', render: (v) => label('measureType', v) },
         { title: t('内容', 'Description'), dataIndex: 'description' },
