@@ -140,7 +140,7 @@ test('the supervisor finds the household and sees the identification appear on i
   await expectNoFullIdNumber(page);
   await screenshot(page, '07-supervisor-chain-and-as-of');
   await page.getByRole('tab', { name: '家庭成员' }).click();
-  await expect(page.getByRole('cell', { name: head.name })).toBeVisible();
+  await expect(page.getByRole('tabpanel', { name: '家庭成员' }).getByRole('cell', { name: head.name })).toBeVisible();
   await expectNoFullIdNumber(page);
   expect(answers.filter((a) => a.body.includes(head.idNumber)).map((a) => a.url), 'answers carrying the full ID number').toEqual([]);
   expect(answers.length).toBeGreaterThan(3);
