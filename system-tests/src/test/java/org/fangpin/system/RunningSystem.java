@@ -29,6 +29,8 @@ import org.fangpin.testsupport.ServiceProcess;
 final class RunningSystem implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("identification", "monitoring", "assistance", "timeline");
+    /** The key imported households' ids are derived with, the same in every service. */
+    static final String IMPORT_KEY = "an-import-key-of-the-end-to-end-tests";
 
     private final Map<String, List<ServiceProcess>> services = new LinkedHashMap<>();
     private final Map<String, TestDatabase> databases = new HashMap<>();
@@ -38,11 +40,15 @@ final class RunningSystem implements AutoCloseable {
     private RunningSystem(Infrastructure infrastructure, String issuer, String jwksUri, String logs, int replicas) {
         Path apps = Path.of(System.getProperty("fangpin.apps", "target/apps"));
         Path logDirectory = logsRoot().resolve(logs);
+        // the gateway's address is known before it starts: timeline-service reads the sources' chains through it
+        int gatewayPort = ServiceProcess.freePort();
         Map<String, String> common = Map.of(
                 "FANGPIN_KAFKA", infrastructure.kafka().bootstrapServers(),
                 "FANGPIN_ISSUER", issuer,
                 "FANGPIN_JWKS_URI", jwksUri,
-                GatewayTrust.ENVIRONMENT_VARIABLE, GatewayTrust.withNewSecret().secret());
+                GatewayTrust.ENVIRONMENT_VARIABLE, GatewayTrust.withNewSecret().secret(),
+                "FANGPIN_IMPORT_KEY", IMPORT_KEY,
+                "FANGPIN_GATEWAY_URL", "http://127.0.0.1:" + gatewayPort);
         Map<String, String> routes = new HashMap<>();
         for (String service : SERVICES) {
             TestDatabase database = infrastructure.database(service);
@@ -65,6 +71,7 @@ final class RunningSystem implements AutoCloseable {
         }
         Map<String, String> gatewayEnvironment = new HashMap<>(common);
         gatewayEnvironment.putAll(routes);
+        gatewayEnvironment.put("SERVER_PORT", String.valueOf(gatewayPort));
         gateway = ServiceProcess.start("gateway", apps.resolve("gateway.jar"), gatewayEnvironment, logDirectory);
         processes.add(gateway);
     }
