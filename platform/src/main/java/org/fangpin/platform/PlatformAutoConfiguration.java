@@ -15,6 +15,7 @@ import org.fangpin.platform.lease.LeaseConfiguration;
 import org.fangpin.platform.policy.PolicyConfiguration;
 import org.fangpin.platform.publishing.PublishingConfiguration;
 import org.fangpin.platform.security.SecurityConfiguration;
+import org.fangpin.platform.tracing.TracingConfiguration;
 import org.fangpin.platform.web.WebConfiguration;
 
 /**
@@ -26,6 +27,6 @@ import org.fangpin.platform.web.WebConfiguration;
 @Import({AxonPlatformConfiguration.class, PublishingConfiguration.class, ConsumingConfiguration.class,
         SecurityConfiguration.class, WebConfiguration.class, PolicyConfiguration.class, HealthConfiguration.class,
         LeaseConfiguration.class, AdminConfiguration.class, EvidenceConfiguration.class,
-        ImportConfiguration.class})
+        ImportConfiguration.class, TracingConfiguration.class})
 public class PlatformAutoConfiguration {
 }

@@ -30,6 +30,7 @@ import org.fangpin.contracts.envelope.MalformedEnvelopeException;
 import org.fangpin.contracts.identification.PolicyChanged;
 import org.fangpin.contracts.identification.PolicyThresholds;
 import org.fangpin.platform.actor.RequestContext;
+import org.fangpin.platform.tracing.EventTracing;
 import org.fangpin.testsupport.Envelopes;
 import org.fangpin.testsupport.PostgresServer;
 
@@ -62,7 +63,7 @@ class EventInboxIT {
         jdbc.sql("TRUNCATE effect, processed_event").update();
         meters = new SimpleMeterRegistry();
         inbox = new EventInbox(jdbc, new SpringTransactionManager(new DataSourceTransactionManager(dataSource)),
-                "platform-test", meters);
+                "platform-test", meters, EventTracing.off());
     }
 
     @Test
