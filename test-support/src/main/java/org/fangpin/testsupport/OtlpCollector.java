@@ -37,9 +37,10 @@ public final class OtlpCollector implements AutoCloseable {
      *
      * @param service      the exporting process's {@code service.name}
      * @param parentSpanId empty for the root of a trace
+     * @param kind         {@code SERVER}, {@code CLIENT}, {@code PRODUCER}, {@code CONSUMER} or {@code INTERNAL}
      */
     public record ExportedSpan(String service, String traceId, String spanId, String parentSpanId, String name,
-                               Span.SpanKind kind, Map<String, String> attributes) {
+                               String kind, Map<String, String> attributes) {
 
         public String attribute(String key) {
             return attributes.get(key);
@@ -103,7 +104,8 @@ public final class OtlpCollector implements AutoCloseable {
             for (Span span : scope.getSpansList()) {
                 spans.add(new ExportedSpan(service, hex(span.getTraceId().toByteArray()),
                         hex(span.getSpanId().toByteArray()), hex(span.getParentSpanId().toByteArray()),
-                        span.getName(), span.getKind(), attributes(span.getAttributesList())));
+                        span.getName(), span.getKind().name().replace("SPAN_KIND_", ""),
+                        attributes(span.getAttributesList())));
             }
         }
     }
