@@ -113,8 +113,10 @@ class HouseholdWorkflowIT {
                         "messaging.message.id"));
             });
             assertThat(handlings).extracting(span -> span.service() + "/" + span.attribute("fangpin.consumer"))
-                    .contains("monitoring-service/RegistryReplica", "timeline-service/TimelineRecorder",
-                            "assistance-service/OpenCaseOnIdentification");
+                    .contains("monitoring-service/ReadModel_Registry",
+                            "monitoring-service/Automation_WhenHouseholdIdentifiedThenStartMonitoring",
+                            "assistance-service/Automation_WhenHouseholdIdentifiedThenOpenCase",
+                            "timeline-service/ReadModel_Timeline");
         });
         assertThat(householdId).isNotBlank();
     }

@@ -67,20 +67,22 @@ public class EventInbox {
      */
     public boolean receive(String consumer, ConsumerRecord<String, byte[]> record, Consumer<EventEnvelope> effect) {
         EventEnvelope envelope = codec.decode(record.value());
-        boolean applied = tracing.handling(consumer, record.topic(), envelope, () -> Boolean.TRUE.equals(
-                inOneUnitOfWork(() -> {
-                    if (recordFirstDeliveries(consumer, List.of(envelope)).isEmpty()) {
-                        return false;
-                    }
-                    String correlation = envelope.correlationId() != null ? envelope.correlationId() : envelope.id();
-                    RequestContext.runAs(systemActor, correlation, () -> {
-                        effect.accept(envelope);
-                        return null;
-                    });
-                    return true;
-                })));
+        boolean applied = tracing.handling(consumer, record.topic(), envelope,
+                () -> Boolean.TRUE.equals(inOneUnitOfWork(() -> applyFirstDelivery(consumer, envelope, effect))));
         count(consumer, record.topic(), applied, 1);
         return applied;
+    }
+
+    private boolean applyFirstDelivery(String consumer, EventEnvelope envelope, Consumer<EventEnvelope> effect) {
+        if (recordFirstDeliveries(consumer, List.of(envelope)).isEmpty()) {
+            return false;
+        }
+        String correlation = envelope.correlationId() != null ? envelope.correlationId() : envelope.id();
+        RequestContext.runAs(systemActor, correlation, () -> {
+            effect.accept(envelope);
+            return null;
+        });
+        return true;
     }
 
     /**
