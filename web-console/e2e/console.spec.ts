@@ -82,6 +82,8 @@ test('the village officer registers a household, reports a lead, verifies it and
   await page.getByRole('button', { name: '提交评议并公示' }).click();
   await expect(page.getByTestId('stage')).toHaveText('村级评议公示中，待乡镇审核');
   await screenshot(page, '03-village-case-on-notice');
+  await page.goto(`/households/${householdId}`);
+  await expect(page.getByTestId('id-number').first()).toHaveText(head.idNumber);
   await page.context().close();
 });
 
@@ -115,11 +117,17 @@ test('the county identifies the household, reading the decision panel', async ({
 
 test('the supervisor finds the household and sees the identification appear on its timeline', async ({ browser }) => {
   const page = await signIn(browser, 'SUPERVISOR');
+  const answers = answersTo(page);
   await expect(page.getByRole('heading', { name: '户查询' })).toBeVisible();
   await page.getByLabel('户主姓名').fill(head.name);
   await page.getByRole('link', { name: '户档案' }).first().click();
   await expect(page.getByTestId('timeline-entry').filter({ hasText: '县级审定：认定为' })).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId('status')).toHaveText('风险未消除');
+  // the home verification was dated eight days back: its business date stands beside the recording time
+  await expect(page.getByTestId('entry-dates').filter({ hasText: `发生日期 ${daysAgo(8)}，录入时间 ` }).first()).toBeVisible();
+  const identified = page.getByTestId('timeline-entry').filter({ hasText: '县级审定：认定为' });
+  await identified.getByRole('button', { expanded: false }).click();
+  await expect(identified.getByText('fangpin.identification.HouseholdIdentified.v1')).toBeVisible();
   await expectNoFullIdNumber(page);
   await expectAccessible(page, 'household-timeline');
   await screenshot(page, '06-supervisor-timeline');
@@ -131,6 +139,11 @@ test('the supervisor finds the household and sees the identification appear on i
   await expect(page.getByText('风险未消除').first()).toBeVisible();
   await expectNoFullIdNumber(page);
   await screenshot(page, '07-supervisor-chain-and-as-of');
+  await page.getByRole('tab', { name: '家庭成员' }).click();
+  await expect(page.getByRole('tabpanel', { name: '家庭成员' }).getByRole('cell', { name: head.name })).toBeVisible();
+  await expectNoFullIdNumber(page);
+  expect(answers.filter((a) => a.body.includes(head.idNumber)).map((a) => a.url), 'answers carrying the full ID number').toEqual([]);
+  expect(answers.length).toBeGreaterThan(3);
   await page.context().close();
 });
 
@@ -147,6 +160,9 @@ test('the inspector filters the event log and downloads it as CSV', async ({ bro
   expect(csv).toContain('序号,时间,事件类型');
   expect(csv).toContain(householdId);
   expect(csv).not.toContain(head.idNumber);
+  await choose(page, '事件类型', 'identification.HouseholdVerified');
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page.getByTestId('happened-on').filter({ hasText: daysAgo(8) }).first()).toBeVisible();
   await page.goto(`/households/${householdId}`);
   await expect(page.getByTestId('timeline-entry').first()).toBeVisible();
   await expectNoFullIdNumber(page);
@@ -227,20 +243,38 @@ test('a timeline of 300 events renders in the browser', async ({ browser }) => {
   await village.context().close();
 
   const page = await signIn(browser, 'SUPERVISOR');
+  const count = page.getByTestId('timeline-count');
   await expect(async () => {
     await page.goto(`/households/${householdId}`);
     await expect(page.getByTestId('timeline-entry').first()).toBeVisible();
-    expect(await page.getByTestId('timeline-entry').count()).toBeGreaterThanOrEqual(300);
+    expect(Number(await count.getAttribute('data-count'))).toBeGreaterThanOrEqual(300);
   }).toPass({ timeout: 180_000, intervals: [5000] });
+  // every entry is reachable by scrolling, while only those near the viewport are in the page
+  expect(await page.getByTestId('timeline-entry').count()).toBeLessThan(100);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  const total = Number(await count.getAttribute('data-count'));
+  await expect(page.locator(`[data-testid=timeline-entry][aria-posinset="${total}"]`)).toBeVisible();
   const measure = await page.evaluate(() => {
     const all = performance.getEntriesByName('timeline-render') as PerformanceMeasure[];
     const largest = all.filter((m) => (m.detail as number) >= 300).at(-1)!;
     return { entries: largest.detail as number, duration: largest.duration };
   });
   figure(`timeline of ${measure.entries} events rendered in ${measure.duration.toFixed(0)} ms (target ≤ 200 ms)`);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, '13-timeline-300');
   await page.context().close();
 });
+
+/** Every answer of the API to this page, to show that no full ID number ever reaches the browser. */
+function answersTo(page: Page): { url: string; body: string }[] {
+  const answers: { url: string; body: string }[] = [];
+  page.on('response', async (response) => {
+    if (response.url().includes('/api/')) {
+      answers.push({ url: response.url(), body: await response.text().catch(() => '') });
+    }
+  });
+  return answers;
+}
 
 async function expectNoFullIdNumber(page: Page) {
   await expect(page.getByTestId('id-number').first()).toContainText('*');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidIdNumber } from './idNumber';
+import { isValidIdNumber, shownIdNumber } from './idNumber';
 
 describe('GB 11643 ID numbers', () => {
   it('accepts a number whose check character matches', () => {
@@ -9,5 +9,24 @@ describe('GB 11643 ID numbers', () => {
     expect(isValidIdNumber('150724197803120210')).toBe(false);
     expect(isValidIdNumber('15072419780312021')).toBe(false);
     expect(isValidIdNumber('150724***********1')).toBe(false);
+  });
+});
+
+describe('ID numbers on screen', () => {
+  const full = '150724197803120211';
+
+  it('are shown in full to the roles that verify and decide', () => {
+    for (const role of ['VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER']) {
+      expect(shownIdNumber(full, [role])).toBe(full);
+    }
+  });
+
+  it('keep only the address code and the check character for every other role, even if a full one arrives', () => {
+    for (const role of ['SUPERVISOR', 'INSPECTOR', 'ADMIN', 'DEPARTMENT_OFFICER']) {
+      expect(shownIdNumber(full, [role])).toBe('150724***********1');
+    }
+    expect(shownIdNumber(full, [])).toBe('150724***********1');
+    expect(shownIdNumber('150724***********1', ['SUPERVISOR'])).toBe('150724***********1');
+    expect(shownIdNumber('12345', ['INSPECTOR'])).toBe('*****');
   });
 });

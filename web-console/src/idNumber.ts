@@ -8,3 +8,16 @@ export function isValidIdNumber(value: string): boolean {
   const sum = WEIGHTS.reduce((total, weight, i) => total + weight * Number(id[i]), 0);
   return CHECK[sum % 11] === id[17];
 }
+
+/** The roles that verify and decide, and so see residents' ID numbers in full, as the services decide it. */
+const SEE_ID_NUMBERS = ['VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER'];
+
+/**
+ * An ID number as a user of these roles may see it. The services already mask it for every other role; the console
+ * masks again (150724***********X), so that a full number never reaches the screen of a role that must not see it.
+ */
+export function shownIdNumber(value: string | null | undefined, roles: readonly string[]): string {
+  if (!value) return '';
+  if (roles.some((role) => SEE_ID_NUMBERS.includes(role))) return value;
+  return value.length < 10 ? '*'.repeat(value.length) : value.slice(0, 6) + '*'.repeat(value.length - 7) + value.slice(-1);
+}

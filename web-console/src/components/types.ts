@@ -11,14 +11,22 @@ export interface Named { code: string; name: string }
 
 export interface HouseholdStatus { status: Named; warningLevel?: Named | null; flags: Named[] }
 
-export interface TimelineEntry {
+/**
+ * The business date of a step (happenedOn) beside its recording time (occurredAt): `dates` reads both where they
+ * differ and is absent where they do not; `imported` names the file and line of a step brought in from the old ledger.
+ */
+interface Dated { happenedOn?: string; dates?: string | null; backdatingNote?: string | null }
+
+export interface TimelineEntry extends Dated {
   sequence: number; eventId: string; type: string; kind: string; occurredAt: string;
+  imported?: { file: string; row?: number | null; text: string } | null;
   actor: { id: string; name: string; role: string; region: string }; correlationId: string; summary: string;
 }
 
 export interface Timeline { householdId: string; regionCode: string; status?: HouseholdStatus | null; entries: TimelineEntry[] }
 
-export interface LogEntry {
+export interface LogEntry extends Dated {
+  imported?: string | null;
   position: number; eventId: string; subject: string; regionCode: string; type: string; occurredAt: string;
   actorId: string; actorName: string; actorRole: string; correlationId: string; summary: string;
 }

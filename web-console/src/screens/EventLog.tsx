@@ -59,8 +59,17 @@ export default function EventLog() {
       </Form>
       <ProblemAlert error={log.error ?? downloadError} />
       <Table<LogEntry> rowKey="eventId" size="small" dataSource={log.items} loading={log.loading} pagination={false} columns={[
-        { title: t('时间', 'Time'), dataIndex: 'occurredAt', render: formatTime, width: 150 },
-        { title: t('摘要', 'Summary'), dataIndex: 'summary' },
+        { title: t('录入时间', 'Recorded at'), dataIndex: 'occurredAt', render: formatTime, width: 150 },
+        { title: t('发生日期', 'Happened on'), dataIndex: 'happenedOn', width: 110,
+          // blank where the step happened on the day it was recorded, as in the CSV
+          render: (v, e) => (e.dates ? <span data-testid="happened-on">{v}</span> : null) },
+        { title: t('摘要', 'Summary'), dataIndex: 'summary', render: (v, e) => (
+          <>
+            {v}
+            {e.imported && <div data-testid="imported" style={{ color: '#595959' }}>{e.imported}</div>}
+            {e.backdatingNote && <div style={{ color: '#595959' }}>{t('补录说明：', 'Late entry: ')}{e.backdatingNote}</div>}
+          </>
+        ) },
         { title: t('事件类型', 'Type'), dataIndex: 'type', render: (v: string) => v.replace(/^fangpin\.|\.v1$/g, '') },
         { title: t('区划', 'Region'), dataIndex: 'regionCode' },
         { title: t('操作人', 'Actor'), dataIndex: 'actorName', render: (v, e) => `${v}（${label('role', e.actorRole)}）` },

@@ -6,6 +6,7 @@ import { useNavigate, useParams } from 'react-router';
 import { ApiProblem, get, query, write } from '../api';
 import { GradeTag, MetTag, TONE } from '../components/GradeTag';
 import { HouseholdTimeline } from '../components/HouseholdTimeline';
+import { IdNumber } from '../components/IdNumber';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/Problems';
 import { required } from '../components/rules';
@@ -21,7 +22,11 @@ interface Household {
   householdId: string; regionCode: string; villageGroup?: number; headName: string; headIdNumber: string;
   category: string; categoryFlags: string[]; memberCount: number; objectType?: string; openLeadId?: string; members: Member[];
 }
-interface CaseView { status: string; eliminationStep?: string | null; rollbackStep?: string | null; measures: { measureId: string; measureType: string; description: string; dueDate?: string; status: string; overdueSince?: string }[] }
+interface CaseWarning { warningId: string; level: string; reason: string; raisedOn: string; respondedOn?: string | null; responseReason?: string | null; responseMeasureId?: string | null; responseOverdueOn?: string | null; closedOn?: string | null }
+interface CaseView {
+  status: string; eliminationStep?: string | null; rollbackStep?: string | null; warnings: CaseWarning[];
+  measures: { measureId: string; measureType: string; description: string; dueDate?: string; status: string; overdueSince?: string }[];
+}
 
 const TIMELINE_REFRESH_MS = 5000;
 
@@ -42,7 +47,7 @@ export default function HouseholdPage() {
         <Card>
           <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} items={[
             { label: t('户主', 'Head'), children: h.headName },
-            { label: t('户主身份证号', 'Head ID number'), children: <span data-testid="id-number">{h.headIdNumber}</span> },
+            { label: t('户主身份证号', 'Head ID number'), children: <IdNumber value={h.headIdNumber} /> },
             { label: t('村 / 小组', 'Village / group'), children: `${h.regionCode} / ${h.villageGroup ?? '-'}` },
             { label: t('户类别', 'Category'), children: [label('category', h.category), ...h.categoryFlags.map((f) => label('categoryFlag', f))].join('、') },
             { label: t('家庭人口', 'Size'), children: h.memberCount },
@@ -72,14 +77,14 @@ export default function HouseholdPage() {
         { key: 'members', label: t('家庭成员', 'Members'), children: (
           <Table<Member> rowKey="memberId" size="small" pagination={false} dataSource={h?.members ?? []} columns={[
             { title: t('姓名', 'Name'), dataIndex: 'name' },
-            { title: t('身份证号', 'ID number'), dataIndex: 'idNumber', render: (v) => <span data-testid="id-number">{v}</span> },
+            { title: t('身份证号', 'ID number'), dataIndex: 'idNumber', render: (v) => <IdNumber value={v} /> },
             { title: t('与户主关系', 'Relation'), dataIndex: 'relation', render: (v) => label('relation', v) },
             { title: t('劳动能力', 'Labour'), dataIndex: 'labourCapacity', render: (v) => label('labourCapacity', v) },
             { title: t('健康状况', 'Health'), dataIndex: 'health', render: (v) => label('health', v) },
             { title: t('减少日期', 'Left on'), dataIndex: 'leftOn' },
           ]} />
         ) },
-        { key: 'assistance', label: t('帮扶措施', 'Measures'), children: <Measures householdId={householdId!} /> },
+        { key: 'assistance', label: t('预警与帮扶', 'Warnings and measures'), children: <Measures householdId={householdId!} onChange={timeline.reload} /> },
       ]} />
     </Page>
   );
@@ -141,7 +146,7 @@ function StateAsOf({ householdId }: { householdId: string }) {
       {s && (
         <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} items={[
           { label: t('状态', 'Status'), children: <StatusTags status={s.status} /> },
-          { label: t('户主', 'Head'), children: `${s.headName}（${s.headIdNumber}）` },
+          { label: t('户主', 'Head'), children: <>{s.headName}（<IdNumber value={s.headIdNumber} />）</> },
           { label: t('监测对象类型', 'Object type'), children: s.objectType?.name ?? '-' },
           { label: t('风险类型', 'Risk types'), children: s.riskTypes.map((r) => r.name).join('、') || '-' },
           { label: t('最近人均纯收入', 'Latest income'), children: s.latestIncome !== undefined && s.latestIncome !== null ? `${s.latestIncome} 元（${s.latestIncomeMonth}）` : '-' },
@@ -180,14 +185,38 @@ function ChainCheck({ householdId }: { householdId: string }) {
   );
 }
 
-function Measures({ householdId }: { householdId: string }) {
+/** The case's warnings, each answered by a measure or by a stated reason (预警响应), and its measures. */
+function Measures({ householdId, onChange }: { householdId: string; onChange: () => void }) {
   const t = useT();
   const label = useLabel();
+  const profile = useProfile();
   const assistance = useLoad<CaseView>(`/api/assistance/${householdId}`);
+  const [responding, setResponding] = useState<string>();
+  const responds = hasRole(profile, 'VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER');
   if (assistance.error instanceof ApiProblem && assistance.error.status === 404) return <p>{t('尚无帮扶档案。', 'No assistance case yet.')}</p>;
   return (
     <>
       <ProblemAlert error={assistance.error} />
+      <h2 style={{ fontSize: 16 }}>{t('预警', 'Warnings')}</h2>
+      <Table<CaseWarning> size="small" rowKey="warningId" pagination={false} dataSource={assistance.data?.warnings ?? []} columns={[
+        { title: t('等级', 'Level'), dataIndex: 'level', render: (v) => <GradeTag grade={v} /> },
+        { title: t('原因', 'Reason'), dataIndex: 'reason' },
+        { title: t('预警日期', 'Raised on'), dataIndex: 'raisedOn' },
+        { title: t('响应', 'Response'), key: 'response', render: (_, w) => {
+          if (w.respondedOn) return t(`${w.respondedOn} 已响应：${w.responseReason ?? '新增或调整帮扶措施'}`, `Answered ${w.respondedOn}: ${w.responseReason ?? 'by a measure'}`);
+          if (w.closedOn) return t(`${w.closedOn} 已解除`, `Cleared ${w.closedOn}`);
+          return (
+            <Space wrap>
+              {w.responseOverdueOn && <Tag color={TONE.red}>{t(`响应逾期（${w.responseOverdueOn}）`, `Response overdue (${w.responseOverdueOn})`)}</Tag>}
+              {responds ? <Button size="small" onClick={() => setResponding(w.warningId)}>{t('响应预警', 'Respond')}</Button> : t('待响应', 'Awaiting a response')}
+            </Space>
+          );
+        } },
+      ]} />
+      {responding && <ConfirmStep path={`/api/assistance/${householdId}/warnings/${responding}/response`} reason
+        title={t('预警响应：说明无需新增或调整帮扶措施的理由', 'Respond: why no new or changed measure is needed')}
+        onCancel={() => setResponding(undefined)} onDone={() => { setResponding(undefined); assistance.reload(); onChange(); }} />}
+      <h2 style={{ fontSize: 16, marginTop: 16 }}>{t('帮扶措施', 'Measures')}</h2>
       <Table size="small" rowKey="measureId" pagination={false} dataSource={assistance.data?.measures ?? []} columns={[
         { title: t('措施类型', 'Type'), dataIndex: 'measureType', render: (v) => label('measureType', v) },
         { title: t('内容', 'Description'), dataIndex: 'description' },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table } from 'antd';
+import { App, Button, Card, Col, Form, Input, InputNumber, Row, Segmented, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import { query, write } from '../api';
 import { formatTime } from '../components/Dates';
@@ -9,7 +9,7 @@ import { regionRule, required } from '../components/rules';
 import type { EventPage, LogEntry } from '../components/types';
 import { useLoad, usePaged } from '../components/useLoad';
 import { useSubmit } from '../components/useSubmit';
-import { useT } from '../i18n';
+import { useLabel, useT } from '../i18n';
 import { useProfile } from '../profile';
 import { hasRole } from '../session';
 
@@ -34,11 +34,13 @@ const FIELDS: [string, string, string, boolean][] = [
 /** 政策参数: the thresholds in force for a region and year, their change (county, admin) and the audited history. */
 export default function Policy() {
   const t = useT();
+  const label = useLabel();
   const profile = useProfile();
   const { message } = App.useApp();
   const [target, setTarget] = useState({ region: profile.region.slice(0, 6), year: dayjs().year() });
   const inForce = useLoad<InForce>(`/api/policy/${target.region}/${target.year}`);
-  const history = usePaged<LogEntry, EventPage>(`/api/events${query({ type: 'fangpin.identification.PolicyChanged.v1', size: 20 })}`, (p) => p.entries, (p) => p.nextCursor);
+  const [kind, setKind] = useState<'PolicyChanged' | 'PolicyCorrected'>('PolicyChanged');
+  const history = usePaged<LogEntry, EventPage>(`/api/events${query({ type: `fangpin.identification.${kind}.v1`, size: 20 })}`, (p) => p.entries, (p) => p.nextCursor);
   const [form] = Form.useForm();
   const { submit, error, busy } = useSubmit(form, (values: Record<string, unknown>) =>
     write('PUT', `/api/policy/${target.region}/${target.year}`, values));
@@ -72,12 +74,16 @@ export default function Policy() {
           </Form>
         </Card>
       )}
-      <Card title={t('调整记录', 'History of changes')}>
+      <Card title={t('调整记录', 'History of changes')} extra={
+        <Segmented<typeof kind> aria-label={t('记录类型', 'Kind of record')} value={kind} onChange={setKind} options={[
+          { value: 'PolicyChanged', label: t('调整', 'Changes') }, { value: 'PolicyCorrected', label: t('更正（附原因）', 'Corrections') },
+        ]} />
+      }>
         <ProblemAlert error={history.error} />
         <Table<LogEntry> rowKey="eventId" size="small" pagination={false} dataSource={history.items} columns={[
           { title: t('时间', 'Time'), dataIndex: 'occurredAt', render: formatTime },
           { title: t('内容', 'Change'), dataIndex: 'summary' },
-          { title: t('操作人', 'By'), dataIndex: 'actorName' },
+          { title: t('操作人', 'By'), dataIndex: 'actorName', render: (v, e) => `${v}（${label('role', e.actorRole)}）` },
         ]} />
         {history.hasMore && <Button onClick={history.more}>{t('加载更多', 'More')}</Button>}
       </Card>

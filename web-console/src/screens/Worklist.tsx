@@ -20,8 +20,11 @@ export default function Worklist() {
   const t = useT();
   const label = useLabel();
   const profile = useProfile();
+  const thisMonth = dayjs().format('YYYY-MM');
   const lastMonth = dayjs().subtract(1, 'month').format('YYYY-MM');
-  const missed = useLoad<Missed[]>(profile.region.length === 12 ? `/api/monitoring/missed${query({ village: profile.region, month: lastMonth })}` : null);
+  const village = profile.region.length === 12;
+  const missed = useLoad<Missed[]>(village ? `/api/monitoring/missed${query({ village: profile.region, month: lastMonth })}` : null);
+  const missedNow = useLoad<Missed[]>(village ? `/api/monitoring/missed${query({ village: profile.region, month: thisMonth })}` : null);
   const warnings = useLoad<{ warnings: Warning[] }>(`/api/warnings${query({ limit: 20 })}`);
   const measures = useLoad<{ measures: Measure[] }>(`/api/assistance/overdue-measures${query({ limit: 20 })}`);
   const returned = useLoad<{ leads: LeadView[] }>(`/api/leads${query({ status: 'RETURNED_TO_VILLAGE', limit: 20 })}`);
@@ -39,17 +42,19 @@ export default function Worklist() {
 
   return (
     <Page title={t('工作台', 'Worklist')}>
-      <ProblemAlert error={missed.error ?? warnings.error ?? measures.error ?? returned.error} />
+      <ProblemAlert error={missed.error ?? missedNow.error ?? warnings.error ?? measures.error ?? returned.error} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <Card title={t(`上月（${lastMonth}）漏测户`, `Missed visits (${lastMonth})`)} size="small">
-            <List size="small" dataSource={missed.data ?? []} renderItem={(m) => (
-              <List.Item><Link to={`/monitoring/new?householdId=${m.householdId}`}>{t(`补录监测：户 ${m.householdId}`, `Record: ${m.householdId}`)}</Link></List.Item>
-            )} />
+          <Card title={t('漏测户（过了每月监测截止日仍未录入）', 'Missed visits (past the monthly due day)')} size="small">
+            <List size="small" dataSource={[...(missedNow.data ?? []).map((m) => ({ ...m, month: thisMonth })), ...(missed.data ?? []).map((m) => ({ ...m, month: lastMonth }))]}
+              renderItem={(m) => (
+                <List.Item><Link to={`/monitoring/new?householdId=${m.householdId}`}>{t(`补录 ${m.month} 监测：户 ${m.householdId}`, `Record ${m.month}: ${m.householdId}`)}</Link>
+                  <Tag color={TONE.red} icon={<ClockCircleOutlined />}>{t(`截止日 ${m.dueDay} 日，${m.flaggedOn} 标记`, `due day ${m.dueDay}, flagged ${m.flaggedOn}`)}</Tag></List.Item>
+              )} />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card title={t('待响应预警', 'Warnings awaiting a response')} size="small">
+          <Card title={t('未解除预警（在户档案中响应）', 'Open warnings (respond on the household page)')} size="small">
             <List size="small" dataSource={warnings.data?.warnings ?? []} renderItem={(w) => (
               <List.Item><GradeTag grade={w.level} /><Link to={`/households/${w.householdId}`}>{w.raisedOn} {w.reason}</Link></List.Item>
             )} />

@@ -1,6 +1,7 @@
 package org.fangpin.monitoring.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,6 +19,7 @@ import org.fangpin.monitoring.process.MonthlyRecordImport.Report;
 @RestController
 @Validated
 @RequestMapping("/api/monitoring/imports")
+@Tag(name = "存量导入", description = "Taking in the county's existing records at go-live, from CSV files")
 class ImportController {
 
     private final MonthlyRecordImport imports;
