@@ -19,6 +19,7 @@ import org.fangpin.contracts.envelope.ActorRef;
 import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.envelope.EventEnvelope;
 import org.fangpin.contracts.envelope.ImportProvenance;
+import org.fangpin.contracts.envelope.TraceContext;
 import org.fangpin.contracts.envelope.MalformedEnvelopeException;
 import org.fangpin.contracts.envelope.SourceLink;
 import org.fangpin.contracts.identification.HouseholdIdentified;
@@ -94,6 +95,27 @@ class EnvelopeCodecTest {
         assertThat(EnvelopeCodec.mapper().readTree(codec.encode(envelope(IDENTIFIED))).has("importsource")).isFalse();
         assertThat(codec.decode(codec.encode(envelope(IDENTIFIED).withImport(imported).withData(IDENTIFIED)))
                 .imported()).isEqualTo(imported);
+    }
+
+    @Test
+    void theTraceOfTheCausingWorkTravelsAsTheDistributedTracingExtension() throws IOException {
+        TraceContext trace = new TraceContext("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "fangpin=1");
+        byte[] encoded = codec.encode(envelope(IDENTIFIED).withTrace(trace));
+
+        assertThat(codec.decode(encoded).trace()).isEqualTo(trace);
+        JsonNode published = EnvelopeCodec.mapper().readTree(encoded);
+        assertThat(published.get("traceparent").asText()).isEqualTo(trace.traceparent());
+        assertThat(published.get("tracestate").asText()).isEqualTo("fangpin=1");
+        assertThat(codec.decode(codec.encode(envelope(IDENTIFIED).withTrace(trace).withData(IDENTIFIED))).trace())
+                .isEqualTo(trace);
+    }
+
+    @Test
+    void anEnvelopeWithoutTraceContextIsReadAsBefore() throws IOException {
+        byte[] encoded = codec.encode(envelope(IDENTIFIED));
+
+        assertThat(EnvelopeCodec.mapper().readTree(encoded).has("traceparent")).isFalse();
+        assertThat(codec.decode(encoded).trace()).isNull();
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.fangpin.platform.openapi.OpenApiConfiguration;
 import org.fangpin.platform.policy.PolicyConfiguration;
 import org.fangpin.platform.publishing.PublishingConfiguration;
 import org.fangpin.platform.security.SecurityConfiguration;
+import org.fangpin.platform.tracing.TracingConfiguration;
 import org.fangpin.platform.web.WebConfiguration;
 
 /**
@@ -27,6 +28,6 @@ import org.fangpin.platform.web.WebConfiguration;
 @Import({AxonPlatformConfiguration.class, PublishingConfiguration.class, ConsumingConfiguration.class,
         SecurityConfiguration.class, WebConfiguration.class, PolicyConfiguration.class, HealthConfiguration.class,
         LeaseConfiguration.class, AdminConfiguration.class, EvidenceConfiguration.class,
-        ImportConfiguration.class, OpenApiConfiguration.class})
+        ImportConfiguration.class, OpenApiConfiguration.class, TracingConfiguration.class})
 public class PlatformAutoConfiguration {
 }

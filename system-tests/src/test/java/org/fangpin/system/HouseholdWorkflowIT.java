@@ -11,11 +11,15 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +38,7 @@ import org.springframework.web.client.RestClient;
 
 import org.fangpin.contracts.value.IdNumber;
 import org.fangpin.testsupport.Infrastructure;
+import org.fangpin.testsupport.OtlpCollector;
 import org.fangpin.testsupport.RealInfrastructureExtension;
 import org.fangpin.testsupport.SecuredKafka;
 
@@ -52,19 +57,87 @@ class HouseholdWorkflowIT {
     private static final Set<String> PERSONAL_DATA = ConcurrentHashMap.newKeySet();
     private static RunningSystem system;
     private static Infrastructure infrastructure;
+    private static OtlpCollector traces;
 
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void startTheSystem(Infrastructure given) {
         infrastructure = given;
-        system = RunningSystem.start(infrastructure, infrastructure.tokens().issuer(),
-                infrastructure.tokens().jwksUri(), "household-workflow").awaitHealthy();
+        traces = OtlpCollector.start();
+        system = RunningSystem.startTraced(infrastructure, infrastructure.tokens().issuer(),
+                infrastructure.tokens().jwksUri(), "household-workflow", traces).awaitHealthy();
     }
 
     @AfterAll
     static void stopTheSystem() {
         system.close();
+        traces.close();
+    }
+
+    /**
+     * A registration, followed as an operator would in a tracing UI: the trace the client started goes through the
+     * gateway into identification's request, on to the publication of the event it stored, and into the handling of
+     * that event by every service that consumes it, although the event went through the event store and Kafka.
+     */
+    @Test
+    void aRegistrationIsOneTraceFromTheGatewayThroughThePublicationOfItsEventToEveryConsumer() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String clientSpan = "00f067aa0ba902b7";
+        String householdId = client("VILLAGE_OFFICER", VILLAGE).post().uri("/api/households")
+                .header("traceparent", "00-" + traceId + "-" + clientSpan + "-01")
+                .body(Map.of("regionCode", VILLAGE, "villageGroup", 1, "headName", "图雅",
+                        "headIdNumber", idNumber("15072419790914052"), "category", "GENERAL", "memberCount", 3))
+                .retrieve().body(JsonNode.class).get("householdId").asText();
+        PERSONAL_DATA.addAll(List.of("图雅", idNumber("15072419790914052")));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<OtlpCollector.ExportedSpan> trace = traces.trace(traceId);
+            OtlpCollector.ExportedSpan atGateway = only(trace, span -> span.service().equals("gateway")
+                    && span.kind().equals("SERVER"));
+            assertThat(atGateway.parentSpanId()).isEqualTo(clientSpan);
+            OtlpCollector.ExportedSpan request = only(trace, span -> span.service().equals("identification-service")
+                    && span.kind().equals("SERVER"));
+            assertThat(ancestors(trace, request)).contains(atGateway);
+            OtlpCollector.ExportedSpan publication = only(trace, span -> span.kind().equals("PRODUCER")
+                    && "fangpin.identification.HouseholdRegistered.v1".equals(span.attribute("cloudevents.event_type")));
+            assertThat(publication.service()).isEqualTo("identification-service");
+            assertThat(publication.name()).isEqualTo("publish fangpin.identification.v1");
+            assertThat(ancestors(trace, publication)).contains(request);
+            List<OtlpCollector.ExportedSpan> handlings = trace.stream()
+                    .filter(span -> span.parentSpanId().equals(publication.spanId())).toList();
+            assertThat(handlings).allSatisfy(span -> {
+                assertThat(span.kind()).isEqualTo("CONSUMER");
+                assertThat(span.name()).startsWith("process fangpin.identification.");
+                assertThat(span.attribute("messaging.message.id")).isEqualTo(publication.attribute(
+                        "messaging.message.id"));
+            });
+            assertThat(handlings).extracting(span -> span.service() + "/" + span.attribute("fangpin.consumer"))
+                    .contains("monitoring-service/ReadModel_Registry",
+                            "monitoring-service/Automation_WhenHouseholdIdentifiedThenStartMonitoring",
+                            "assistance-service/Automation_WhenHouseholdIdentifiedThenOpenCase",
+                            "timeline-service/ReadModel_Timeline");
+        });
+        assertThat(householdId).isNotBlank();
+    }
+
+    private static OtlpCollector.ExportedSpan only(List<OtlpCollector.ExportedSpan> trace,
+                                                   Predicate<OtlpCollector.ExportedSpan> which) {
+        List<OtlpCollector.ExportedSpan> found = trace.stream().filter(which).toList();
+        assertThat(found).as("spans of the trace: %s", trace).hasSize(1);
+        return found.get(0);
+    }
+
+    /** The span's parent, its parent's parent, ..., as far as the trace holds them. */
+    private static List<OtlpCollector.ExportedSpan> ancestors(List<OtlpCollector.ExportedSpan> trace,
+                                                              OtlpCollector.ExportedSpan span) {
+        Map<String, OtlpCollector.ExportedSpan> byId = trace.stream()
+                .collect(Collectors.toMap(OtlpCollector.ExportedSpan::spanId, found -> found));
+        List<OtlpCollector.ExportedSpan> ancestors = new ArrayList<>();
+        for (var parent = byId.get(span.parentSpanId()); parent != null; parent = byId.get(parent.parentSpanId())) {
+            ancestors.add(parent);
+        }
+        return ancestors;
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.springframework.web.client.RestClient;
 
 import org.fangpin.testsupport.GatewayTrust;
 import org.fangpin.testsupport.Infrastructure;
+import org.fangpin.testsupport.OtlpCollector;
 import org.fangpin.testsupport.PostgresServer.TestDatabase;
 import org.fangpin.testsupport.ServiceProcess;
 
@@ -37,18 +38,20 @@ final class RunningSystem implements AutoCloseable {
     private final List<ServiceProcess> processes = new ArrayList<>();
     private final ServiceProcess gateway;
 
-    private RunningSystem(Infrastructure infrastructure, String issuer, String jwksUri, String logs, int replicas) {
+    private RunningSystem(Infrastructure infrastructure, String issuer, String jwksUri, String logs, int replicas,
+                          Map<String, String> settings) {
         Path apps = Path.of(System.getProperty("fangpin.apps", "target/apps"));
         Path logDirectory = logsRoot().resolve(logs);
         // the gateway's address is known before it starts: timeline-service reads the sources' chains through it
         int gatewayPort = ServiceProcess.freePort();
-        Map<String, String> common = Map.of(
+        Map<String, String> common = new HashMap<>(settings);
+        common.putAll(Map.of(
                 "FANGPIN_KAFKA", infrastructure.kafka().bootstrapServers(),
                 "FANGPIN_ISSUER", issuer,
                 "FANGPIN_JWKS_URI", jwksUri,
                 GatewayTrust.ENVIRONMENT_VARIABLE, GatewayTrust.withNewSecret().secret(),
                 "FANGPIN_IMPORT_KEY", IMPORT_KEY,
-                "FANGPIN_GATEWAY_URL", "http://127.0.0.1:" + gatewayPort);
+                "FANGPIN_GATEWAY_URL", "http://127.0.0.1:" + gatewayPort));
         Map<String, String> routes = new HashMap<>();
         for (String service : SERVICES) {
             TestDatabase database = infrastructure.database(service);
@@ -83,13 +86,24 @@ final class RunningSystem implements AutoCloseable {
 
     /** Starts every process; returns at once, {@link #awaitHealthy()} before use. */
     static RunningSystem start(Infrastructure infrastructure, String issuer, String jwksUri, String logs) {
-        return new RunningSystem(infrastructure, issuer, jwksUri, logs, 1);
+        return new RunningSystem(infrastructure, issuer, jwksUri, logs, 1, Map.of());
+    }
+
+    /**
+     * As {@link #start(Infrastructure, String, String, String)}, every process exporting its spans to the collector
+     * (each second, so that a test need not wait for the default five).
+     */
+    static RunningSystem startTraced(Infrastructure infrastructure, String issuer, String jwksUri, String logs,
+                                     OtlpCollector collector) {
+        return new RunningSystem(infrastructure, issuer, jwksUri, logs, 1, Map.of(
+                "MANAGEMENT_OTLP_TRACING_ENDPOINT", collector.tracesEndpoint(),
+                "MANAGEMENT_TRACING_OPENTELEMETRY_EXPORT_SCHEDULE_DELAY", "1s"));
     }
 
     /** As {@link #start(Infrastructure, String, String, String)}, each service with {@code replicas} processes. */
     static RunningSystem start(Infrastructure infrastructure, String issuer, String jwksUri, String logs,
                                int replicas) {
-        return new RunningSystem(infrastructure, issuer, jwksUri, logs, replicas);
+        return new RunningSystem(infrastructure, issuer, jwksUri, logs, replicas, Map.of());
     }
 
     RunningSystem awaitHealthy() {

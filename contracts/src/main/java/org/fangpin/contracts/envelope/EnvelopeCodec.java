@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.extensions.DistributedTracingExtension;
+import io.cloudevents.core.provider.ExtensionProvider;
 import io.cloudevents.jackson.JsonCloudEventData;
 import io.cloudevents.jackson.JsonFormat;
 
@@ -24,7 +26,9 @@ import org.fangpin.contracts.PublishedEvent;
  * opening the data: {@code regioncode}, {@code actor}, {@code actorname}, {@code actorrole}, {@code actorregion}
  * and {@code correlationid}; and the event's place in its service's hash-chained store: {@code sourceaggregate},
  * {@code sourcesequence} and {@code sourcehash} ({@link SourceLink}); for an imported event, the file and line it came
- * from: {@code importsource} and {@code importrow} ({@link ImportProvenance}, optional).
+ * from: {@code importsource} and {@code importrow} ({@link ImportProvenance}, optional); the trace of the work that
+ * caused it: the distributed-tracing extension's {@code traceparent} and {@code tracestate} ({@link TraceContext},
+ * optional).
  */
 public final class EnvelopeCodec {
 
@@ -77,6 +81,13 @@ public final class EnvelopeCodec {
             extension(builder, "importsource", imported.source());
             extension(builder, "importrow", imported.row() == null ? null : Long.toString(imported.row()));
         }
+        TraceContext trace = envelope.trace();
+        if (trace != null) {
+            DistributedTracingExtension tracing = new DistributedTracingExtension();
+            tracing.setTraceparent(trace.traceparent());
+            tracing.setTracestate(trace.tracestate());
+            builder.withExtension(tracing);
+        }
         try {
             return ENVELOPE_MAPPER.writeValueAsBytes(builder.build());
         } catch (IOException e) {
@@ -103,7 +114,7 @@ public final class EnvelopeCodec {
         return new EventEnvelope(event.getId(), String.valueOf(event.getSource()), event.getType(),
                 event.getSubject(), event.getTime() == null ? null : event.getTime().withOffsetSameInstant(ZoneOffset.UTC),
                 text(event, "regioncode"), actor, text(event, "correlationid"), data, raw, link(event),
-                imported(event));
+                imported(event), trace(event));
     }
 
     /** JSON data was parsed with the envelope (by the data mapper's settings); other data is parsed here. */
@@ -176,6 +187,13 @@ public final class EnvelopeCodec {
             throw new MalformedEnvelopeException("envelope " + event.getId() + " has an importrow that is not a "
                     + "number", e);
         }
+    }
+
+    private static TraceContext trace(CloudEvent event) {
+        DistributedTracingExtension tracing = ExtensionProvider.getInstance()
+                .parseExtension(DistributedTracingExtension.class, event);
+        return tracing.getTraceparent() == null ? null
+                : new TraceContext(tracing.getTraceparent(), tracing.getTracestate());
     }
 
     private static String text(CloudEvent event, String name) {

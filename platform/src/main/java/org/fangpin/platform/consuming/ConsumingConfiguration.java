@@ -29,6 +29,7 @@ import org.fangpin.contracts.EventCatalog;
 import org.fangpin.contracts.envelope.MalformedEnvelopeException;
 import org.fangpin.platform.PlatformProperties;
 import org.fangpin.platform.failure.TransientFailures;
+import org.fangpin.platform.tracing.EventTracing;
 
 /** Idempotent consumption and the dead-letter path shared by every service's Kafka listeners. */
 @Configuration(proxyBeanMethods = false)
@@ -36,8 +37,8 @@ public class ConsumingConfiguration {
 
     @Bean
     EventInbox eventInbox(JdbcClient jdbc, TransactionManager transactions, PlatformProperties properties,
-                          MeterRegistry meters) {
-        return new EventInbox(jdbc, transactions, properties.service(), meters);
+                          MeterRegistry meters, EventTracing tracing) {
+        return new EventInbox(jdbc, transactions, properties.service(), meters, tracing);
     }
 
     /**

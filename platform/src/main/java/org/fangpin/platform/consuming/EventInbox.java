@@ -25,6 +25,7 @@ import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.envelope.EventEnvelope;
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.RequestContext;
+import org.fangpin.platform.tracing.EventTracing;
 
 /**
  * Applies a received event exactly once per consumer: the event id is recorded in {@code processed_event} in the
@@ -38,6 +39,8 @@ import org.fangpin.platform.actor.RequestContext;
  * of work nested in it: their aggregates stay locked until the transaction has committed. Otherwise a command from a
  * user could load the aggregate between the lock's release and the commit, miss the event just appended and fail
  * to append its own.
+ * <p>
+ * Each handling is a span in the trace of the event's publication ({@link EventTracing}).
  */
 public class EventInbox {
 
@@ -47,12 +50,15 @@ public class EventInbox {
     private final Actor systemActor;
     private final MeterRegistry meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final EventTracing tracing;
 
-    public EventInbox(JdbcClient jdbc, TransactionManager transactions, String service, MeterRegistry meters) {
+    public EventInbox(JdbcClient jdbc, TransactionManager transactions, String service, MeterRegistry meters,
+                      EventTracing tracing) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.systemActor = Actor.system(service + "-service");
         this.meters = meters;
+        this.tracing = tracing;
     }
 
     /**
@@ -61,19 +67,22 @@ public class EventInbox {
      */
     public boolean receive(String consumer, ConsumerRecord<String, byte[]> record, Consumer<EventEnvelope> effect) {
         EventEnvelope envelope = codec.decode(record.value());
-        boolean applied = Boolean.TRUE.equals(inOneUnitOfWork(() -> {
-            if (recordFirstDeliveries(consumer, List.of(envelope)).isEmpty()) {
-                return false;
-            }
-            String correlation = envelope.correlationId() != null ? envelope.correlationId() : envelope.id();
-            RequestContext.runAs(systemActor, correlation, () -> {
-                effect.accept(envelope);
-                return null;
-            });
-            return true;
-        }));
+        boolean applied = tracing.handling(consumer, record.topic(), envelope,
+                () -> Boolean.TRUE.equals(inOneUnitOfWork(() -> applyFirstDelivery(consumer, envelope, effect))));
         count(consumer, record.topic(), applied, 1);
         return applied;
+    }
+
+    private boolean applyFirstDelivery(String consumer, EventEnvelope envelope, Consumer<EventEnvelope> effect) {
+        if (recordFirstDeliveries(consumer, List.of(envelope)).isEmpty()) {
+            return false;
+        }
+        String correlation = envelope.correlationId() != null ? envelope.correlationId() : envelope.id();
+        RequestContext.runAs(systemActor, correlation, () -> {
+            effect.accept(envelope);
+            return null;
+        });
+        return true;
     }
 
     /**
@@ -108,7 +117,8 @@ public class EventInbox {
         List<EventEnvelope> applied;
         try {
             envelopes = records.stream().map(record -> codec.decode(record.value())).toList();
-            applied = inOneUnitOfWork(() -> applyNew.apply(envelopes));
+            applied = tracing.handlingAll(consumer, records.stream().map(ConsumerRecord::topic).toList(), envelopes,
+                    () -> inOneUnitOfWork(() -> applyNew.apply(envelopes)));
         } catch (RuntimeException batchFailed) {
             return receiveOneByOne(consumer, records, applyNew);
         }
@@ -131,7 +141,8 @@ public class EventInbox {
             ConsumerRecord<String, byte[]> record = records.get(i);
             try {
                 EventEnvelope envelope = codec.decode(record.value());
-                List<EventEnvelope> now = inOneUnitOfWork(() -> applyNew.apply(List.of(envelope)));
+                List<EventEnvelope> now = tracing.handling(consumer, record.topic(), envelope,
+                        () -> inOneUnitOfWork(() -> applyNew.apply(List.of(envelope))));
                 count(consumer, record.topic(), !now.isEmpty(), 1);
                 applied.addAll(now);
             } catch (RuntimeException failure) {

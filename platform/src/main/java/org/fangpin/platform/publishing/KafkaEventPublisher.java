@@ -17,6 +17,7 @@ import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -39,6 +40,7 @@ import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.ActorDispatchInterceptor;
 import org.fangpin.platform.actor.Provenance;
 import org.fangpin.platform.evidence.EventStoreChain;
+import org.fangpin.platform.tracing.EventTracing;
 
 /**
  * The outbox by construction: a tracking event processor over the service's own event store that sends every
@@ -49,6 +51,9 @@ import org.fangpin.platform.evidence.EventStoreChain;
  * <p>
  * Sends are asynchronous within a batch; the batch's token is stored only after Kafka acknowledged every send of
  * the batch, so a crash or a broker outage leads to a resend (at least once), never to a lost event.
+ * <p>
+ * Each publication is a span in the trace of the work that recorded the event ({@link EventTracing}), lasting until
+ * Kafka acknowledged it; the records carry its context as {@code traceparent} in their headers and in the envelope.
  */
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
 public class KafkaEventPublisher {
@@ -66,11 +71,13 @@ public class KafkaEventPublisher {
     private final MeterRegistry meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final EventStoreChain chain;
+    private final EventTracing tracing;
 
     public KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, String service, MeterRegistry meters,
-                               EventStoreChain chain) {
+                               EventStoreChain chain, EventTracing tracing) {
         this.kafka = kafka;
         this.chain = chain;
+        this.tracing = tracing;
         this.service = service;
         this.personalTopic = EventCatalog.personalTopic(service);
         this.meters = meters;
@@ -90,18 +97,32 @@ public class KafkaEventPublisher {
                 Actor.fromMetaData(message.getMetaData()).map(Actor::toRef).orElse(null),
                 (String) message.getMetaData().get(ActorDispatchInterceptor.CORRELATION_ID), event, null,
                 link(message), imported(message));
-        CompletableFuture<?> sent = kafka.send(record(entry.topic(), envelope.withData(
-                PersonalDataFields.withheld(event))));
-        pendingSends().add(sent.thenRun(() -> counter(entry).increment()));
-        personalTopic.ifPresent(topic -> pendingSends().add(kafka.send(record(topic, envelope))));
+        Span span = tracing.startPublication(message, entry.topic(), entry.type());
+        EventEnvelope traced = envelope.withTrace(tracing.envelopeContext(span));
+        List<CompletableFuture<?>> sends = new ArrayList<>(2);
+        sends.add(kafka.send(record(entry.topic(), traced.withData(PersonalDataFields.withheld(event)), span))
+                .thenRun(() -> counter(entry).increment()));
+        personalTopic.ifPresent(topic -> sends.add(kafka.send(record(topic, traced, span))));
+        CompletableFuture<Void> acknowledged = CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+        acknowledged.whenComplete((done, failure) -> {
+            if (failure != null) {
+                span.error(failure);
+            }
+            span.end();
+        });
+        pendingSends().add(acknowledged);
     }
 
     /**
      * The CloudEvents Kafka protocol binding in structured mode, by the SDK's writer: the envelope's JSON as the
-     * value and {@code content-type: application/cloudevents+json} as a header, keyed by the event's subject.
+     * value and {@code content-type: application/cloudevents+json} as a header, keyed by the event's subject; and
+     * the publication's trace context as headers.
      */
-    private ProducerRecord<String, byte[]> record(String topic, EventEnvelope envelope) {
-        return KafkaMessageFactory.createWriter(topic, envelope.subject()).setEvent(STRUCTURED, codec.encode(envelope));
+    private ProducerRecord<String, byte[]> record(String topic, EventEnvelope envelope, Span publication) {
+        ProducerRecord<String, byte[]> record = KafkaMessageFactory.createWriter(topic, envelope.subject())
+                .setEvent(STRUCTURED, codec.encode(envelope));
+        tracing.inject(publication, record.headers());
+        return record;
     }
 
     /** The file and line of an imported event (ADR 0035), from its metadata; {@code null} for one recorded live. */

@@ -12,6 +12,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import org.fangpin.platform.PlatformProperties;
 import org.fangpin.platform.evidence.EventStoreChain;
+import org.fangpin.platform.tracing.EventTracing;
 
 /**
  * The Kafka bridge of a service that publishes events: its publishing processor. A read-only
@@ -23,8 +24,8 @@ public class PublishingConfiguration {
 
     @Bean
     KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, PlatformProperties properties,
-                                            MeterRegistry meters, EventStoreChain chain) {
-        return new KafkaEventPublisher(kafka, properties.service(), meters, chain);
+                                            MeterRegistry meters, EventStoreChain chain, EventTracing tracing) {
+        return new KafkaEventPublisher(kafka, properties.service(), meters, chain, tracing);
     }
 
     @Bean

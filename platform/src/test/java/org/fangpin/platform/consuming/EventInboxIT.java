@@ -9,6 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.otel.bridge.OtelBaggageManager;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelPropagator;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -27,9 +36,11 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.fangpin.contracts.envelope.ActorRef;
 import org.fangpin.contracts.envelope.EventEnvelope;
 import org.fangpin.contracts.envelope.MalformedEnvelopeException;
+import org.fangpin.contracts.envelope.TraceContext;
 import org.fangpin.contracts.identification.PolicyChanged;
 import org.fangpin.contracts.identification.PolicyThresholds;
 import org.fangpin.platform.actor.RequestContext;
+import org.fangpin.platform.tracing.EventTracing;
 import org.fangpin.testsupport.Envelopes;
 import org.fangpin.testsupport.PostgresServer;
 
@@ -62,7 +73,7 @@ class EventInboxIT {
         jdbc.sql("TRUNCATE effect, processed_event").update();
         meters = new SimpleMeterRegistry();
         inbox = new EventInbox(jdbc, new SpringTransactionManager(new DataSourceTransactionManager(dataSource)),
-                "platform-test", meters);
+                "platform-test", meters, EventTracing.off());
     }
 
     @Test
@@ -88,6 +99,38 @@ class EventInboxIT {
         inbox.receiveAll(CONSUMER, List.of(record(envelope(2025))), envelopes -> actors.add(RequestContext.requireActor().id()));
 
         assertThat(actors).containsExactly("system:platform-test-service");
+    }
+
+    /**
+     * The handling continues the trace the envelope carries, its span current while the effect runs (so the events of
+     * the commands it sends join the trace); an envelope from before tracing is handled in a trace of its own.
+     */
+    @Test
+    void theEffectRunsInASpanContinuingTheEventsTrace() {
+        OpenTelemetrySdk openTelemetry = OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder().build())
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build();
+        io.opentelemetry.api.trace.Tracer otel = openTelemetry.getTracer("event-inbox-test");
+        OtelCurrentTraceContext current = new OtelCurrentTraceContext();
+        Tracer tracer = new OtelTracer(otel, current, event -> { },
+                new OtelBaggageManager(current, List.of(), List.of()));
+        inbox = new EventInbox(jdbc, new SpringTransactionManager(new DataSourceTransactionManager(dataSource)),
+                "platform-test", meters, new EventTracing(tracer, new OtelPropagator(openTelemetry.getPropagators(),
+                otel)));
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String publication = "00f067aa0ba902b7";
+        List<io.micrometer.tracing.TraceContext> seen = new ArrayList<>();
+
+        inbox.receive(CONSUMER, record(envelope(2025).withTrace(new TraceContext("00-" + trace + "-" + publication
+                + "-01", null))), envelope -> seen.add(tracer.currentSpan().context()));
+        inbox.receive(CONSUMER, record(envelope(2026)), envelope -> seen.add(tracer.currentSpan().context()));
+
+        assertThat(seen.get(0).traceId()).isEqualTo(trace);
+        assertThat(seen.get(0).parentId()).isEqualTo(publication);
+        assertThat(seen.get(1).traceId()).isNotEqualTo(trace).hasSize(32);
+        assertThat(seen.get(1).parentId()).isNull();
+        assertThat(processed()).hasSize(2);
+        assertThat(tracer.currentSpan()).isNull();
     }
 
     @Test

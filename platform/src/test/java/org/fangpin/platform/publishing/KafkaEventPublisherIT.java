@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,6 +57,7 @@ import org.fangpin.testsupport.PostgresServer;
         properties = {"fangpin.service=identification", "fangpin.security.require-gateway=false",
                 "logging.level.kafka=WARN", "logging.level.org.apache.kafka=ERROR"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@AutoConfigureObservability(metrics = false)
 class KafkaEventPublisherIT {
 
     private static final KafkaBroker BROKER = KafkaBroker.startBehindProxy();
@@ -193,6 +195,42 @@ class KafkaEventPublisherIT {
                 assertThat(Envelopes.decode(record.value()).imported())
                         .isEqualTo(isImported ? new ImportProvenance("鄂温克旗存量户.csv", 12L) : null);
             }
+        }
+    }
+
+    /**
+     * The publication of an event continues the trace of the work that recorded it (whose context the event's metadata
+     * holds): the record carries the publication's own context, in the same trace, as a {@code traceparent} header
+     * and as the CloudEvents distributed-tracing extension. An event recorded without trace context is published as
+     * before, its publication starting a trace of its own.
+     */
+    @Test
+    @Order(4)
+    void aPublishedEventCarriesTheTraceItWasRecordedIn() {
+        String traced = UUID.randomUUID().toString();
+        String untraced = UUID.randomUUID().toString();
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String recording = "00f067aa0ba902b7";
+        register(traced, 0, Map.of("traceparent", "00-" + trace + "-" + recording + "-01"));
+        register(untraced, 0);
+
+        for (String topic : List.of(Topics.IDENTIFICATION, Topics.IDENTIFICATION_PERSONAL)) {
+            Map<String, ConsumerRecord<String, byte[]>> records = new HashMap<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                BROKER.readToEnd(topic).stream().filter(r -> traced.equals(r.key()) || untraced.equals(r.key()))
+                        .forEach(r -> records.put(r.key(), r));
+                return records.size() == 2;
+            });
+            String header = new String(records.get(traced).headers().lastHeader("traceparent").value(),
+                    StandardCharsets.UTF_8);
+            assertThat(header).matches("00-" + trace + "-[0-9a-f]{16}-01").doesNotContain(recording);
+            try (CloudEventDeserializer sdk = new CloudEventDeserializer()) {
+                assertThat(sdk.deserialize(topic, records.get(traced).headers(), records.get(traced).value())
+                        .getExtension("traceparent")).isEqualTo(header);
+            }
+            assertThat(Envelopes.decode(records.get(traced).value()).trace().traceparent()).isEqualTo(header);
+            assertThat(Envelopes.decode(records.get(untraced).value()).trace().traceparent())
+                    .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01").doesNotContain(trace);
         }
     }
 
