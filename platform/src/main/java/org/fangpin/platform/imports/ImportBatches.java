@@ -3,6 +3,7 @@ package org.fangpin.platform.imports;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -25,23 +26,27 @@ public final class ImportBatches {
     }
 
     /**
+     * @param rows    the rows of the file a unit holds, counted into the progress as written when it committed
      * @param send    sends a unit's commands (within the current unit of work)
      * @param written called for each unit written, after its transaction committed
      * @param refused called for each unit refused, with the rule that spoke; a failure that is not a rule's
      *                refusal is thrown after its batch was rolled back
      */
     public static <W> void write(String fileName, List<W> units, int batchSize, TransactionManager transactions,
-                                 Consumer<W> send, Consumer<W> written, BiConsumer<W, RuleViolation> refused) {
+                                 ImportProgress progress, ToIntFunction<W> rows, Consumer<W> send,
+                                 Consumer<W> written, BiConsumer<W, RuleViolation> refused) {
+        progress.writing();
+        Consumer<W> committed = written.andThen(unit -> progress.written(rows.applyAsInt(unit)));
         for (int from = 0; from < units.size(); from += batchSize) {
             List<W> batch = units.subList(from, Math.min(units.size(), from + batchSize));
             try {
                 inOneUnitOfWork(batch, transactions, send);
-                batch.forEach(written);
+                batch.forEach(committed);
             } catch (RuntimeException batchFailed) {
                 for (W unit : batch) {
                     try {
                         inOneUnitOfWork(List.of(unit), transactions, send);
-                        written.accept(unit);
+                        committed.accept(unit);
                     } catch (RuleViolation violation) {
                         refused.accept(unit, violation);
                     }
