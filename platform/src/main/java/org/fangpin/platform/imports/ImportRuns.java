@@ -68,6 +68,14 @@ public class ImportRuns implements DisposableBean {
 
     /** Accepts a file for import by the current actor: 202 with the batch's {@code Location} and its first status. */
     public ResponseEntity<ImportRun> accept(FileImport imports, String fileName, byte[] content) {
+        UUID id = start(imports, fileName, content);
+        // Relative, so that it holds behind the gateway as well.
+        URI location = URI.create(ServletUriComponentsBuilder.fromCurrentRequestUri().build().getPath() + "/" + id);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(require(id));
+    }
+
+    /** Checks the file's header, records the batch and queues its import by the current actor. */
+    public UUID start(FileImport imports, String fileName, byte[] content) {
         Actor importer = RequestContext.requireActor();
         imports.checkHeader(content);
         UUID id = UUID.randomUUID();
@@ -84,8 +92,7 @@ public class ImportRuns implements DisposableBean {
             run(id, imports, fileName, content, run);
             return null;
         }));
-        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
-        return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(require(id));
+        return id;
     }
 
     /** The batch, if the current actor sent it or it was sent within their jurisdiction. */
