@@ -240,7 +240,7 @@ public class AssistanceHistoryImport implements FileImport {
                     household.unchanged = 0;
                     refused.add(household.failedLine, violation);
                     refuseRest(refused, household, household.failedLine);
-                });
+                }, null);
         int imported = writes.stream().mapToInt(household -> household.imported).sum();
         int unchanged = writes.stream().mapToInt(household -> household.unchanged).sum();
         long written = writes.stream().filter(household -> household.imported > 0).count();

@@ -22,7 +22,6 @@ import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -194,7 +193,8 @@ public class HouseholdImport implements FileImport {
         int[] done = new int[3];
         ImportBatches.write(fileName, writes, BATCH, transactions, progress, write -> write.lines().size(), this::send,
                 write -> count(write, done),
-                (write, violation) -> write.lines().forEach(line -> refused.add(line, violation)));
+                (write, violation) -> write.lines().forEach(line -> refused.add(line, violation)),
+                "IMPORT_PERSON_REGISTERED_MEANWHILE");
         return new Report(fileName, lines.size(), done[0], done[1], done[2], unchanged, refused.count(),
                 refused.listed(LISTED_REFUSALS));
     }
@@ -467,19 +467,13 @@ public class HouseholdImport implements FileImport {
 
     /**
      * A household's commands, in the unit of work of its batch. A person registered meanwhile by someone else (the
-     * unique ID number refuses the projection's insert) is a refusal of the household, not a failure of the import.
+     * unique ID number refuses the projection's insert when the batch commits) is a refusal of the household, not a
+     * failure of the import ({@code IMPORT_PERSON_REGISTERED_MEANWHILE}, given to {@link ImportBatches}).
      */
     private void send(Write write) {
-        try {
-            for (Step step : write.steps()) {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(step.command())
-                        .andMetaData(Provenance.imported(write.fileName(), step.line())));
-            }
-        } catch (RuntimeException failed) {
-            if (duplicate(failed)) {
-                throw RuleViolation.conflict("IMPORT_PERSON_REGISTERED_MEANWHILE");
-            }
-            throw failed;
+        for (Step step : write.steps()) {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(step.command())
+                    .andMetaData(Provenance.imported(write.fileName(), step.line())));
         }
     }
 
@@ -489,14 +483,6 @@ public class HouseholdImport implements FileImport {
         done[2] += write.members();
     }
 
-    private static boolean duplicate(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DuplicateKeyException) {
-                return true;
-            }
-        }
-        return false;
-    }
 
 
     /** 风险类型: one or more, separated by 、，,；; or spaces. */

@@ -10,9 +10,11 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -45,11 +47,14 @@ import org.fangpin.identification.command.InternalEvents.RiskEliminationNoted;
 import org.fangpin.identification.command.InternalEvents.RiskRollbackNoted;
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.Provenance;
+import org.fangpin.platform.axon.ProjectionWriter;
 
 /**
  * The registry, member and lead screens. A subscribing processor whose errors propagate: the rows change in the
  * same transaction as the events, so a lead can be looked up the moment its report returns, and a second current
- * registration of the same ID number (unique index) undoes the command that caused it.
+ * registration of the same ID number (unique index) undoes the command that caused it. Writes go through the
+ * {@link ProjectionWriter}, keyed by household, so that an import's batch of households reaches PostgreSQL in a few
+ * JDBC batches rather than a round trip per row.
  */
 @Component
 @ProcessingGroup(HouseholdProjection.PROCESSING_GROUP)
@@ -61,14 +66,16 @@ class HouseholdProjection {
     static final String IMPORTED_CHANNEL = "IMPORT";
 
     private final JdbcClient jdbc;
+    private final ProjectionWriter writer;
 
-    HouseholdProjection(JdbcClient jdbc) {
+    HouseholdProjection(JdbcClient jdbc, ProjectionWriter writer) {
         this.jdbc = jdbc;
+        this.writer = writer;
     }
 
     @EventHandler
     void on(HouseholdRegistered event, EventMessage<?> message) {
-        jdbc.sql("""
+        write(event.householdId(), """
                         INSERT INTO household_view (household_id, region_code, village_group, head_name, head_id_number,
                                                     category, category_flags, member_count, registered_at)
                         VALUES (:id, :region, :group, :name, :idNumber, :category, :flags, :members, :at)""")
@@ -86,7 +93,7 @@ class HouseholdProjection {
 
     @EventHandler
     void on(MemberAdded event) {
-        jdbc.sql("""
+        write(event.householdId(), """
                         INSERT INTO member_view (member_id, household_id, name, id_number, relation, birth_date,
                                                  labour_capacity, health, schooling, employment, joined_by, joined_on)
                         VALUES (:member, :household, :name, :idNumber, :relation, :birth, :labour, :health,
@@ -111,7 +118,7 @@ class HouseholdProjection {
 
     @EventHandler
     void on(MemberRemoved event) {
-        jdbc.sql("UPDATE member_view SET left_by = :change, left_on = :on WHERE member_id = :member")
+        write(event.householdId(), "UPDATE member_view SET left_by = :change, left_on = :on WHERE member_id = :member")
                 .param("change", event.change()).param("on", event.changedOn()).param("member", event.memberId())
                 .update();
         adjustMemberCount(event.householdId(), -1);
@@ -133,7 +140,7 @@ class HouseholdProjection {
 
     @EventHandler
     void on(LeadMerged event, EventMessage<?> message) {
-        jdbc.sql("UPDATE lead_view SET merged_leads = merged_leads + 1 WHERE lead_id = :lead")
+        write(event.householdId(), "UPDATE lead_view SET merged_leads = merged_leads + 1 WHERE lead_id = :lead")
                 .param("lead", event.leadId()).update();
         step(event.leadId(), message, "LEAD_MERGED", event.channel().chineseName()
                 + (event.description() == null ? "" : "：" + event.description()));
@@ -141,7 +148,7 @@ class HouseholdProjection {
 
     @EventHandler
     void on(HouseholdVerified event, EventMessage<?> message) {
-        jdbc.sql("""
+        write(event.householdId(), """
                         UPDATE lead_view SET stage = :stage, verified_on = :on, per_capita_net_income = :income,
                                labour_capacity = :labour, collector = :collector,
                                rigid_expenditures = CAST(:expenditures AS jsonb), guarantee_gaps = :gaps
@@ -161,7 +168,7 @@ class HouseholdProjection {
     @EventHandler
     void on(VillageEvaluationRecorded event, EventMessage<?> message) {
         boolean afterTheFact = Boolean.TRUE.equals(event.recordedAfterTheFact());
-        jdbc.sql("""
+        write(event.householdId(), """
                         UPDATE lead_view SET stage = :stage, notice_from = :from, notice_until = :until,
                                notice_recorded_after_the_fact = :afterTheFact
                         WHERE lead_id = :lead""")
@@ -184,19 +191,19 @@ class HouseholdProjection {
 
     @EventHandler
     void on(TownshipApproved event, EventMessage<?> message) {
-        stage(event.leadId(), CaseStage.TOWNSHIP_APPROVED);
+        stage(event.householdId(), event.leadId(), CaseStage.TOWNSHIP_APPROVED);
         step(event.leadId(), message, "TOWNSHIP_APPROVED", event.opinion());
     }
 
     @EventHandler
     void on(TownshipReturned event, EventMessage<?> message) {
-        stage(event.leadId(), CaseStage.RETURNED_TO_VILLAGE);
+        stage(event.householdId(), event.leadId(), CaseStage.RETURNED_TO_VILLAGE);
         step(event.leadId(), message, "TOWNSHIP_RETURNED", event.reason());
     }
 
     @EventHandler
     void on(CountyReturned event, EventMessage<?> message) {
-        stage(event.leadId(), CaseStage.PUBLIC_NOTICE);
+        stage(event.householdId(), event.leadId(), CaseStage.PUBLIC_NOTICE);
         step(event.leadId(), message, "COUNTY_RETURNED", event.reason());
     }
 
@@ -204,7 +211,7 @@ class HouseholdProjection {
     void on(IdentificationOverdue event, EventMessage<?> message) {
         String column = Deadline.valueOf(event.deadline()) == Deadline.VERIFICATION
                 ? "verification_overdue_raised" : "decision_overdue_raised";
-        jdbc.sql("UPDATE lead_view SET " + column + " = true WHERE lead_id = :lead")
+        write(event.householdId(), "UPDATE lead_view SET " + column + " = true WHERE lead_id = :lead")
                 .param("lead", event.leadId()).update();
         step(event.leadId(), message, "OVERDUE_" + event.deadline(), "时限 " + event.dueOn());
     }
@@ -212,7 +219,7 @@ class HouseholdProjection {
     /** An identification from the existing register: a case with no steps before it, decided on its own day. */
     @EventHandler
     void on(IdentificationImported event, EventMessage<?> message) {
-        jdbc.sql("""
+        write(event.householdId(), """
                         INSERT INTO lead_view (lead_id, household_id, region_code, channel, stage, reported_on,
                                                description, per_capita_net_income, labour_capacity)
                         VALUES (:lead, :household, :region, :channel, :stage, :on, :description, :income, :labour)""")
@@ -242,13 +249,13 @@ class HouseholdProjection {
     void on(HouseholdReidentified event, EventMessage<?> message) {
         decided(event.leadId(), event.householdId(), event.objectType(), event.riskTypes(), event.reidentifiedOn(),
                 message);
-        jdbc.sql("UPDATE household_view SET risk_eliminated = false WHERE household_id = :household")
+        write(event.householdId(), "UPDATE household_view SET risk_eliminated = false WHERE household_id = :household")
                 .param("household", event.householdId()).update();
     }
 
     @EventHandler
     void on(IdentificationRejected event, EventMessage<?> message) {
-        jdbc.sql("""
+        write(event.householdId(), """
                         UPDATE lead_view SET stage = :stage, decided_on = :on, judgement = :judgement
                         WHERE lead_id = :lead""")
                 .param("stage", CaseStage.REJECTED.name())
@@ -256,14 +263,14 @@ class HouseholdProjection {
                 .param("judgement", event.judgement())
                 .param("lead", event.leadId())
                 .update();
-        jdbc.sql("UPDATE household_view SET open_lead_id = NULL WHERE household_id = :household")
+        write(event.householdId(), "UPDATE household_view SET open_lead_id = NULL WHERE household_id = :household")
                 .param("household", event.householdId()).update();
         step(event.leadId(), message, "REJECTED", event.judgement());
     }
 
     @EventHandler
     void on(DecisionThresholdsRecorded event) {
-        jdbc.sql("""
+        write(event.householdId(), """
                         UPDATE lead_view SET decision_policy_region = :region, decision_policy_year = :year,
                                decision_thresholds = CAST(:thresholds AS jsonb)
                         WHERE lead_id = :lead""")
@@ -298,7 +305,7 @@ class HouseholdProjection {
     private void openLead(String leadId, String householdId, String regionCode, String channel, String description,
                           LocalDate reportedOn, LocalDate verificationDueOn,
                           LocalDate decisionDueOn, boolean reidentification) {
-        jdbc.sql("""
+        write(householdId, """
                         INSERT INTO lead_view (lead_id, household_id, region_code, channel, stage, reported_on,
                                                description, verification_due_on, decision_due_on, reidentification)
                         VALUES (:lead, :household, :region, :channel, :stage, :on, :description, :verificationDue,
@@ -314,13 +321,13 @@ class HouseholdProjection {
                 .param("decisionDue", decisionDueOn)
                 .param("reidentification", reidentification)
                 .update();
-        jdbc.sql("UPDATE household_view SET open_lead_id = :lead WHERE household_id = :household")
+        write(householdId, "UPDATE household_view SET open_lead_id = :lead WHERE household_id = :household")
                 .param("lead", leadId).param("household", householdId).update();
     }
 
     private void decided(String leadId, String householdId, ObjectType objectType, List<RiskType> riskTypes,
                          LocalDate on, EventMessage<?> message) {
-        jdbc.sql("""
+        write(householdId, """
                         UPDATE lead_view SET stage = :stage, decided_on = :on, object_type = :type, risk_types = :risks
                         WHERE lead_id = :lead""")
                 .param("stage", CaseStage.IDENTIFIED.name())
@@ -329,30 +336,30 @@ class HouseholdProjection {
                 .param("risks", names(riskTypes))
                 .param("lead", leadId)
                 .update();
-        jdbc.sql("UPDATE household_view SET open_lead_id = NULL, object_type = :type WHERE household_id = :household")
+        write(householdId, "UPDATE household_view SET open_lead_id = NULL, object_type = :type WHERE household_id = :household")
                 .param("type", objectType.name()).param("household", householdId).update();
         step(leadId, message, "IDENTIFIED", objectType.chineseName() + "（"
                 + riskTypes.stream().map(RiskType::chineseName).collect(Collectors.joining("、")) + "）");
     }
 
-    private void stage(String leadId, CaseStage stage) {
-        jdbc.sql("UPDATE lead_view SET stage = :stage WHERE lead_id = :lead")
+    private void stage(String householdId, String leadId, CaseStage stage) {
+        write(householdId, "UPDATE lead_view SET stage = :stage WHERE lead_id = :lead")
                 .param("stage", stage.name()).param("lead", leadId).update();
     }
 
     private void riskEliminated(String householdId, boolean eliminated) {
-        jdbc.sql("UPDATE household_view SET risk_eliminated = :eliminated WHERE household_id = :household")
+        write(householdId, "UPDATE household_view SET risk_eliminated = :eliminated WHERE household_id = :household")
                 .param("eliminated", eliminated).param("household", householdId).update();
     }
 
     private void adjustMemberCount(String householdId, int by) {
-        jdbc.sql("UPDATE household_view SET member_count = member_count + :by WHERE household_id = :household")
+        write(householdId, "UPDATE household_view SET member_count = member_count + :by WHERE household_id = :household")
                 .param("by", by).param("household", householdId).update();
     }
 
     private void step(String leadId, EventMessage<?> message, String step, String note) {
         Actor actor = Actor.fromMetaData(message.getMetaData()).orElse(null);
-        jdbc.sql("""
+        write(householdOf(message), """
                         INSERT INTO lead_step (lead_id, event_id, step, note, actor_name, actor_role, occurred_at)
                         VALUES (:lead, :event, :step, :note, :name, :role, :at)""")
                 .param("lead", leadId)
@@ -363,6 +370,37 @@ class HouseholdProjection {
                 .param("role", actor == null ? null : actor.role().name())
                 .param("at", Timestamp.from(message.getTimestamp()))
                 .update();
+    }
+
+    /** A write of a household's rows, sent with the others of its unit of work ({@link ProjectionWriter}). */
+    private Write write(String householdId, String sql) {
+        return new Write(householdId, sql);
+    }
+
+    private final class Write {
+
+        private final String householdId;
+        private final String sql;
+        private final MapSqlParameterSource parameters = new MapSqlParameterSource();
+
+        Write(String householdId, String sql) {
+            this.householdId = householdId;
+            this.sql = sql;
+        }
+
+        Write param(String name, Object value) {
+            parameters.addValue(name, value);
+            return this;
+        }
+
+        void update() {
+            writer.write(householdId, sql, parameters);
+        }
+    }
+
+    /** Every event handled here is a {@code Household}'s, whose identifier is the household's. */
+    private static String householdOf(EventMessage<?> message) {
+        return ((DomainEventMessage<?>) message).getAggregateIdentifier();
     }
 
     private static String names(List<? extends Enum<?>> values) {

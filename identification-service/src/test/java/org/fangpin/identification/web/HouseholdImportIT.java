@@ -69,7 +69,6 @@ class HouseholdImportIT {
 
         Reply first = upload("COUNTY_APPROVER", "150724", "households-sample.csv", sample);
 
-        assertThat(first.status()).isEqualTo(200);
         assertThat(first.status()).isEqualTo(202);
         assertThat(first.body().get("state").asText()).isEqualTo("DONE");
         assertThat(List.of(first.body().get("rowsTotal").asInt(), first.body().get("rowsValidated").asInt(),
@@ -135,7 +134,7 @@ class HouseholdImportIT {
 
         Reply reply = upload("COUNTY_APPROVER", "150724", "存量户.csv", csv.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.status()).isEqualTo(202);
         assertThat(List.of(reply.body().get("rowsTotal").asInt(), reply.body().get("rowsWritten").asInt(),
                 reply.body().get("rowsRefused").asInt())).as("total, written, refused").containsExactly(6, 1, 5);
         assertThat(report(reply).get("rows").asInt()).isEqualTo(6);

@@ -231,7 +231,7 @@ public class MonthlyRecordImport implements FileImport {
                     household.unchanged = 0;
                     refused.add(household.failedLine, violation);
                     refuseRest(refused, household, household.failedLine);
-                });
+                }, null);
         int recorded = writes.stream().mapToInt(household -> household.recorded).sum();
         int unchanged = writes.stream().mapToInt(household -> household.unchanged).sum();
         long written = writes.stream().filter(household -> household.recorded > 0).count();

@@ -10,6 +10,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 
 import org.fangpin.platform.web.RuleViolation;
 
@@ -31,10 +32,13 @@ public final class ImportBatches {
      * @param written called for each unit written, after its transaction committed
      * @param refused called for each unit refused, with the rule that spoke; a failure that is not a rule's
      *                refusal is thrown after its batch was rolled back
+     * @param writtenMeanwhile the code a unit is refused with when, written alone, it collides on a unique key with
+     *                a row someone else wrote meanwhile (the read model's writes reach the database when the unit of
+     *                work commits); {@code null} when the service has no such key
      */
     public static <W> void write(String fileName, List<W> units, int batchSize, TransactionManager transactions,
                                  ImportProgress progress, ToIntFunction<W> rows, Consumer<W> send,
-                                 Consumer<W> written, BiConsumer<W, RuleViolation> refused) {
+                                 Consumer<W> written, BiConsumer<W, RuleViolation> refused, String writtenMeanwhile) {
         progress.writing();
         Consumer<W> committed = written.andThen(unit -> progress.written(rows.applyAsInt(unit)));
         for (int from = 0; from < units.size(); from += batchSize) {
@@ -49,6 +53,11 @@ public final class ImportBatches {
                         committed.accept(unit);
                     } catch (RuleViolation violation) {
                         refused.accept(unit, violation);
+                    } catch (RuntimeException failed) {
+                        if (writtenMeanwhile == null || !collides(failed)) {
+                            throw failed;
+                        }
+                        refused.accept(unit, RuleViolation.conflict(writtenMeanwhile));
                     }
                 }
             }
@@ -56,6 +65,15 @@ public final class ImportBatches {
                 log.info("Import {}: {} of {} written", fileName, from + batch.size(), units.size());
             }
         }
+    }
+
+    private static boolean collides(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DuplicateKeyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <W> void inOneUnitOfWork(List<W> batch, TransactionManager transactions, Consumer<W> send) {
