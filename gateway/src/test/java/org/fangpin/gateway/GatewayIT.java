@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,6 +63,8 @@ class GatewayIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MeterRegistry meters;
     @Autowired
     CircuitBreakerRegistry circuitBreakers;
 
@@ -278,6 +282,16 @@ class GatewayIT {
         Reply refused = exchangeGet("/api/monitoring/h-13", aCountyApprover());
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.body().get("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+    }
+
+    /** What the alert on a route's p99 latency reads (deploy/grafana/fangpin-alerts.yml), as a histogram there. */
+    @Test
+    void eachRoutesLatencyIsMeasuredAsAHistogram() {
+        get("/api/households/h-1/timeline", ISSUER.token("SUPERVISOR", "150724"));
+
+        Timer route = meters.find("spring.cloud.gateway.requests").tag("routeId", "timeline").timer();
+        assertThat(route).isNotNull();
+        assertThat(route.count()).isPositive();
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.fangpin.platform.evidence.EvidenceConfiguration;
 import org.fangpin.platform.health.HealthConfiguration;
 import org.fangpin.platform.imports.ImportConfiguration;
 import org.fangpin.platform.lease.LeaseConfiguration;
+import org.fangpin.platform.openapi.OpenApiConfiguration;
 import org.fangpin.platform.policy.PolicyConfiguration;
 import org.fangpin.platform.publishing.PublishingConfiguration;
 import org.fangpin.platform.security.SecurityConfiguration;
@@ -26,6 +27,6 @@ import org.fangpin.platform.web.WebConfiguration;
 @Import({AxonPlatformConfiguration.class, PublishingConfiguration.class, ConsumingConfiguration.class,
         SecurityConfiguration.class, WebConfiguration.class, PolicyConfiguration.class, HealthConfiguration.class,
         LeaseConfiguration.class, AdminConfiguration.class, EvidenceConfiguration.class,
-        ImportConfiguration.class})
+        ImportConfiguration.class, OpenApiConfiguration.class})
 public class PlatformAutoConfiguration {
 }

@@ -9,12 +9,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +30,9 @@ import org.fangpin.testsupport.Infrastructure;
 import org.fangpin.testsupport.RealInfrastructureExtension;
 
 /**
- * The API documents as a client generator reads them, and a fuzz pass generated from them: for every operation of
+ * The API documents as a client generator reads them: linted with the standard OpenAPI ruleset of Stoplight's spectral
+ * ({@code spectral:oas}, installed by the build from package.json), which must find neither an error nor a warning.
+ * And a fuzz pass generated from them: for every operation of
  * the four services' documents (read through the gateway), requests with each required query parameter left out,
  * each parameter given values of the wrong type, out of range or outside its pattern, path parameters that are not
  * ids, and bodies that are empty, of the wrong shape or cut off. Whatever the request, the answer is a 4xx
@@ -55,6 +60,25 @@ class ApiDocumentsIT {
         if (system != null) {
             system.close();
         }
+    }
+
+    @Test
+    void theDocumentsLintCleanUnderTheStandardOpenApiRuleset() throws Exception {
+        Path output = Files.createDirectories(Path.of(System.getProperty("fangpin.api-docs.output")));
+        Path lint = Path.of(System.getProperty("fangpin.api-lint.dir"));
+        List<String> command = new ArrayList<>(List.of(lint.resolve("node_modules/.bin/spectral").toString(), "lint",
+                "--ruleset", lint.resolve(".spectral.yaml").toString(), "--fail-severity=warn"));
+        for (String service : DOCUMENTS) {
+            Path document = output.resolve(service + ".json");
+            Files.writeString(document, send("GET", "/v3/api-docs/" + service, null, null).body());
+            command.add(document.toString());
+        }
+        Process spectral = new ProcessBuilder(command).directory(lint.toFile()).redirectErrorStream(true).start();
+        String findings = new String(spectral.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(spectral.waitFor(2, TimeUnit.MINUTES)).as("spectral finished").isTrue();
+        System.out.println(findings);
+
+        assertThat(spectral.exitValue()).as("spectral:oas findings (errors and warnings)%n%s", findings).isZero();
     }
 
     @Test

@@ -1,12 +1,16 @@
 package org.fangpin.testsupport;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,9 +27,18 @@ public final class PostgresServer {
 
     private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^/?]+)/([^?]*)(\\?.*)?");
     private static final String LOCAL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+    /**
+     * How many connections the databases of this JVM's earlier test classes may still hold when a new one is made:
+     * one running system's pools (23, the same as the local stack's). With the local stack running beside the suite
+     * (README: up.sh, then mvn -B verify) both fit in a stock server's 100 connections. A leak (a context or a
+     * running system kept open after its class) stops here with a message instead of "sorry, too many clients
+     * already" somewhere else.
+     */
+    static final int CONNECTION_BUDGET = Integer.getInteger("fangpin.test.connection-budget", 25);
     private static PostgresServer instance;
 
     private final String adminUrl;
+    private final Set<String> databases = ConcurrentHashMap.newKeySet();
 
     private PostgresServer(String adminUrl) {
         this.adminUrl = adminUrl;
@@ -40,9 +53,11 @@ public final class PostgresServer {
 
     /** A database of one's own, e.g. {@code fangpin_it_monitoring_3f2a9c1b}. */
     public TestDatabase createDatabase(String purpose) {
+        requireWithinConnectionBudget(purpose);
         String name = ("fangpin_it_" + purpose.replaceAll("[^A-Za-z0-9]", "_") + "_"
                 + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
         execute("CREATE DATABASE " + name);
+        databases.add(name);
         Matcher url = JDBC_URL.matcher(adminUrl);
         if (!url.matches()) {
             throw new IllegalStateException("not a PostgreSQL JDBC URL: " + adminUrl);
@@ -53,6 +68,30 @@ public final class PostgresServer {
 
     void drop(String database) {
         execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        databases.remove(database);
+    }
+
+    private void requireWithinConnectionBudget(String purpose) {
+        if (databases.isEmpty()) {
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(adminUrl);
+             PreparedStatement held = connection.prepareStatement(
+                     "SELECT count(*) FROM pg_stat_activity WHERE datname = ANY (?)")) {
+            held.setArray(1, connection.createArrayOf("text", databases.toArray()));
+            try (ResultSet count = held.executeQuery()) {
+                count.next();
+                if (count.getInt(1) > CONNECTION_BUDGET) {
+                    throw new IllegalStateException("""
+                            Before %s: this JVM's earlier test databases still hold %d PostgreSQL connections, more \
+                            than the suite's budget of %d. A test context or a running system was left open after its \
+                            class; with the local stack beside the suite the server would run out of connections."""
+                            .formatted(purpose, count.getInt(1), CONNECTION_BUDGET));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL refused to count connections", e);
+        }
     }
 
     private void execute(String sql) {

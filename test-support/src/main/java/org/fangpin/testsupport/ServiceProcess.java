@@ -41,8 +41,9 @@ public final class ServiceProcess implements AutoCloseable {
     public static final List<String> TEST_JVM = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     /**
-     * Starts {@code java -jar jar} on a free port ({@code SERVER_PORT}) with the given environment and the
-     * {@link #TEST_JVM} options; returns at once. Call {@link #awaitHealthy()} before sending requests.
+     * Starts {@code java -jar jar} on a free port ({@code SERVER_PORT}, unless the environment names one) with the
+     * given environment and the {@link #TEST_JVM} options; returns at once. Call {@link #awaitHealthy()} before
+     * sending requests.
      */
     public static ServiceProcess start(String name, Path jar, Map<String, String> environment, Path logDirectory) {
         return start(name, jar, environment, logDirectory, TEST_JVM);
@@ -51,7 +52,8 @@ public final class ServiceProcess implements AutoCloseable {
     /** As {@link #start(String, Path, Map, Path)}, with other JVM options, e.g. those of a deployment. */
     public static ServiceProcess start(String name, Path jar, Map<String, String> environment, Path logDirectory,
                                        List<String> jvmOptions) {
-        int port = freePort();
+        int port = environment.containsKey("SERVER_PORT") ? Integer.parseInt(environment.get("SERVER_PORT"))
+                : freePort();
         Path log = logDirectory.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>();
@@ -171,7 +173,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A port free now, for a process whose address others must know before it starts. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -45,6 +47,8 @@ import org.fangpin.platform.web.RuleViolation;
 @RestController
 @RequestMapping("/api/assistance")
 @PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
+@Tag(name = "帮扶", description = "Assistance plans and measures (一户一策), warning responses, developmental "
+        + "assistance and safety-net designation")
 class AssistanceController {
 
     private final CommandGateway commands;
@@ -85,6 +89,11 @@ class AssistanceController {
     }
 
     @GetMapping("/{householdId}")
+    @Operation(summary = "帮扶档案 — a household's assistance case",
+            description = "Any reader within the household's region: the object type and risks, the measures with "
+                    + "their departments, deadlines and progress, the warnings and their responses, "
+                    + "developmental assistance and safety-net designation, and every elimination and rollback "
+                    + "with its step.")
     CaseView assistanceCase(@PathVariable String householdId) {
         CaseView found = queries.assistanceCase(householdId)
                 .orElseThrow(() -> RuleViolation.notFound("ASSISTANCE_CASE_NOT_FOUND", householdId));
@@ -95,6 +104,10 @@ class AssistanceController {
     @PostMapping("/{householdId}/measures")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER')")
+    @Operation(summary = "帮扶措施 — add a measure to the household's plan",
+            description = "A village officer, township reviewer or county approver of the household's region adds a "
+                    + "measure of a type (产业, 就业, 兜底保障, 医疗救助, ...) with its responsible department, the "
+                    + "identified risks it addresses and its deadline (限时办结, not before today) (201).")
     MeasureReference addMeasure(@PathVariable String householdId, @Valid @RequestBody AddMeasureRequest request) {
         access.writableCase(householdId);
         String measureId = UUID.randomUUID().toString();
@@ -106,6 +119,10 @@ class AssistanceController {
 
     @PatchMapping("/{householdId}/measures/{measureId}")
     @PreAuthorize("hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER')")
+    @Operation(summary = "帮扶措施变更 — progress, outcome or deadline of a measure",
+            description = "A village officer, township reviewer or county approver of the household's region "
+                    + "changes only the fields given: status, progress note, outcome, income effect, deadline. "
+                    + "Ending a safety-net measure starts its gradual exit (渐退期).")
     MeasureView updateMeasure(@PathVariable String householdId, @PathVariable String measureId,
                               @Valid @RequestBody UpdateMeasureRequest request) {
         CaseSummary found = access.writableCase(householdId);
@@ -122,6 +139,9 @@ class AssistanceController {
     /** 预警响应 with a reason why no new or changed measure is needed. */
     @PostMapping("/{householdId}/warnings/{warningId}/response")
     @PreAuthorize("hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER')")
+    @Operation(summary = "预警响应 — answer a warning without a new measure",
+            description = "A village officer, township reviewer or county approver of the household's region "
+                    + "answers a monitoring warning with the reason why no new or changed measure is needed.")
     CaseView respondToWarning(@PathVariable String householdId, @PathVariable String warningId,
                               @Valid @RequestBody ReasonRequest request) {
         access.writableCase(householdId);
@@ -133,6 +153,9 @@ class AssistanceController {
     /** 已实施开发式帮扶: the village confirms, then the township. */
     @PostMapping("/{householdId}/developmental-assistance/confirmation")
     @PreAuthorize("hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER')")
+    @Operation(summary = "已实施开发式帮扶 — confirm developmental assistance",
+            description = "For a household able to work: a village officer confirms, then a township reviewer; the "
+                    + "case is then marked 已实施开发式帮扶.")
     CaseView confirmDevelopmentalAssistance(@PathVariable String householdId) {
         access.writableCase(householdId);
         commands.sendAndWait(new ConfirmDevelopmentalAssistanceCommand(householdId, CaseAccess.level(),
@@ -143,6 +166,10 @@ class AssistanceController {
     /** 整户无劳动能力兜底保障户: the village finds it, the township designates it. */
     @PostMapping("/{householdId}/safety-net-designation")
     @PreAuthorize("hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER')")
+    @Operation(summary = "整户无劳动能力兜底保障户 — designate a safety-net household",
+            description = "A village officer finds that no member of the household can work, then a township "
+                    + "reviewer designates it; the household then keeps its risk un-eliminated under safety-net "
+                    + "protection.")
     CaseView designateSafetyNetHousehold(@PathVariable String householdId,
                                          @Valid @RequestBody ReasonRequest request) {
         access.writableCase(householdId);
@@ -154,6 +181,9 @@ class AssistanceController {
     /** 风险再标注: a new, different risk after elimination goes to identification, not to rollback. */
     @PostMapping("/{householdId}/new-risk")
     @PreAuthorize("hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER')")
+    @Operation(summary = "风险再标注 — a new, different risk after elimination",
+            description = "A village officer or township reviewer reports a new risk of an eliminated household; it "
+                    + "goes to identification again, not to rollback.")
     CaseView reportNewRisk(@PathVariable String householdId, @Valid @RequestBody NewRiskRequest request) {
         access.writableCase(householdId);
         commands.sendAndWait(new ReportNewRiskCommand(householdId, request.riskTypes(), request.reason(),

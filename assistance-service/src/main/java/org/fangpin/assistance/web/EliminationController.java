@@ -6,6 +6,7 @@ import java.time.YearMonth;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -38,6 +39,8 @@ import org.fangpin.platform.web.BusinessDay;
  */
 @RestController
 @RequestMapping("/api/assistance/{householdId}")
+@Tag(name = "风险消除与回退", description = "Risk elimination (风险消除) and rollback (风险回退): village "
+        + "proposal, township verification, county approval")
 class EliminationController {
 
     private final CommandGateway commands;
@@ -77,7 +80,8 @@ class EliminationController {
 
     @PostMapping("/elimination/propose")
     @PreAuthorize("hasRole('VILLAGE_OFFICER')")
-    @Operation(summary = "风险消除村级申请", description = "Judged on the criteria as of proposedOn (default today; "
+    @Operation(summary = "风险消除村级申请", description = "A village officer proposes to eliminate the household's risk. "
+            + "Judged on the criteria as of proposedOn (default today; "
             + "422 DATE_IN_FUTURE, 422 ELIMINATION_DATE_BEFORE_PREVIOUS_STEP before the case opened or was rolled "
             + "back, 422 ASSISTANCE_BACKDATING_NOTE_REQUIRED beyond the policy's allowance without a note).")
     CaseView proposeElimination(@PathVariable String householdId,
@@ -91,7 +95,8 @@ class EliminationController {
 
     @PostMapping("/elimination/verify")
     @PreAuthorize("hasRole('TOWNSHIP_REVIEWER')")
-    @Operation(summary = "风险消除乡镇核实", description = "Dated verifiedOn (default today), not before the proposal.")
+    @Operation(summary = "风险消除乡镇核实", description = "A township reviewer verifies the proposal on to the county. "
+            + "Dated verifiedOn (default today), not before the proposal.")
     CaseView verifyElimination(@PathVariable String householdId,
                                @Valid @RequestBody(required = false) VerificationRequest request) {
         CaseSummary found = access.writableCase(householdId);
@@ -103,7 +108,9 @@ class EliminationController {
 
     @PostMapping("/elimination/approve")
     @PreAuthorize("hasRole('COUNTY_APPROVER')")
-    @Operation(summary = "风险消除县级审定", description = "Dated approvedOn (default today), not before the "
+    @Operation(summary = "风险消除县级审定", description = "A county approver approves: the risk is eliminated and "
+            + "the household stays under look-back monitoring. "
+            + "Dated approvedOn (default today), not before the "
             + "verification; the criteria are judged again as of that day, with the policy of its year.")
     CaseView approveElimination(@PathVariable String householdId,
                                 @Valid @RequestBody(required = false) ApprovalRequest request) {
@@ -116,6 +123,9 @@ class EliminationController {
 
     @PostMapping("/elimination/return")
     @PreAuthorize("hasAnyRole('TOWNSHIP_REVIEWER', 'COUNTY_APPROVER')")
+    @Operation(summary = "退回风险消除申请 — return the elimination proposal",
+            description = "A township reviewer or county approver returns the proposal to the village with the "
+                    + "reason; the household stays under assistance.")
     CaseView returnElimination(@PathVariable String householdId, @Valid @RequestBody ReasonRequest request) {
         access.writableCase(householdId);
         commands.sendAndWait(new ReturnEliminationCommand(householdId, CaseAccess.level(), request.reason(),
@@ -125,7 +135,9 @@ class EliminationController {
 
     @PostMapping("/rollback/propose")
     @PreAuthorize("hasRole('VILLAGE_OFFICER')")
-    @Operation(summary = "风险回退申请", description = "Dated proposedOn (default today), not before the elimination "
+    @Operation(summary = "风险回退申请", description = "A village officer proposes to roll an eliminated household back to "
+            + "assistance. "
+            + "Dated proposedOn (default today), not before the elimination "
             + "(422 ROLLBACK_DATE_BEFORE_PREVIOUS_STEP).")
     CaseView proposeRollback(@PathVariable String householdId,
                              @Valid @RequestBody RollbackProposalRequest request) {
@@ -137,7 +149,9 @@ class EliminationController {
 
     @PostMapping("/rollback/verify")
     @PreAuthorize("hasRole('TOWNSHIP_REVIEWER')")
-    @Operation(summary = "风险回退乡镇审核", description = "Dated verifiedOn (default today), not before the proposal.")
+    @Operation(summary = "风险回退乡镇审核", description = "A township reviewer verifies the rollback proposal on to "
+            + "the county. "
+            + "Dated verifiedOn (default today), not before the proposal.")
     CaseView verifyRollback(@PathVariable String householdId,
                             @Valid @RequestBody(required = false) VerificationRequest request) {
         CaseSummary found = access.writableCase(householdId);
@@ -149,7 +163,9 @@ class EliminationController {
 
     @PostMapping("/rollback/approve")
     @PreAuthorize("hasRole('COUNTY_APPROVER')")
-    @Operation(summary = "风险回退县级审定", description = "Dated approvedOn (default today), not before the "
+    @Operation(summary = "风险回退县级审定", description = "A county approver approves: the household's risk is un-eliminated "
+            + "and assistance resumes. "
+            + "Dated approvedOn (default today), not before the "
             + "township's agreement.")
     CaseView approveRollback(@PathVariable String householdId,
                              @Valid @RequestBody(required = false) ApprovalRequest request) {
@@ -162,6 +178,9 @@ class EliminationController {
 
     @PostMapping("/rollback/return")
     @PreAuthorize("hasAnyRole('TOWNSHIP_REVIEWER', 'COUNTY_APPROVER')")
+    @Operation(summary = "退回风险回退申请 — return the rollback proposal",
+            description = "A township reviewer or county approver returns the rollback proposal to the village with "
+                    + "the reason; the household stays eliminated.")
     CaseView returnRollback(@PathVariable String householdId, @Valid @RequestBody ReasonRequest request) {
         access.writableCase(householdId);
         commands.sendAndWait(new ReturnRollbackCommand(householdId, CaseAccess.level(), request.reason(),

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -28,6 +30,8 @@ import org.fangpin.platform.security.Jurisdiction;
 @RestController
 @RequestMapping("/api/assistance")
 @PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
+@Tag(name = "工作清单", description = "Work lists of a region: overdue measures, households due for "
+        + "elimination, look-back cases")
 class WorklistController {
 
     private final CaseQueries queries;
@@ -48,6 +52,9 @@ class WorklistController {
 
     /** Overdue measures of a region (the caller's own by default), optionally of one department. */
     @GetMapping("/overdue-measures")
+    @Operation(summary = "逾期措施 — measures past their deadline",
+            description = "Any reader, within their region (region defaults to the caller's own), optionally of one "
+                    + "department: the measures past their deadline (限时办结) and not done, a page at a time.")
     MeasurePage overdueMeasures(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
                                 @RequestParam(required = false) String department,
                                 @RequestParam(required = false) String cursor,
@@ -59,6 +66,9 @@ class WorklistController {
 
     /** 应消未消: households meeting every elimination criterion for a while, with no proposal. */
     @GetMapping("/elimination-due")
+    @Operation(summary = "应消未消 — households that should be eliminated",
+            description = "Any reader, within their region (region defaults to the caller's own): households that "
+                    + "have met every elimination criterion for a while with no proposal, a page at a time.")
     EliminationDueList.Page eliminationDue(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX)
                                            String region,
                                            @RequestParam(required = false) String cursor,
@@ -68,6 +78,10 @@ class WorklistController {
 
     /** Eliminated households with an open warning: each needs a rollback proposal or a re-marking. */
     @GetMapping("/look-back")
+    @Operation(summary = "回头看 — eliminated households with an open warning",
+            description = "Any reader, within their region (region defaults to the caller's own): eliminated "
+                    + "households with an open warning; each needs a rollback proposal or a new risk marked, a "
+                    + "page at a time.")
     LookBackPage lookBack(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
                           @RequestParam(required = false) String cursor,
                           @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {

@@ -65,10 +65,11 @@ class HouseholdController {
         this.clock = clock;
     }
 
+    // Examples of digits are quoted JSON strings: springdoc would read "150724213201" as a number (springdoc #3221).
     @Schema(description = "A household member as the collector recorded them")
     record MemberRequest(
             @NotBlank @Size(max = 50) @Schema(example = "敖登") String name,
-            @NotBlank @Schema(example = "150724198011050028") String idNumber,
+            @NotBlank @Schema(example = "\"150724198011050028\"") String idNumber,
             @NotNull @Schema(example = "SPOUSE") Relation relation,
             @Schema(example = "FULL") LabourCapacity labourCapacity,
             @Schema(example = "HEALTHY") Health health,
@@ -79,10 +80,10 @@ class HouseholdController {
     @Schema(description = "户登记: the head of household, the category and, optionally, the other members")
     record RegisterHouseholdRequest(
             @NotBlank @Pattern(regexp = "\\d{12}", message = "{fangpin.regionCode.village}")
-            @Schema(example = "150724213201") String regionCode,
+            @Schema(example = "\"150724213201\"") String regionCode,
             @Min(1) @Max(99) @Schema(example = "3") Integer villageGroup,
             @NotBlank @Size(max = 50) @Schema(example = "敖日格乐") String headName,
-            @NotBlank @Schema(example = "150724197803120210") String headIdNumber,
+            @NotBlank @Schema(example = "\"150724197803120210\"") String headIdNumber,
             @Schema(example = "PARTIAL") LabourCapacity headLabourCapacity,
             @Schema(example = "CHRONIC_ILLNESS") Health headHealth,
             @Size(max = 100) String headEmployment,
@@ -134,8 +135,9 @@ class HouseholdController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER')")
     @Operation(summary = "户登记 — register a household with its head and members",
-            description = "Emits HouseholdRegistered, then MemberAdded for the head and each member. Every ID number "
-                    + "is checked (GB 11643) and may be a current member of one household only: 409 "
+            description = "A village officer, township reviewer or county approver registers a household of their "
+                    + "region (201 with its id). Emits HouseholdRegistered, then MemberAdded for the head and each "
+                    + "member. Every ID number is checked (GB 11643) and may be a current member of one household only: 409 "
                     + "HOUSEHOLD_ALREADY_REGISTERED with that household's id when it lies within the caller's region, "
                     + "else 409 IDENT_PERSON_ALREADY_REGISTERED, which tells nothing of it.")
     Registered register(@Valid @RequestBody RegisterHouseholdRequest request) {
@@ -160,7 +162,11 @@ class HouseholdController {
     }
 
     @GetMapping("/{householdId}")
-    @Operation(summary = "户信息 — the household with its members; ID numbers masked for roles that do not need them")
+    @Operation(summary = "户信息 — the household with its members; ID numbers masked for roles that do not need them",
+            description = "Any reader within the household's region: the head, category, object type, whether the "
+                    + "household is under identification or its risk eliminated, and every member with how and "
+                    + "when they joined or left. ID numbers are masked, and birth dates and health left out, "
+                    + "for roles that do not need them.")
     HouseholdDetails household(@PathVariable String householdId) {
         HouseholdView household = registry.household(householdId)
                 .orElseThrow(() -> RuleViolation.notFound("HOUSEHOLD_NOT_FOUND", householdId));
@@ -181,7 +187,11 @@ class HouseholdController {
     @PostMapping("/{householdId}/members")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER')")
-    @Operation(summary = "家庭成员增加 — a member joins (birth, marriage, moving in)")
+    @Operation(summary = "家庭成员增加 — a member joins (birth, marriage, moving in)",
+            description = "A village officer, township reviewer or county approver of the household's region "
+                    + "records a member joining on the day it happened (changedOn, default today). The ID "
+                    + "number is checked (GB 11643) and may belong to a current member of one household only "
+                    + "(409).")
     MemberReference addMember(@PathVariable String householdId, @Valid @RequestBody AddMemberRequest request) {
         HouseholdView household = writableHousehold(householdId);
         MemberDetails member = details(request.member());
@@ -193,7 +203,10 @@ class HouseholdController {
 
     @PostMapping("/{householdId}/members/{memberId}/removal")
     @PreAuthorize("hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER')")
-    @Operation(summary = "家庭成员减少 — a member leaves (death, marriage, moving out); the history keeps them")
+    @Operation(summary = "家庭成员减少 — a member leaves (death, marriage, moving out); the history keeps them",
+            description = "A village officer, township reviewer or county approver of the household's region "
+                    + "records a member leaving on the day it happened (changedOn, default today); the member "
+                    + "stays in the household's history.")
     MemberReference removeMember(@PathVariable String householdId, @PathVariable String memberId,
                                  @Valid @RequestBody RemoveMemberRequest request) {
         HouseholdView household = writableHousehold(householdId);

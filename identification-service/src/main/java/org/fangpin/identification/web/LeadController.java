@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -187,8 +188,9 @@ class LeadController {
     @PostMapping
     @PreAuthorize("hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER', 'COUNTY_APPROVER')")
     @Operation(summary = "线索上报 — a lead from any channel",
-            description = "Opens an identification case with its due dates (201), or joins the household's open case "
-                    + "(200, merged = true, LeadMerged). A household already monitored with its risk not eliminated "
+            description = "A village officer, township reviewer or county approver reports a household of their region "
+                    + "as a lead. Opens an identification case with its due dates (201), or joins the household's "
+                    + "open case (200, merged = true, LeadMerged). A household already monitored with its risk not eliminated "
                     + "is refused (409 IDENT_ALREADY_MONITORED).")
     ResponseEntity<LeadReference> report(@Valid @RequestBody ReportLeadRequest request) {
         HouseholdView household = registry.household(request.householdId())
@@ -207,9 +209,12 @@ class LeadController {
 
     @GetMapping
     @Operation(summary = "线索列表 — leads of a region with cursor paging",
-            description = "status = a case stage (REPORTED, VERIFIED, PUBLIC_NOTICE, TOWNSHIP_APPROVED, "
+            description = "Any reader, within their region (region defaults to the caller's own). "
+                    + "status = a case stage (REPORTED, VERIFIED, PUBLIC_NOTICE, TOWNSHIP_APPROVED, "
                     + "RETURNED_TO_VILLAGE, IDENTIFIED, REJECTED); overdue = true lists open cases past a due date. "
                     + "Pass nextCursor as cursor for the next page.")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "The status is not a case stage (IDENT_UNKNOWN_STATUS)")
     Page list(@RequestParam(required = false) String status,
               @RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
               @RequestParam(required = false) Boolean overdue,
@@ -230,7 +235,8 @@ class LeadController {
 
     @GetMapping("/public-notice")
     @Operation(summary = "公示名单 — the village's public-notice list as printed",
-            description = "Only the cases on notice in the village today; shows no ID number, phone, bank account "
+            description = "For any reader within the village's jurisdiction, to print and put up. "
+                    + "Only the cases on notice in the village today; shows no ID number, phone, bank account "
                     + "or health details.")
     PublicNotice publicNotice(@RequestParam @Pattern(regexp = "\\d{12}") String village) {
         Jurisdiction.requireWithin(village);
@@ -239,7 +245,11 @@ class LeadController {
     }
 
     @GetMapping("/{leadId}")
-    @Operation(summary = "识别认定 — the case: facts, due dates, the criteria the evidence meets, every step")
+    @Operation(summary = "识别认定 — the case: facts, due dates, the criteria the evidence meets, every step",
+            description = "The case screen, for any reader within the household's region: the household's head, the "
+                    + "facts of the home verification, the due dates and whether the case is overdue, the "
+                    + "criteria (monitoring line, rigid expenditures, guarantees) as judged on the evidence, "
+                    + "the object types the region offers, and every step so far.")
     LeadDetails lead(@PathVariable String leadId) {
         LeadView lead = existingLead(leadId);
         Jurisdiction.requireWithin(lead.regionCode());
@@ -252,7 +262,12 @@ class LeadController {
 
     @PostMapping("/{leadId}/verification")
     @PreAuthorize("hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER')")
-    @Operation(summary = "入户核实 — the home verification, signed by collector and household")
+    @Operation(summary = "入户核实 — the home verification, signed by collector and household",
+            description = "A village officer or township reviewer of the household's region records the home visit: "
+                    + "per-capita net income of the last 12 months, labour capacity, rigid expenditures by "
+                    + "kind, the guarantees found not secure (两不愁三保障, drinking water) and that the household "
+                    + "signed what was recorded. Dated verifiedOn (default today). The case then goes to the "
+                    + "village evaluation.")
     LeadReference recordVerification(@PathVariable String leadId, @Valid @RequestBody VerificationRequest request) {
         LeadView lead = writableLead(leadId);
         commands.sendAndWait(new RecordVerificationCommand(lead.householdId(), leadId,
@@ -266,7 +281,8 @@ class LeadController {
     @PostMapping("/{leadId}/village-evaluation")
     @PreAuthorize("hasRole('VILLAGE_OFFICER')")
     @Operation(summary = "村级评议公示 — the village's evaluation; the notice lasts the policy's public-notice days",
-            description = "The notice runs the longest public-notice days the policy gives any object type the "
+            description = "A village officer records the village's democratic evaluation and starts the public notice. "
+                    + "The notice runs the longest public-notice days the policy gives any object type the "
                     + "region's model offers (e.g. 7 for 低保 objects, 5 elsewhere), so the county may identify the "
                     + "household as any of them. A notice whose whole period lies before the day it is recorded is "
                     + "marked as recorded after the fact (补录, noticeRecordedAfterTheFact) on the case.")
@@ -282,7 +298,10 @@ class LeadController {
 
     @PostMapping("/{leadId}/objections")
     @PreAuthorize("hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER')")
-    @Operation(summary = "公示异议 — an objection raised during the public notice and how it was handled")
+    @Operation(summary = "公示异议 — an objection raised during the public notice and how it was handled",
+            description = "A village officer or township reviewer records an objection raised while the public "
+                    + "notice is up, and how it was handled. It stays in the case history for the township and "
+                    + "the county to see.")
     LeadReference recordObjection(@PathVariable String leadId, @Valid @RequestBody ObjectionRequest request) {
         LeadView lead = writableLead(leadId);
         commands.sendAndWait(new RecordObjectionCommand(lead.householdId(), leadId, request.objection(),
@@ -293,7 +312,8 @@ class LeadController {
     @PostMapping("/{leadId}/township-review")
     @PreAuthorize("hasRole('TOWNSHIP_REVIEWER')")
     @Operation(summary = "乡镇审核 — approve to the county, or return to the village with the reason",
-            description = "Only after the public notice has ended (409 IDENT_PUBLIC_NOTICE_RUNNING); reviewedOn "
+            description = "A township reviewer approves the case on to the county or returns it to the village. "
+                    + "Only after the public notice has ended (409 IDENT_PUBLIC_NOTICE_RUNNING); reviewedOn "
                     + "dates it (default today, never a day to come: 422 DATE_IN_FUTURE), judged against the "
                     + "notice's last day like the review itself.")
     LeadReference reviewAtTownship(@PathVariable String leadId, @Valid @RequestBody TownshipReviewRequest request) {
@@ -308,7 +328,9 @@ class LeadController {
     @PostMapping("/{leadId}/county-decision")
     @PreAuthorize("hasRole('COUNTY_APPROVER')")
     @Operation(summary = "县级审定 — identify, reject with the judgement (研判结果), or return to the township",
-            description = "Only after the township approved (409 IDENT_STEP_ORDER). The object types offered are "
+            description = "A county approver decides: the household becomes a monitoring object (monitoring and "
+                    + "assistance start on it), is rejected with the judgement, or goes back to the township. "
+                    + "Only after the township approved (409 IDENT_STEP_ORDER). The object types offered are "
                     + "those of the region's monitoring-object model (422 IDENT_OBJECT_TYPE_NOT_OFFERED); the public "
                     + "notice must have run the days the policy gives the type identified (422 "
                     + "IDENT_NOTICE_TOO_SHORT). The decision is judged by the policy of the year of the home "

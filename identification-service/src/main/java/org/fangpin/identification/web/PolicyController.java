@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -152,8 +153,11 @@ class PolicyController {
 
     @GetMapping("/{regionPrefix}/{year}")
     @Operation(summary = "政策参数 — the thresholds in force for a region and year",
-            description = "The most specific prefix with a policy wins, of the latest year not after the one asked "
-                    + "for; the answer says where the thresholds come from.")
+            description = "Any reader within or above the region. The most specific prefix with a policy wins, "
+                    + "of the latest year not after the one asked for; the answer says where the thresholds come "
+                    + "from.")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "No policy is set for the region and year (POLICY_MISSING)")
     PolicyInForce get(@PathVariable @Pattern(regexp = REGION_PREFIX) String regionPrefix,
                       @PathVariable @Min(2000) @Max(2100) int year) {
         String prefix = prefix(regionPrefix);
@@ -196,7 +200,10 @@ class PolicyController {
     }
 
     @GetMapping("/object-types")
-    @Operation(summary = "监测对象类型 — the monitoring-object model the region runs and the types it offers")
+    @Operation(summary = "监测对象类型 — the monitoring-object model the region runs and the types it offers",
+            description = "Any reader within or above the region (a county, township or village code): the "
+                    + "monitoring-object model the region runs and the object types its county may identify "
+                    + "households as.")
     ObjectModelView objectTypes(@RequestParam @Pattern(regexp = "\\d{6}|\\d{9}|\\d{12}") String region) {
         Jurisdiction.requireAboveOrWithin(region);
         var model = objectModels.of(region);

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -28,6 +30,7 @@ import org.fangpin.platform.security.Jurisdiction;
 /** 区域性风险: a township or the county declares a hazard for villages of its own. */
 @RestController
 @RequestMapping("/api/monitoring/area-hazards")
+@Tag(name = "区域性风险", description = "Hazards a township or the county declares for villages")
 class AreaHazardController {
 
     private final AreaHazards hazards;
@@ -47,6 +50,11 @@ class AreaHazardController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('TOWNSHIP_REVIEWER', 'COUNTY_APPROVER')")
+    @Operation(summary = "区域性风险 — declare a hazard for villages",
+            description = "A township reviewer or county approver declares a hazard of a type for villages within "
+                    + "their region, with a description and the day (declaredOn, default today, not in the "
+                    + "future) (201). Every household monitored in those villages is then asked for an "
+                    + "immediate visit.")
     Declared declare(@Valid @RequestBody DeclareRequest request) {
         List<String> villages = request.villages().stream().distinct().sorted().toList();
         villages.forEach(Jurisdiction::requireWritableWithin);

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,6 +50,8 @@ import org.fangpin.platform.web.RuleViolation;
  */
 @RestController
 @RequestMapping("/api/department-data/batches")
+@Tag(name = "行业部门数据", description = "Department data exchanges (医保, 民政, 残联, 教育, 住建, 应急, ...): files "
+        + "screened against the households")
 class DepartmentDataController {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -72,6 +76,12 @@ class DepartmentDataController {
     @PostMapping(consumes = {"text/csv", XLSX})
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize(UPLOADERS)
+    @Operation(summary = "部门数据上传 — a department's CSV or XLSX file as the request body",
+            description = "A department officer (for their own department, from the token) or a county approver "
+                    + "(naming the department) uploads a department's data exchange file. The answer (202) "
+                    + "names the batch; the rows are screened in the background: hits on monitoring objects "
+                    + "raise warnings, hits on other households raise leads. Progress at "
+                    + "/api/department-data/batches/{batchId}. The file is streamed, so it may be large.")
     Receipt upload(@RequestParam(required = false) Department department,
                    @RequestParam(required = false) String fileName, HttpServletRequest request) throws IOException {
         Format format = request.getContentType().toLowerCase(Locale.ROOT).startsWith(XLSX) ? Format.XLSX : Format.CSV;
@@ -84,6 +94,12 @@ class DepartmentDataController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize(UPLOADERS)
+    @Operation(summary = "部门数据上传（表单） — the same file as a form's file field",
+            description = "A department officer (for their own department, from the token) or a county approver "
+                    + "(naming the department) uploads a department's data exchange file. The answer (202) "
+                    + "names the batch; the rows are screened in the background: hits on monitoring objects "
+                    + "raise warnings, hits on other households raise leads. Progress at "
+                    + "/api/department-data/batches/{batchId}.")
     Receipt uploadForm(@RequestParam(required = false) Department department, @RequestPart MultipartFile file)
             throws IOException {
         String name = file.getOriginalFilename();
@@ -94,12 +110,20 @@ class DepartmentDataController {
     }
 
     @GetMapping("/{batchId}")
+    @Operation(summary = "批次进度 — a batch's progress, counts and first rejected rows",
+            description = "Readers within the batch's region, a department officer only for their own department: "
+                    + "the batch's state, the rows read, rejected and hit, and the first rejected rows with "
+                    + "their line and reason.")
     BatchDetails batch(@PathVariable String batchId) {
         BatchView batch = visible(batchId);
         return new BatchDetails(batch, queries.rejections(batchId, 0, REJECTIONS_SHOWN));
     }
 
     @GetMapping("/{batchId}/rejections")
+    @Operation(summary = "被拒行 — a batch's rejected rows, a page at a time",
+            description = "Readers within the batch's region, a department officer only for their own department: "
+                    + "each rejected row with its line number and why; pass nextCursor as cursor for the next "
+                    + "page.")
     RejectionPage rejections(@PathVariable String batchId, @RequestParam(defaultValue = "0") @Min(0) long cursor,
                              @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit) {
         visible(batchId);

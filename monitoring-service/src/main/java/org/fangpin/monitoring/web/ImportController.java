@@ -3,6 +3,7 @@ package org.fangpin.monitoring.web;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +25,7 @@ import org.fangpin.platform.imports.ImportRuns;
 @RestController
 @Validated
 @RequestMapping("/api/monitoring/imports")
+@Tag(name = "存量导入", description = "Taking in the county's existing records at go-live, from CSV files")
 class ImportController {
 
     private final MonthlyRecordImport imports;

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -56,6 +58,8 @@ import org.fangpin.platform.web.RuleViolation;
 @RestController
 @RequestMapping("/api/monitoring")
 @PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
+@Tag(name = "动态监测", description = "Monthly dynamic monitoring of monitoring objects: records, warnings, "
+        + "missed months, closure")
 class MonitoringController {
 
     private static final String RECORDERS = "hasAnyRole('VILLAGE_OFFICER', 'TOWNSHIP_REVIEWER')";
@@ -100,17 +104,27 @@ class MonitoringController {
     }
 
     @GetMapping("/{householdId}")
+    @Operation(summary = "监测户 — where a household stands in monthly monitoring",
+            description = "Any reader within the household's region: its object type, since when it is monitored "
+                    + "and whether under look-back, its open warning level and colour grade, its latest "
+                    + "recorded month, a visit asked for by an area hazard, and its closure if closed.")
     MonitoredHouseholdView household(@PathVariable String householdId) {
         return visible(householdId);
     }
 
     @GetMapping("/{householdId}/records")
+    @Operation(summary = "月度监测记录 — every monthly record of a household",
+            description = "Any reader within the household's region: the household's monthly records, month by "
+                    + "month, corrections beside the records they correct.")
     List<MonthlyRecordView> records(@PathVariable String householdId) {
         visible(householdId);
         return queries.records(householdId);
     }
 
     @GetMapping("/{householdId}/warnings")
+    @Operation(summary = "预警变化 — the history of a household's warnings",
+            description = "Any reader within the household's region: each warning raised, changed or cleared, with "
+                    + "the rule that spoke, the figure observed, the threshold and the day.")
     List<WarningChangeView> warningHistory(@PathVariable String householdId) {
         visible(householdId);
         return queries.warningHistory(householdId);
@@ -120,6 +134,12 @@ class MonitoringController {
     @PostMapping("/{householdId}/records")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(RECORDERS)
+    @Operation(summary = "每月动态监测 — record a household's month",
+            description = "A village officer or township reviewer of the household's region records the month's "
+                    + "income, expenditures, guarantees and emergencies (201). The warning rules grade the "
+                    + "findings into a warning (I red, II yellow, III blue) and a colour grade; a second record "
+                    + "of the same month is a correction, kept beside the first; an earlier month entered late "
+                    + "(补录) changes no warning.")
     MonthRecorded record(@PathVariable String householdId, @Valid @RequestBody MonthlyRecordRequest request) {
         MonitoredHouseholdView household = visible(householdId);
         Jurisdiction.requireWritableWithin(household.regionCode());
@@ -135,6 +155,11 @@ class MonitoringController {
     @PostMapping("/records")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(RECORDERS)
+    @Operation(summary = "批量月度监测 — one month for many households at once",
+            description = "A village officer or township reviewer records up to 500 households of their region in "
+                    + "one request (201): all of them are recorded, or, when the rules refuse any, none, and "
+                    + "the answer (422 MONITORING_RECORDS_REFUSED) lists every refused record with its "
+                    + "position, household and reason.")
     BulkRecorded recordMany(@RequestBody @NotEmpty @Size(max = 500) List<@Valid HouseholdMonthlyRecord> request) {
         Map<String, String> regions = queries.regionsOf(request.stream().map(HouseholdMonthlyRecord::householdId)
                         .distinct().toList()).stream()
@@ -183,6 +208,11 @@ class MonitoringController {
      */
     @PostMapping("/{householdId}/closure")
     @PreAuthorize("hasRole('COUNTY_APPROVER')")
+    @Operation(summary = "终止监测 — the county ends a household's monitoring",
+            description = "A county approver ends the dynamic monitoring of a household and says why, dated the day "
+                    + "it decided: not in the future (422 DATE_IN_FUTURE), not before monitoring or look-back "
+                    + "began (422 MONITORING_CLOSURE_BEFORE_PREVIOUS_STEP), more than the policy's allowance "
+                    + "back only with the county's note (422 MONITORING_BACKDATING_NOTE_REQUIRED).")
     Closed close(@PathVariable String householdId, @Valid @RequestBody ClosureRequest request) {
         MonitoredHouseholdView household = visible(householdId);
         Jurisdiction.requireWritableWithin(household.regionCode());
@@ -202,6 +232,11 @@ class MonitoringController {
      */
     @PostMapping("/missed-checks")
     @PreAuthorize("hasRole('COUNTY_APPROVER')")
+    @Operation(summary = "漏测核查 — check now for missed monthly records",
+            description = "A county approver checks a region within the county (default: the whole county) now, the "
+                    + "reporting day itself included, rather than wait for the nightly check: households whose "
+                    + "month is due and unrecorded are flagged. The check is on record with who ran it, whether "
+                    + "or not anybody was missed.")
     Checked checkMissed(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region) {
         String within = region == null ? RequestContext.requireActor().regionPrefix() : region;
         Jurisdiction.requireWritableWithin(within);
@@ -210,6 +245,9 @@ class MonitoringController {
 
     /** 漏测: the households of a village whose month was flagged and is still unrecorded. */
     @GetMapping("/missed")
+    @Operation(summary = "漏测名单 — households of a village whose month is still unrecorded",
+            description = "Any reader within the village's jurisdiction: the households of the village whose record "
+                    + "of the month was flagged as missed and is still not entered.")
     List<MissedView> missed(@RequestParam @Pattern(regexp = "\\d{12}") String village,
                             @RequestParam YearMonth month) {
         Jurisdiction.requireWithin(village);

@@ -2,6 +2,9 @@ package org.fangpin.monitoring.web;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -23,6 +26,7 @@ import org.fangpin.platform.web.RuleViolation;
 @RestController
 @RequestMapping("/api/warnings")
 @PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
+@Tag(name = "预警", description = "Open warnings of a region, by level")
 class WarningController {
 
     private final MonitoringQueries queries;
@@ -41,6 +45,13 @@ class WarningController {
      * @param cursor the {@code nextCursor} of the previous page
      */
     @GetMapping
+    @Operation(summary = "预警列表 — the open warnings of a region",
+            description = "Any reader, within their region (region defaults to the caller's own; everything for a "
+                    + "national scope), optionally of one level (I_RED, II_YELLOW, III_BLUE), a page at a time: "
+                    + "pass nextCursor as cursor for the next page (422 INVALID_CURSOR for a cursor this list "
+                    + "did not give).")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "The cursor is not one this list gave (INVALID_CURSOR)")
     WarningPage warnings(@RequestParam(required = false) WarningLevel level,
                          @RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
                          @RequestParam(required = false) String cursor,

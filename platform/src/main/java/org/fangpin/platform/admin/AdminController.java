@@ -2,6 +2,8 @@ package org.fangpin.platform.admin;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.fangpin.platform.admin.AdminActions.AdminAction;
+import org.fangpin.platform.openapi.OpenApiConfiguration;
 
 /**
  * Every service's operator commands and their record, under {@code /api/admin/<service>/}: the admin actions asked
@@ -25,6 +28,7 @@ import org.fangpin.platform.admin.AdminActions.AdminAction;
 @RestController
 @RequestMapping("/api/admin/${fangpin.service}")
 @Validated
+@Tag(name = OpenApiConfiguration.OPERATIONS_TAG, description = OpenApiConfiguration.OPERATIONS_TAG_DESCRIPTION)
 class AdminController {
 
     static final String REPLAY = "DEAD_LETTER_REPLAY";
@@ -44,6 +48,10 @@ class AdminController {
     /** Every admin action asked of this service, newest first: who, in which role and region, when, how it ended. */
     @GetMapping("/actions")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'INSPECTOR', 'ADMIN')")
+    @Operation(summary = "管理操作记录 — the admin actions asked of this service",
+            description = "For supervisors, inspection teams and admins: every admin action asked of this service, "
+                    + "newest first: who, in which role and region, when, and how it ended. Pass nextCursor as "
+                    + "cursor for the next page.")
     ActionPage adminActions(@RequestParam(required = false) Long cursor,
                             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         List<AdminAction> found = actions.page(cursor, size + 1);
@@ -54,6 +62,9 @@ class AdminController {
     /** The events this service's consumers parked and that were not replayed yet, oldest first, without their data. */
     @GetMapping("/dead-letters")
     @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "死信 — events this service's consumers parked",
+            description = "An ADMIN of national scope (region 00) only; others are refused (403) and the refusal is "
+                    + "recorded. The events not yet replayed, oldest first, without their data.")
     List<DeadLetters.Parked> deadLetters(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         actions.requireNationalAdmin("DEAD_LETTER_LIST");
         return deadLetters.parked(limit);
@@ -67,6 +78,11 @@ class AdminController {
     @PostMapping("/dead-letters/replay")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.OK)
+    @Operation(summary = "死信重放 — hand parked events back to their consumers",
+            description = "An ADMIN of national scope only, once the cause is fixed: the events go back to the "
+                    + "consumers that parked them, in order; each is applied at most once, so a repeated replay "
+                    + "changes nothing. Stops at the first event that fails again, which stays parked. Recorded "
+                    + "with the admin actions.")
     DeadLetters.Replay replay(@RequestParam(defaultValue = "1000") @Min(1) @Max(10000) int limit) {
         actions.requireNationalAdmin(REPLAY);
         actions.record(REPLAY, AdminActions.ACCEPTED);

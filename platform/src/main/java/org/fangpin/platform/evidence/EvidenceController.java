@@ -2,6 +2,8 @@ package org.fangpin.platform.evidence;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,6 +29,7 @@ import org.fangpin.platform.web.RuleViolation;
 @RestController
 @RequestMapping("/api/admin/${fangpin.service}/evidence")
 @Validated
+@Tag(name = "存证核验", description = "Proof that this service's event store is as it was appended")
 class EvidenceController {
 
     static final String VERIFY = "EVIDENCE_VERIFY";
@@ -55,6 +58,11 @@ class EvidenceController {
      */
     @GetMapping("/verify")
     @PreAuthorize("hasAnyRole('ADMIN', 'INSPECTOR')")
+    @Operation(summary = "存证核验 — verify the event store's hash chains",
+            description = "An ADMIN or INSPECTOR of national scope (region 00); every request, allowed or refused, "
+                    + "is recorded. Recomputes the hash chain of every aggregate in the store (or of the one "
+                    + "given as aggregate, for households the household id) and names the first broken event: "
+                    + "its aggregate, sequence number and event id, and whether it was altered or is missing.")
     StoreVerification verify(@RequestParam(name = "aggregate", required = false) String aggregateId,
                              @RequestParam(defaultValue = "100") @Min(1) @Max(10000) int limit) {
         Actor actor = RequestContext.requireActor();

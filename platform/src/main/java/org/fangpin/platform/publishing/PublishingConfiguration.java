@@ -2,7 +2,9 @@ package org.fangpin.platform.publishing;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +25,11 @@ public class PublishingConfiguration {
     KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, PlatformProperties properties,
                                             MeterRegistry meters, EventStoreChain chain) {
         return new KafkaEventPublisher(kafka, properties.service(), meters, chain);
+    }
+
+    @Bean
+    PublisherLag publisherLag(EventProcessingConfiguration processing, EventStore store) {
+        return new PublisherLag(processing, store);
     }
 
     /** Errors propagate so that the processor retries the batch with back-off instead of skipping events. */

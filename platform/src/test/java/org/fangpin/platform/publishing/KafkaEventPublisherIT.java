@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -64,6 +65,8 @@ class KafkaEventPublisherIT {
     EventStore events;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -98,6 +101,7 @@ class KafkaEventPublisherIT {
         // the publisher keeps failing to send them, and never stores a position past them
         await().during(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(20))
                 .until(() -> publisherPosition() < globalIndex(firstWhileDown));
+        assertThat(unpublished()).as("the publisher's lag behind the store, as the alert reads it").isEqualTo(4);
         BROKER.proxy().restore();
 
         await().atMost(Duration.ofSeconds(120)).until(() -> BROKER.read(Topics.IDENTIFICATION, 5).size() >= 5);
@@ -128,6 +132,7 @@ class KafkaEventPublisherIT {
                 .filter(envelope -> envelope.id().equals(published.get(2))).findFirst().orElseThrow()
                 .link().sequence()).isEqualTo(2);
         await().atMost(Duration.ofSeconds(30)).until(() -> publisherPosition() >= globalIndex(published.get(4)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> unpublished() == 0);
     }
 
     /**
@@ -212,6 +217,11 @@ class KafkaEventPublisherIT {
     }
 
     /** The highest global index the publisher has stored as done; -1 before any. */
+    /** The gauge the alert on publisher lag reads (fangpin_events_unpublished). */
+    private double unpublished() {
+        return meters.get("fangpin.events.unpublished").gauge().value();
+    }
+
     private long publisherPosition() throws Exception {
         byte[] token = jdbc.sql("SELECT token FROM tokenentry WHERE processorname = 'Publisher_Kafka'")
                 .query(byte[].class).optional().orElse(null);

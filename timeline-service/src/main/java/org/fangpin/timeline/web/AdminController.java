@@ -1,5 +1,7 @@
 package org.fangpin.timeline.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -7,6 +9,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.fangpin.platform.admin.AdminActions;
+import org.fangpin.platform.openapi.OpenApiConfiguration;
 import org.fangpin.platform.web.RuleViolation;
 import org.fangpin.timeline.process.TimelineRebuild;
 
@@ -17,6 +20,7 @@ import org.fangpin.timeline.process.TimelineRebuild;
  * ({@code GET /api/admin/timeline/actions}, platform), and so is the switch that ends it ({@code DONE}).
  */
 @RestController
+@Tag(name = OpenApiConfiguration.OPERATIONS_TAG, description = OpenApiConfiguration.OPERATIONS_TAG_DESCRIPTION)
 class AdminController {
 
     private final TimelineRebuild rebuild;
@@ -33,6 +37,11 @@ class AdminController {
     @PostMapping("/api/admin/timeline/rebuild")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "重建档案 — rebuild every household's timeline",
+            description = "An ADMIN of national scope only (others are refused, 403, and the refusal is recorded): "
+                    + "records again the timeline of every household beside the one readers read, and switches "
+                    + "to it once caught up (202). The request and the switch are recorded with the admin "
+                    + "actions.")
     Started rebuild() {
         actions.requireNationalAdmin(TimelineRebuild.REBUILD);
         try {

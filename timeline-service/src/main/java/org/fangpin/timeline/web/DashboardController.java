@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -25,6 +27,7 @@ import org.fangpin.timeline.query.Exports;
  */
 @RestController
 @PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
+@Tag(name = "统计看板", description = "Where a region's households stand and what is late")
 class DashboardController {
 
     private final DashboardQueries queries;
@@ -49,6 +52,11 @@ class DashboardController {
     }
 
     @GetMapping("/api/dashboard")
+    @Operation(summary = "统计看板 — where a region's households stand",
+            description = "Any reader, within their region (a village up to the whole country for a national "
+                    + "reader; region defaults to the caller's own): households by status, object type and "
+                    + "warning level, by township, per month of the year (identifications, eliminations, "
+                    + "rollbacks, overdue items), those due for elimination (应消未消) and what is overdue.")
     Dashboard dashboard(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
                         @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
         String within = Readers.region(region);

@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,6 +38,7 @@ import org.fangpin.timeline.query.StoredEvents;
 /** The county event log for supervisors and inspection teams: every step of every household, by whom and when. */
 @RestController
 @PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
+@Tag(name = "事件日志", description = "The county event log for supervisors and inspection teams")
 class EventLogController {
 
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -64,6 +70,10 @@ class EventLogController {
     }
 
     @GetMapping("/api/events")
+    @Operation(summary = "事件日志 — every step of every household, by whom and when",
+            description = "Any reader, within their region (region defaults to the caller's own), filtered by event "
+                    + "type, actor, role and recording days, a page at a time: pass nextCursor as cursor for "
+                    + "the next page.")
     Page events(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
                 @RequestParam(required = false) String type,
                 @RequestParam(required = false) String actor,
@@ -81,6 +91,12 @@ class EventLogController {
 
     /** The same log as CSV, streamed row by row; UTF-8 with a byte-order mark so that Excel shows the Chinese. */
     @GetMapping("/api/events.csv")
+    @Operation(summary = "事件日志导出 — the same log as a CSV file",
+            description = "Any reader, within their region (region defaults to the caller's own), with the same "
+                    + "filters as the log: the log streamed as CSV in UTF-8 with a byte-order mark, so that "
+                    + "Excel shows the Chinese.")
+    @ApiResponse(responseCode = "200", description = "The log as CSV (events.csv)",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     void csv(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
              @RequestParam(required = false) String type,
              @RequestParam(required = false) String actor,

@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
@@ -35,6 +40,7 @@ import org.fangpin.timeline.query.StatusFlag;
  */
 @RestController
 @PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
+@Tag(name = "台账", description = "The monitoring ledger (监测对象台账) as an Excel workbook")
 class LedgerController {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -76,6 +82,12 @@ class LedgerController {
     }
 
     @GetMapping("/api/ledger")
+    @Operation(summary = "监测对象台账 — the ledger as an Excel workbook",
+            description = "Any reader, within their region (region defaults to the caller's own): one row per "
+                    + "monitoring object of the village, township or county, as an XLSX workbook to download.")
+    @ApiResponse(responseCode = "200", description = "The ledger as an Excel workbook",
+            content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = "string", format = "binary")))
     void ledger(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
                 @RequestParam(defaultValue = "xlsx") @Pattern(regexp = "xlsx") String format,
                 HttpServletResponse response) throws IOException {

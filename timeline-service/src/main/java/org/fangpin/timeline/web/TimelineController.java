@@ -9,9 +9,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -44,6 +47,8 @@ import org.fangpin.timeline.query.TimelineQueries.TimelineEntry;
 @RestController
 @RequestMapping("/api/households/{householdId}")
 @PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
+@Tag(name = "农户档案", description = "A household's timeline across all services, its state on a past day "
+        + "and the proof of its history")
 class TimelineController {
 
     private static final String KIND = "identification|monitoring|assistance|fangpin\\.[a-z]+\\.[A-Za-z]+\\.v\\d+";
@@ -112,6 +117,10 @@ class TimelineController {
      */
     @GetMapping("/timeline")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Timeline.class)))
+    @Operation(summary = "户时间线 — every step of a household across all services",
+            description = "Any reader within the household's region: the household's status and every step of "
+                    + "identification, monitoring and assistance, with who took it, the day it happened and "
+                    + "when it was recorded (补录 marked), optionally only one kind of step.")
     ResponseEntity<byte[]> timeline(@PathVariable String householdId,
                                     @RequestParam(required = false) @Pattern(regexp = KIND) String kind) {
         ChainHead head = requireReadable(householdId);
@@ -153,8 +162,13 @@ class TimelineController {
      * behalf (an ADMIN or INSPECTOR of national scope; for others the sources are {@code UNCHECKED}).
      */
     @GetMapping("/timeline/verify")
+    @Operation(summary = "档案核验 — whether the household's history is unaltered",
+            description = "Any reader within the household's region: recomputes the timeline's hash chains of the "
+                    + "household and names altered entries; for an ADMIN or INSPECTOR of national scope also "
+                    + "compares them with each source service's own chain (for others the sources are "
+                    + "UNCHECKED).")
     Verification verify(@PathVariable String householdId,
-                        @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+                        @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         requireReadable(householdId);
         List<ChainLink> chain = queries.chain(householdId);
         List<BrokenLink> broken = chain.stream().filter(link -> !link.intact())
@@ -184,6 +198,10 @@ class TimelineController {
      * business dates, including steps recorded later, replayed from the stored events.
      */
     @GetMapping("/state")
+    @Operation(summary = "历史状态 — the household as it stood on a past day",
+            description = "Any reader within the household's region: the record at the end of asOf (county time) by "
+                    + "the steps' business dates, steps recorded later included (404 STATE_NOT_YET_RECORDED "
+                    + "before the household's first step).")
     State state(@PathVariable String householdId,
                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         requireReadable(householdId);
