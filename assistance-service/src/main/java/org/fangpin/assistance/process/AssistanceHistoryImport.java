@@ -37,7 +37,9 @@ import org.fangpin.platform.imports.ImportBatches;
 import org.fangpin.platform.imports.ImportColumn;
 import org.fangpin.platform.imports.ImportIds;
 import org.fangpin.platform.imports.ImportLine;
+import org.fangpin.platform.imports.ImportProgress;
 import org.fangpin.platform.imports.ImportRefusal;
+import org.fangpin.platform.imports.ImportRefusals;
 import org.fangpin.platform.imports.ImportTable;
 import org.fangpin.platform.policy.PolicyBook;
 import org.fangpin.platform.security.Jurisdiction;
@@ -171,22 +173,29 @@ public class AssistanceHistoryImport implements FileImport {
     }
 
     @Override
-    public Report importFile(String fileName, byte[] content) {
+    public void checkHeader(byte[] content) {
+        ImportTable.checkHeader(content, Column.class);
+    }
+
+    @Override
+    public Report importFile(String fileName, byte[] content, ImportProgress progress) {
         Actor importer = RequestContext.requireActor();
         if (importer.role().isReadOnly()) {
             throw RuleViolation.forbidden("READ_ONLY_ROLE", importer.role());
         }
         LocalDate today = LocalDate.now(clock);
         List<ImportLine<Column>> lines = ImportTable.parse(content, Column.class);
-        List<ImportRefusal> refused = new ArrayList<>();
+        progress.total(lines.size());
+        ImportRefusals refused = new ImportRefusals(problems, progress);
         Map<String, Household> households = new LinkedHashMap<>();
         for (ImportLine<Column> line : lines) {
+            progress.validated(1);
             String key = householdKey(line);
             Household household = households.computeIfAbsent(key, Household::new);
             try {
                 household.rows.add(row(line, key, today));
             } catch (RuleViolation violation) {
-                refused.add(refusal(line.number(), violation));
+                refused.add(line.number(), violation);
                 household.refusedLines.add(line.number());
             }
         }
@@ -219,24 +228,24 @@ public class AssistanceHistoryImport implements FileImport {
                 }
                 writes.add(household);
             } catch (RuleViolation violation) {
-                refused.add(refusal(current.line(), violation));
+                refused.add(current.line(), violation);
                 refuseRest(refused, household, current.line());
             }
         }
 
-        ImportBatches.write(fileName, writes, BATCH, transactions, household -> send(fileName, household),
+        ImportBatches.write(fileName, writes, BATCH, transactions, progress, household -> household.rows.size(),
+                household -> send(fileName, household),
                 household -> { }, (household, violation) -> {
                     household.imported = 0;
                     household.unchanged = 0;
-                    refused.add(refusal(household.failedLine, violation));
+                    refused.add(household.failedLine, violation);
                     refuseRest(refused, household, household.failedLine);
-                });
+                }, null);
         int imported = writes.stream().mapToInt(household -> household.imported).sum();
         int unchanged = writes.stream().mapToInt(household -> household.unchanged).sum();
         long written = writes.stream().filter(household -> household.imported > 0).count();
-        refused.sort(Comparator.comparingInt(ImportRefusal::line));
-        return new Report(fileName, lines.size(), (int) written, imported, unchanged, refused.size(),
-                List.copyOf(refused.subList(0, Math.min(refused.size(), LISTED_REFUSALS))));
+        return new Report(fileName, lines.size(), (int) written, imported, unchanged, refused.count(),
+                refused.listed(LISTED_REFUSALS));
     }
 
     /** A household's rows in the order of their days, each judged on the steps before it as when recorded live. */
@@ -377,10 +386,10 @@ public class AssistanceHistoryImport implements FileImport {
         return value;
     }
 
-    private void refuseRest(List<ImportRefusal> refused, Household household, int refusedLine) {
+    private static void refuseRest(ImportRefusals refused, Household household, int refusedLine) {
         household.lines().stream().filter(line -> line != refusedLine && !household.refusedLines.contains(line))
-                .forEach(line -> refused.add(refusal(line,
-                        RuleViolation.of("IMPORT_HOUSEHOLD_REFUSED", refusedLine))));
+                .forEach(line -> refused.add(line,
+                        RuleViolation.of("IMPORT_HOUSEHOLD_REFUSED", refusedLine)));
     }
 
     /** The region of each of these households' cases, a thousand per query. */
@@ -396,7 +405,4 @@ public class AssistanceHistoryImport implements FileImport {
         return found;
     }
 
-    private ImportRefusal refusal(int line, RuleViolation violation) {
-        return ImportRefusal.of(line, violation, problems);
-    }
 }

@@ -8,6 +8,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,10 +41,13 @@ import org.fangpin.contracts.envelope.EnvelopeCodec;
 import org.fangpin.contracts.value.MeasureStatus;
 import org.fangpin.contracts.value.RiskType;
 import org.fangpin.platform.actor.Actor;
+import org.fangpin.platform.axon.ProjectionWriter;
 
 /**
  * The assistance cases, their measures, warnings and elimination decisions, for this service's screens and
- * deadline scans. Subscribing, so a refusal or a list read right after a command sees its effect.
+ * deadline scans. Subscribing, so a refusal or a list read right after a command sees its effect; written through the
+ * {@link ProjectionWriter}, keyed by household, so that an import's batch of cases reaches PostgreSQL in a few JDBC
+ * batches.
  */
 @Component
 @ProcessingGroup(CaseProjection.PROCESSING_GROUP)
@@ -52,14 +56,16 @@ class CaseProjection {
     static final String PROCESSING_GROUP = "ReadModel_AssistanceCases";
 
     private final JdbcClient jdbc;
+    private final ProjectionWriter writer;
 
-    CaseProjection(JdbcClient jdbc) {
+    CaseProjection(JdbcClient jdbc, ProjectionWriter writer) {
         this.jdbc = jdbc;
+        this.writer = writer;
     }
 
     @EventHandler
     void on(AssistanceCaseOpened event) {
-        jdbc.sql("""
+        writer.write(event.householdId(), """
                         INSERT INTO assistance_case (household_id, region_code, object_type, risk_types,
                                                      labour_capacity, opened_on)
                         VALUES (:id, :region, :type, :risks, :labour, :on)
@@ -68,94 +74,93 @@ class CaseProjection {
                             labour_capacity = EXCLUDED.labour_capacity, opened_on = EXCLUDED.opened_on,
                             status = 'RISK_NOT_ELIMINATED', elimination_step = NULL, rollback_step = NULL,
                             developmental_confirmation = NULL, eliminated_on = NULL, closed_on = NULL,
-                            closure_reason = NULL""")
-                .param("id", event.householdId())
-                .param("region", event.regionCode())
-                .param("type", event.objectType().name())
-                .param("risks", names(event.riskTypes()))
-                .param("labour", event.labourCapacity() == null ? null : event.labourCapacity().name())
-                .param("on", event.openedOn())
-                .update();
+                            closure_reason = NULL""", new MapSqlParameterSource()
+                .addValue("id", event.householdId())
+                .addValue("region", event.regionCode())
+                .addValue("type", event.objectType().name())
+                .addValue("risks", names(event.riskTypes()))
+                .addValue("labour", event.labourCapacity() == null ? null : event.labourCapacity().name())
+                .addValue("on", event.openedOn()));
     }
 
     @EventHandler
     void on(MeasureAdded event) {
-        jdbc.sql("""
+        writer.write(event.householdId(), """
                         INSERT INTO measure (measure_id, household_id, region_code, measure_type, description,
                                              risk_types, department, responsible_person, due_date, status,
                                              added_on, updated_on)
                         VALUES (:id, :household, :region, :type, :description, :risks, :department, :person, :due,
-                                :status, :on, :on)""")
-                .param("id", event.measureId())
-                .param("household", event.householdId())
-                .param("region", event.regionCode())
-                .param("type", event.measureType().name())
-                .param("description", event.description())
-                .param("risks", event.riskTypes() == null ? "" : names(event.riskTypes()))
-                .param("department", event.department())
-                .param("person", event.responsiblePerson())
-                .param("due", event.dueDate())
-                .param("status", MeasureStatus.PLANNED.name())
-                .param("on", event.plannedOn())
-                .update();
+                                :status, :on, :on)""", new MapSqlParameterSource()
+                .addValue("id", event.measureId())
+                .addValue("household", event.householdId())
+                .addValue("region", event.regionCode())
+                .addValue("type", event.measureType().name())
+                .addValue("description", event.description())
+                .addValue("risks", event.riskTypes() == null ? "" : names(event.riskTypes()))
+                .addValue("department", event.department())
+                .addValue("person", event.responsiblePerson())
+                .addValue("due", event.dueDate())
+                .addValue("status", MeasureStatus.PLANNED.name())
+                .addValue("on", event.plannedOn()));
     }
 
     /** A new deadline lifts the overdue mark: the measure is judged against the new date. */
     @EventHandler
     void on(MeasureUpdated event, @MetaDataValue(Actor.NAME) String actorName) {
-        jdbc.sql("""
+        writer.write(event.householdId(), """
                         UPDATE measure SET status = COALESCE(:status, status), outcome = COALESCE(:outcome, outcome),
                                income_effect = COALESCE(:income, income_effect), due_date = COALESCE(:due, due_date),
                                overdue_since = CASE WHEN :liftsOverdue THEN NULL ELSE overdue_since END,
                                updated_on = :on
-                        WHERE measure_id = :id""")
-                .param("status", event.status() == null ? null : event.status().name())
-                .param("outcome", event.outcome())
-                .param("income", event.incomeEffect())
-                .param("due", event.dueDate())
-                .param("liftsOverdue", event.dueDate() != null
+                        WHERE measure_id = :id""", new MapSqlParameterSource()
+                .addValue("status", event.status() == null ? null : event.status().name())
+                .addValue("outcome", event.outcome())
+                .addValue("income", event.incomeEffect())
+                .addValue("due", event.dueDate())
+                .addValue("liftsOverdue", event.dueDate() != null
                         || (event.status() != null && event.status().closed()))
-                .param("on", event.happenedOnOrRecorded())
-                .param("id", event.measureId())
-                .update();
+                .addValue("on", event.happenedOnOrRecorded())
+                .addValue("id", event.measureId()));
         if (event.progressNote() != null) {
-            jdbc.sql("""
+            writer.write(event.householdId(), """
                             INSERT INTO measure_progress (measure_id, noted_on, note, noted_by)
-                            VALUES (:id, :on, :note, :by)""")
-                    .param("id", event.measureId())
-                    .param("on", event.happenedOnOrRecorded())
-                    .param("note", event.progressNote())
-                    .param("by", actorName)
-                    .update();
+                            VALUES (:id, :on, :note, :by)""", new MapSqlParameterSource()
+                    .addValue("id", event.measureId())
+                    .addValue("on", event.happenedOnOrRecorded())
+                    .addValue("note", event.progressNote())
+                    .addValue("by", actorName));
         }
     }
 
     @EventHandler
     void on(MeasureOverdue event) {
-        jdbc.sql("UPDATE measure SET overdue_since = :on WHERE measure_id = :id")
-                .param("on", event.flaggedOn()).param("id", event.measureId()).update();
+        writer.write(event.householdId(), "UPDATE measure SET overdue_since = :on WHERE measure_id = :id", new MapSqlParameterSource()
+                .addValue("on", event.flaggedOn())
+                .addValue("id", event.measureId()));
     }
 
     @EventHandler
     void on(GradualExitStarted event) {
-        jdbc.sql("""
+        writer.write(event.householdId(), """
                         UPDATE measure SET status = 'GRADUAL_EXIT', gradual_exit_ends_on = :ends, overdue_since = NULL,
                                updated_on = :on
-                        WHERE measure_id = :id""")
-                .param("ends", event.endsOn()).param("on", event.startedOn()).param("id", event.measureId())
-                .update();
+                        WHERE measure_id = :id""", new MapSqlParameterSource()
+                .addValue("ends", event.endsOn())
+                .addValue("on", event.startedOn())
+                .addValue("id", event.measureId()));
     }
 
     @EventHandler
     void on(GradualExitCompleted event) {
-        jdbc.sql("UPDATE measure SET status = 'ENDED', updated_on = :on WHERE measure_id = :id")
-                .param("on", event.endedOn()).param("id", event.measureId()).update();
+        writer.write(event.householdId(), "UPDATE measure SET status = 'ENDED', updated_on = :on WHERE measure_id = :id", new MapSqlParameterSource()
+                .addValue("on", event.endedOn())
+                .addValue("id", event.measureId()));
     }
 
     /** A warning raised again after it was cleared is open again, waiting for a new response. */
     @EventHandler
     void on(WarningAttached event) {
-        jdbc.sql("""
+        writer.write(event.householdId(), """
                         INSERT INTO case_warning (warning_id, household_id, region_code, level, rule, reason,
                                                   raised_on, look_back)
                         VALUES (:id, :household, :region, :level, :rule, :reason, :on, :lookBack)
@@ -163,56 +168,58 @@ class CaseProjection {
                         SET level = EXCLUDED.level, rule = EXCLUDED.rule, reason = EXCLUDED.reason,
                             raised_on = EXCLUDED.raised_on, look_back = EXCLUDED.look_back, responded_on = NULL,
                             response_measure_id = NULL, response_reason = NULL, response_overdue_on = NULL,
-                            closed_on = NULL""")
-                .param("id", event.warningId())
-                .param("household", event.householdId())
-                .param("region", event.regionCode())
-                .param("level", event.level().name())
-                .param("rule", event.rule())
-                .param("reason", event.reason())
-                .param("on", event.raisedOn())
-                .param("lookBack", event.lookBack())
-                .update();
+                            closed_on = NULL""", new MapSqlParameterSource()
+                .addValue("id", event.warningId())
+                .addValue("household", event.householdId())
+                .addValue("region", event.regionCode())
+                .addValue("level", event.level().name())
+                .addValue("rule", event.rule())
+                .addValue("reason", event.reason())
+                .addValue("on", event.raisedOn())
+                .addValue("lookBack", event.lookBack()));
     }
 
     @EventHandler
     void on(WarningLevelNoted event) {
         if (event.escalated()) {
-            jdbc.sql("""
+            writer.write(event.householdId(), """
                             UPDATE case_warning SET level = :level, raised_on = :on, responded_on = NULL,
                                    response_measure_id = NULL, response_reason = NULL, response_overdue_on = NULL
-                            WHERE warning_id = :id""")
-                    .param("level", event.level().name()).param("on", event.changedOn()).param("id", event.warningId())
-                    .update();
+                            WHERE warning_id = :id""", new MapSqlParameterSource()
+                    .addValue("level", event.level().name())
+                    .addValue("on", event.changedOn())
+                    .addValue("id", event.warningId()));
         } else {
-            jdbc.sql("UPDATE case_warning SET level = :level WHERE warning_id = :id")
-                    .param("level", event.level().name()).param("id", event.warningId()).update();
+            writer.write(event.householdId(), "UPDATE case_warning SET level = :level WHERE warning_id = :id", new MapSqlParameterSource()
+                    .addValue("level", event.level().name())
+                    .addValue("id", event.warningId()));
         }
     }
 
     @EventHandler
     void on(WarningClosed event) {
-        jdbc.sql("UPDATE case_warning SET closed_on = :on WHERE warning_id = :id")
-                .param("on", event.closedOn()).param("id", event.warningId()).update();
+        writer.write(event.householdId(), "UPDATE case_warning SET closed_on = :on WHERE warning_id = :id", new MapSqlParameterSource()
+                .addValue("on", event.closedOn())
+                .addValue("id", event.warningId()));
     }
 
     @EventHandler
     void on(WarningResponded event) {
-        jdbc.sql("""
+        writer.write(event.householdId(), """
                         UPDATE case_warning SET responded_on = :on, response_measure_id = :measure,
                                response_reason = :reason
-                        WHERE warning_id = :id""")
-                .param("on", event.respondedOn())
-                .param("measure", event.measureId())
-                .param("reason", event.reason())
-                .param("id", event.warningId())
-                .update();
+                        WHERE warning_id = :id""", new MapSqlParameterSource()
+                .addValue("on", event.respondedOn())
+                .addValue("measure", event.measureId())
+                .addValue("reason", event.reason())
+                .addValue("id", event.warningId()));
     }
 
     @EventHandler
     void on(WarningResponseOverdue event) {
-        jdbc.sql("UPDATE case_warning SET response_overdue_on = :on WHERE warning_id = :id")
-                .param("on", event.flaggedOn()).param("id", event.warningId()).update();
+        writer.write(event.householdId(), "UPDATE case_warning SET response_overdue_on = :on WHERE warning_id = :id", new MapSqlParameterSource()
+                .addValue("on", event.flaggedOn())
+                .addValue("id", event.warningId()));
     }
 
     @EventHandler
@@ -252,18 +259,18 @@ class CaseProjection {
 
     @EventHandler
     void on(RiskEliminated event) {
-        jdbc.sql("""
+        writer.write(event.householdId(), """
                         UPDATE assistance_case SET status = 'RISK_ELIMINATED', elimination_step = NULL,
                                eliminated_on = :on
-                        WHERE household_id = :id""")
-                .param("on", event.eliminatedOn()).param("id", event.householdId()).update();
-        jdbc.sql("""
+                        WHERE household_id = :id""", new MapSqlParameterSource()
+                .addValue("on", event.eliminatedOn())
+                .addValue("id", event.householdId()));
+        writer.write(event.householdId(), """
                         INSERT INTO elimination_decision (household_id, eliminated_on, evidence)
-                        VALUES (:id, :on, CAST(:evidence AS jsonb))""")
-                .param("id", event.householdId())
-                .param("on", event.eliminatedOn())
-                .param("evidence", json(event.evidence()))
-                .update();
+                        VALUES (:id, :on, CAST(:evidence AS jsonb))""", new MapSqlParameterSource()
+                .addValue("id", event.householdId())
+                .addValue("on", event.eliminatedOn())
+                .addValue("evidence", json(event.evidence())));
     }
 
     @EventHandler
@@ -283,27 +290,29 @@ class CaseProjection {
 
     @EventHandler
     void on(RiskRolledBack event) {
-        jdbc.sql("""
+        writer.write(event.householdId(), """
                         UPDATE assistance_case SET status = 'RISK_NOT_ELIMINATED', rollback_step = NULL,
                                eliminated_on = NULL
-                        WHERE household_id = :id""")
-                .param("id", event.householdId()).update();
-        jdbc.sql("""
+                        WHERE household_id = :id""", new MapSqlParameterSource()
+                .addValue("id", event.householdId()));
+        writer.write(event.householdId(), """
                         UPDATE elimination_decision SET rolled_back_on = :on
-                        WHERE id = (SELECT max(id) FROM elimination_decision WHERE household_id = :id)""")
-                .param("on", event.rolledBackOn()).param("id", event.householdId()).update();
+                        WHERE id = (SELECT max(id) FROM elimination_decision WHERE household_id = :id)""", new MapSqlParameterSource()
+                .addValue("on", event.rolledBackOn())
+                .addValue("id", event.householdId()));
     }
 
     /** A closed case's measures are no longer overdue; the scans leave its measures and warnings alone. */
     @EventHandler
     void on(AssistanceCaseClosed event) {
-        jdbc.sql("""
+        writer.write(event.householdId(), """
                         UPDATE assistance_case SET status = 'CLOSED', closed_on = :on, closure_reason = :reason
-                        WHERE household_id = :id""")
-                .param("on", event.closedOn()).param("reason", event.reason().name())
-                .param("id", event.householdId()).update();
-        jdbc.sql("UPDATE measure SET overdue_since = NULL WHERE household_id = :id AND overdue_since IS NOT NULL")
-                .param("id", event.householdId()).update();
+                        WHERE household_id = :id""", new MapSqlParameterSource()
+                .addValue("on", event.closedOn())
+                .addValue("reason", event.reason().name())
+                .addValue("id", event.householdId()));
+        writer.write(event.householdId(), "UPDATE measure SET overdue_since = NULL WHERE household_id = :id AND overdue_since IS NOT NULL", new MapSqlParameterSource()
+                .addValue("id", event.householdId()));
     }
 
     @ResetHandler
@@ -313,8 +322,9 @@ class CaseProjection {
 
     /** {@code column} is one of this class's constants, never input. */
     private void setCase(String householdId, String column, String value) {
-        jdbc.sql("UPDATE assistance_case SET " + column + " = :value WHERE household_id = :id")
-                .param("value", value).param("id", householdId).update();
+        writer.write(householdId, "UPDATE assistance_case SET " + column + " = :value WHERE household_id = :id", new MapSqlParameterSource()
+                .addValue("value", value)
+                .addValue("id", householdId));
     }
 
     private static String names(List<RiskType> risks) {

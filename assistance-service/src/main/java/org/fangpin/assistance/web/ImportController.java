@@ -1,19 +1,27 @@
 package org.fangpin.assistance.web;
 
+import java.util.UUID;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.fangpin.assistance.process.AssistanceHistoryImport;
-import org.fangpin.assistance.process.AssistanceHistoryImport.Report;
+import org.fangpin.platform.imports.ImportRun;
+import org.fangpin.platform.imports.ImportRuns;
 
 /** 存量导入 of the measures, eliminations and rollbacks before go-live, by the county (docs/decisions/0035). */
 @RestController
@@ -23,21 +31,35 @@ import org.fangpin.assistance.process.AssistanceHistoryImport.Report;
 class ImportController {
 
     private final AssistanceHistoryImport imports;
+    private final ImportRuns runs;
 
-    ImportController(AssistanceHistoryImport imports) {
+    ImportController(AssistanceHistoryImport imports, ImportRuns runs) {
         this.imports = imports;
+        this.runs = runs;
     }
 
     @PostMapping(consumes = {"text/csv", "application/octet-stream"})
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasAnyRole('COUNTY_APPROVER', 'ADMIN')")
     @Operation(summary = "存量导入 — measures, eliminations and rollbacks before go-live",
-            description = "A CSV file in the layout of the README (UTF-8 or GBK), one measure, elimination or "
+            description = "Accepted as a batch (202 with its Location; GET it for progress and the report). "
+                    + "A CSV file in the layout of the README (UTF-8 or GBK), one measure, elimination or "
                     + "rollback a row, the household named by its head's ID number or its 户编号. Each row is "
                     + "recorded by the live procedure's rules on its own days. A household's rows are recorded "
                     + "together or not at all; refused rows are listed with their line and the reason in Chinese. "
                     + "A row imported already is left unchanged. A household whose case is not open yet is refused "
                     + "with IMPORT_CASE_NOT_OPEN_YET: import the file again later.")
-    Report importHistory(@RequestParam @NotBlank @Size(max = 200) String fileName, @RequestBody byte[] content) {
-        return imports.importFile(fileName, content);
+    ResponseEntity<ImportRun> importHistory(@RequestParam @NotBlank @Size(max = 200) String fileName,
+                                            @RequestBody byte[] content) {
+        return runs.accept(imports, fileName, content);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('COUNTY_APPROVER', 'ADMIN')")
+    @Operation(summary = "存量导入批次 — the progress of an import, and its report when done",
+            description = "State, rows of the file counted so far (total, validated, written, refused) and, "
+                    + "when DONE, the report the import gives; REFUSED or FAILED with the reason in Chinese.")
+    ImportRun importRun(@PathVariable UUID id) {
+        return runs.require(id);
     }
 }

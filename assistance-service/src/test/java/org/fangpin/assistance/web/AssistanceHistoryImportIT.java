@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.client.RestClient;
@@ -99,7 +100,12 @@ class AssistanceHistoryImportIT {
                 + head + ",帮扶措施,公益岗位,嘎查护林员公益岗位,因病,林草局,包银花," + planned + ","
                 + planned.plusDays(10) + "," + planned.plusMonths(3) + ",护林员岗位年收入1.2万元,,,\n";
 
-        JsonNode first = upload("COUNTY_APPROVER", "150724", csv);
+        JsonNode run = run("COUNTY_APPROVER", "150724", csv);
+        JsonNode first = run.get("report");
+
+        assertThat(List.of(run.get("state").asText(), run.get("rowsTotal").asText(), run.get("rowsValidated").asText(),
+                run.get("rowsWritten").asText(), run.get("rowsRefused").asText()))
+                .as("state, total, validated, written, refused").containsExactly("DONE", "2", "2", "2", "0");
 
         assertThat(first.get("refusedCount").asInt()).as(first.toString()).isZero();
         assertThat(first.get("imported").asInt()).isEqualTo(2);
@@ -171,9 +177,19 @@ class AssistanceHistoryImportIT {
     }
 
     private JsonNode upload(String role, String region, String csv) {
-        return client(role, region).post().uri("/api/assistance/imports?fileName=history.csv")
+        return run(role, region, csv).get("report");
+    }
+
+    /** The import batch once it finished. */
+    private JsonNode run(String role, String region, String csv) {
+        RestClient client = client(role, region);
+        ResponseEntity<JsonNode> accepted = client.post().uri("/api/assistance/imports?fileName=history.csv")
                 .contentType(MediaType.parseMediaType("text/csv"))
-                .body(csv.getBytes(StandardCharsets.UTF_8)).retrieve().body(JsonNode.class);
+                .body(csv.getBytes(StandardCharsets.UTF_8)).retrieve().toEntity(JsonNode.class);
+        assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+        return await().atMost(PATIENCE).until(() -> client.get()
+                .uri(accepted.getHeaders().getLocation().toString()).retrieve().body(JsonNode.class),
+                run -> run.has("finishedAt"));
     }
 
     private int status(String role, String region, String csv) {

@@ -22,7 +22,6 @@ import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -47,7 +46,9 @@ import org.fangpin.platform.imports.FileImport;
 import org.fangpin.platform.imports.ImportBatches;
 import org.fangpin.platform.imports.ImportIds;
 import org.fangpin.platform.imports.ImportLine;
+import org.fangpin.platform.imports.ImportProgress;
 import org.fangpin.platform.imports.ImportRefusal;
+import org.fangpin.platform.imports.ImportRefusals;
 import org.fangpin.platform.imports.ImportTable;
 import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.policy.PolicyBook;
@@ -109,17 +110,24 @@ public class HouseholdImport implements FileImport {
 
     /** The import by the current actor (the importer), who may write only within their region. */
     @Override
-    public Report importFile(String fileName, byte[] content) {
+    public void checkHeader(byte[] content) {
+        ImportTable.checkHeader(content, Column.class);
+    }
+
+    @Override
+    public Report importFile(String fileName, byte[] content, ImportProgress progress) {
         Actor importer = RequestContext.requireActor();
         if (importer.role().isReadOnly()) {
             throw RuleViolation.forbidden("READ_ONLY_ROLE", importer.role());
         }
         LocalDate today = LocalDate.now(clock);
         List<ImportLine<Column>> lines = ImportTable.parse(content, Column.class);
-        List<ImportRefusal> refused = new ArrayList<>();
+        progress.total(lines.size());
+        ImportRefusals refused = new ImportRefusals(problems, progress);
         Map<String, Family> families = new LinkedHashMap<>();
         Map<String, Integer> firstLineOf = new HashMap<>();
         for (ImportLine<Column> line : lines) {
+            progress.validated(1);
             String headId = Optional.ofNullable(line.get(Column.HEAD_ID_NUMBER))
                     .map(id -> id.toUpperCase(Locale.ROOT)).orElse("line:" + line.number());
             Family family = families.computeIfAbsent(headId, Family::new);
@@ -135,7 +143,7 @@ public class HouseholdImport implements FileImport {
                     family.headLine = line.number();
                 }
             } catch (RuleViolation violation) {
-                refused.add(refusal(line.number(), violation));
+                refused.add(line.number(), violation);
                 if ("IMPORT_DUPLICATE_ROW".equals(violation.code())) {
                     // The first row of a person stands; only the repetition is refused.
                     continue;
@@ -160,7 +168,7 @@ public class HouseholdImport implements FileImport {
             if (family.refusedLine != 0) {
                 // Nothing of a household is written when one of its rows is refused.
                 family.lines().filter(line -> !family.refusedLines.contains(line)).forEach(line -> refused.add(
-                        refusal(line, RuleViolation.of("IMPORT_HOUSEHOLD_REFUSED", family.refusedLine))));
+                        line, RuleViolation.of("IMPORT_HOUSEHOLD_REFUSED", family.refusedLine)));
                 continue;
             }
             if (family.head == null && family.members.isEmpty()) {
@@ -170,22 +178,25 @@ public class HouseholdImport implements FileImport {
             try {
                 Write write = write(importer, fileName, family, registered, policyCache, lineAt);
                 unchanged += write.unchanged();
-                if (!write.steps().isEmpty()) {
+                if (write.steps().isEmpty()) {
+                    progress.written(write.lines().size());
+                } else {
                     writes.add(write);
                 }
             } catch (RuleViolation violation) {
-                refused.add(refusal(lineAt[0], violation));
+                refused.add(lineAt[0], violation);
                 family.lines().filter(line -> line != lineAt[0]).forEach(line -> refused.add(
-                        refusal(line, RuleViolation.of("IMPORT_HOUSEHOLD_REFUSED", lineAt[0]))));
+                        line, RuleViolation.of("IMPORT_HOUSEHOLD_REFUSED", lineAt[0])));
             }
         }
 
         int[] done = new int[3];
-        ImportBatches.write(fileName, writes, BATCH, transactions, this::send, write -> count(write, done),
-                (write, violation) -> write.lines().forEach(line -> refused.add(refusal(line, violation))));
-        refused.sort((a, b) -> Integer.compare(a.line(), b.line()));
-        return new Report(fileName, lines.size(), done[0], done[1], done[2], unchanged, refused.size(),
-                List.copyOf(refused.subList(0, Math.min(refused.size(), LISTED_REFUSALS))));
+        ImportBatches.write(fileName, writes, BATCH, transactions, progress, write -> write.lines().size(), this::send,
+                write -> count(write, done),
+                (write, violation) -> write.lines().forEach(line -> refused.add(line, violation)),
+                "IMPORT_PERSON_REGISTERED_MEANWHILE");
+        return new Report(fileName, lines.size(), done[0], done[1], done[2], unchanged, refused.count(),
+                refused.listed(LISTED_REFUSALS));
     }
 
     /** A row as the rules read it. */
@@ -456,19 +467,13 @@ public class HouseholdImport implements FileImport {
 
     /**
      * A household's commands, in the unit of work of its batch. A person registered meanwhile by someone else (the
-     * unique ID number refuses the projection's insert) is a refusal of the household, not a failure of the import.
+     * unique ID number refuses the projection's insert when the batch commits) is a refusal of the household, not a
+     * failure of the import ({@code IMPORT_PERSON_REGISTERED_MEANWHILE}, given to {@link ImportBatches}).
      */
     private void send(Write write) {
-        try {
-            for (Step step : write.steps()) {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(step.command())
-                        .andMetaData(Provenance.imported(write.fileName(), step.line())));
-            }
-        } catch (RuntimeException failed) {
-            if (duplicate(failed)) {
-                throw RuleViolation.conflict("IMPORT_PERSON_REGISTERED_MEANWHILE");
-            }
-            throw failed;
+        for (Step step : write.steps()) {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(step.command())
+                    .andMetaData(Provenance.imported(write.fileName(), step.line())));
         }
     }
 
@@ -478,18 +483,7 @@ public class HouseholdImport implements FileImport {
         done[2] += write.members();
     }
 
-    private static boolean duplicate(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DuplicateKeyException) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    private ImportRefusal refusal(int line, RuleViolation violation) {
-        return ImportRefusal.of(line, violation, problems);
-    }
 
     /** 风险类型: one or more, separated by 、，,；; or spaces. */
     private static List<RiskType> riskTypes(ImportLine<Column> line) {

@@ -21,6 +21,7 @@ import org.fangpin.identification.process.HouseholdImport.Report;
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.actor.Role;
+import org.fangpin.platform.imports.ImportProgress;
 import org.fangpin.testsupport.WithRealInfrastructure;
 
 /**
@@ -64,13 +65,13 @@ class HouseholdImportBenchmark {
 
         Actor county = new Actor("u-bench", "旗乡村振兴局", Role.COUNTY_APPROVER, "150724");
         long start = System.nanoTime();
-        Report report = RequestContext.runAs(county, "benchmark", () -> imports.importFile("go-live.csv", file));
+        Report report = RequestContext.runAs(county, "benchmark", () -> imports.importFile("go-live.csv", file, new ImportProgress()));
         double imported = seconds(start);
         print("import: %,d households registered, %,d identified in %.1f s (%,.0f households/s; %.0f x the COPY)",
                 report.registered(), report.identified(), imported, households / imported, imported / bareCopy);
 
         long againStart = System.nanoTime();
-        Report again = RequestContext.runAs(county, "benchmark", () -> imports.importFile("go-live.csv", file));
+        Report again = RequestContext.runAs(county, "benchmark", () -> imports.importFile("go-live.csv", file, new ImportProgress()));
         print("the same file again: %,d unchanged in %.1f s", again.unchanged(), seconds(againStart));
 
         assertThat(report.refusedCount()).isZero();

@@ -1,12 +1,15 @@
 package org.fangpin.identification.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.fangpin.identification.Procedure.idNumber;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -20,7 +23,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
 
 import org.fangpin.contracts.Topics;
 import org.fangpin.contracts.envelope.EventEnvelope;
@@ -64,12 +69,16 @@ class HouseholdImportIT {
 
         Reply first = upload("COUNTY_APPROVER", "150724", "households-sample.csv", sample);
 
-        assertThat(first.status()).isEqualTo(200);
-        assertThat(first.body().get("rows").asInt()).isEqualTo(7);
-        assertThat(first.body().get("registered").asInt()).isEqualTo(4);
-        assertThat(first.body().get("identified").asInt()).isEqualTo(3);
-        assertThat(first.body().get("membersAdded").asInt()).isEqualTo(3);
-        assertThat(first.body().get("refusedCount").asInt()).isZero();
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(first.body().get("state").asText()).isEqualTo("DONE");
+        assertThat(List.of(first.body().get("rowsTotal").asInt(), first.body().get("rowsValidated").asInt(),
+                first.body().get("rowsWritten").asInt(), first.body().get("rowsRefused").asInt()))
+                .as("total, validated, written, refused").containsExactly(7, 7, 7, 0);
+        assertThat(report(first).get("rows").asInt()).isEqualTo(7);
+        assertThat(report(first).get("registered").asInt()).isEqualTo(4);
+        assertThat(report(first).get("identified").asInt()).isEqualTo(3);
+        assertThat(report(first).get("membersAdded").asInt()).isEqualTo(3);
+        assertThat(report(first).get("refusedCount").asInt()).isZero();
         String household = jdbc.sql("SELECT household_id FROM household_view WHERE head_id_number = :id")
                 .param("id", "150724196803150010").query(String.class).single();
         HouseholdIdentified identified = Published.about(kafka, Topics.IDENTIFICATION, household, 3).stream()
@@ -101,10 +110,10 @@ class HouseholdImportIT {
         long stored = storedEvents();
         Reply again = upload("COUNTY_APPROVER", "150724", "households-sample.csv", sample);
 
-        assertThat(again.body().get("registered").asInt()).isZero();
-        assertThat(again.body().get("identified").asInt()).isZero();
-        assertThat(again.body().get("membersAdded").asInt()).isZero();
-        assertThat(again.body().get("unchanged").asInt()).isEqualTo(7);
+        assertThat(report(again).get("registered").asInt()).isZero();
+        assertThat(report(again).get("identified").asInt()).isZero();
+        assertThat(report(again).get("membersAdded").asInt()).isZero();
+        assertThat(report(again).get("unchanged").asInt()).isEqualTo(7);
         assertThat(storedEvents()).isEqualTo(stored);
     }
 
@@ -125,12 +134,14 @@ class HouseholdImportIT {
 
         Reply reply = upload("COUNTY_APPROVER", "150724", "存量户.csv", csv.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body().get("rows").asInt()).isEqualTo(6);
-        assertThat(reply.body().get("registered").asInt()).isEqualTo(1);
-        assertThat(reply.body().get("identified").asInt()).isEqualTo(1);
-        assertThat(reply.body().get("refusedCount").asInt()).isEqualTo(5);
-        JsonNode refused = reply.body().get("refused");
+        assertThat(reply.status()).isEqualTo(202);
+        assertThat(List.of(reply.body().get("rowsTotal").asInt(), reply.body().get("rowsWritten").asInt(),
+                reply.body().get("rowsRefused").asInt())).as("total, written, refused").containsExactly(6, 1, 5);
+        assertThat(report(reply).get("rows").asInt()).isEqualTo(6);
+        assertThat(report(reply).get("registered").asInt()).isEqualTo(1);
+        assertThat(report(reply).get("identified").asInt()).isEqualTo(1);
+        assertThat(report(reply).get("refusedCount").asInt()).isEqualTo(5);
+        JsonNode refused = report(reply).get("refused");
         assertThat(refused.findValuesAsText("line")).containsExactly("2", "3", "4", "5", "7");
         assertThat(refused.findValuesAsText("code")).containsExactly("IMPORT_ID_NUMBER_INVALID",
                 "OUT_OF_JURISDICTION", "DATE_IN_FUTURE", "IMPORT_VALUE_INVALID", "IMPORT_DUPLICATE_ROW");
@@ -156,12 +167,12 @@ class HouseholdImportIT {
 
         Reply refused = upload("COUNTY_APPROVER", "150724", "成员.csv", csv.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(refused.body().get("registered").asInt()).isZero();
-        assertThat(refused.body().get("refused").findValuesAsText("line")).containsExactly("2", "3", "4", "5");
-        assertThat(refused.body().get("refused").findValuesAsText("code")).containsExactly(
+        assertThat(report(refused).get("registered").asInt()).isZero();
+        assertThat(report(refused).get("refused").findValuesAsText("line")).containsExactly("2", "3", "4", "5");
+        assertThat(report(refused).get("refused").findValuesAsText("code")).containsExactly(
                 "IMPORT_HOUSEHOLD_REFUSED", "IMPORT_HOUSEHOLD_REFUSED", "IMPORT_VALUE_INVALID",
                 "IMPORT_HOUSEHOLD_NOT_FOUND");
-        assertThat(refused.body().get("refused").get(0).get("message").asText()).contains("第 4 行");
+        assertThat(report(refused).get("refused").get(0).get("message").asText()).contains("第 4 行");
         assertThat(storedEvents()).as("nothing of a household with a refused row").isEqualTo(before);
 
         Reply heads = upload("COUNTY_APPROVER", "150724", "户主.csv", (header
@@ -172,9 +183,9 @@ class HouseholdImportIT {
                 + ",," + head + ",,,子女,阿木尔," + child + ",,\n"
                 + ",," + otherHead + ",,,子女,其木格," + spouse + ",,\n").getBytes(StandardCharsets.UTF_8));
 
-        assertThat(heads.body().get("registered").asInt()).isEqualTo(2);
-        assertThat(members.body().get("membersAdded").asInt()).isEqualTo(2);
-        assertThat(members.body().get("refused").findValuesAsText("code")).containsExactly("IMPORT_DUPLICATE_ROW");
+        assertThat(report(heads).get("registered").asInt()).isEqualTo(2);
+        assertThat(report(members).get("membersAdded").asInt()).isEqualTo(2);
+        assertThat(report(members).get("refused").findValuesAsText("code")).containsExactly("IMPORT_DUPLICATE_ROW");
         assertThat(jdbc.sql("SELECT birth_date::text FROM member_view WHERE name = '阿木尔'").query(String.class)
                 .single()).as("the birth date read from the ID number").isEqualTo("1995-04-04");
     }
@@ -192,11 +203,30 @@ class HouseholdImportIT {
         assertThat(village.status()).isEqualTo(403);
     }
 
+    /**
+     * The import batch's status once it finished, after its 202 named it in {@code Location}; the answer itself when
+     * the file was not accepted.
+     */
     private Reply upload(String role, String region, String fileName, byte[] content) {
-        return procedure.client(role, region).post().uri("/api/households/imports?fileName={name}", fileName)
+        RestClient client = procedure.client(role, region);
+        ResponseEntity<byte[]> accepted = client.post().uri("/api/households/imports?fileName={name}", fileName)
                 .contentType(MediaType.parseMediaType("text/csv")).body(content)
-                .exchange((request, response) -> new Reply(response.getStatusCode().value(),
-                        JSON.readTree(response.getBody().readAllBytes())), false);
+                .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+                        .headers(response.getHeaders()).body(response.getBody().readAllBytes()), false);
+        if (accepted.getStatusCode().value() != 202) {
+            return new Reply(accepted.getStatusCode().value(), json(new String(accepted.getBody(),
+                    StandardCharsets.UTF_8)));
+        }
+        URI location = accepted.getHeaders().getLocation();
+        assertThat(location.toString()).as("relative, so that it holds behind the gateway")
+                .startsWith("/api/households/imports/");
+        JsonNode finished = await().atMost(Duration.ofSeconds(30)).until(() -> client.get().uri(location.toString())
+                .retrieve().body(JsonNode.class), run -> run.has("finishedAt"));
+        return new Reply(202, finished);
+    }
+
+    private static JsonNode report(Reply run) {
+        return run.body().get("report");
     }
 
     private long storedEvents() {

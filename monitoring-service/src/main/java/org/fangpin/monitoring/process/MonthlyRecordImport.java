@@ -37,7 +37,9 @@ import org.fangpin.platform.imports.FileImport;
 import org.fangpin.platform.imports.ImportBatches;
 import org.fangpin.platform.imports.ImportColumn;
 import org.fangpin.platform.imports.ImportLine;
+import org.fangpin.platform.imports.ImportProgress;
 import org.fangpin.platform.imports.ImportRefusal;
+import org.fangpin.platform.imports.ImportRefusals;
 import org.fangpin.platform.imports.ImportTable;
 import org.fangpin.platform.policy.PolicyBook;
 import org.fangpin.platform.security.Jurisdiction;
@@ -147,17 +149,24 @@ public class MonthlyRecordImport implements FileImport {
     }
 
     @Override
-    public Report importFile(String fileName, byte[] content) {
+    public void checkHeader(byte[] content) {
+        ImportTable.checkHeader(content, Column.class);
+    }
+
+    @Override
+    public Report importFile(String fileName, byte[] content, ImportProgress progress) {
         Actor importer = RequestContext.requireActor();
         if (importer.role().isReadOnly()) {
             throw RuleViolation.forbidden("READ_ONLY_ROLE", importer.role());
         }
         LocalDate today = LocalDate.now(clock);
         List<ImportLine<Column>> lines = ImportTable.parse(content, Column.class);
-        List<ImportRefusal> refused = new ArrayList<>();
+        progress.total(lines.size());
+        ImportRefusals refused = new ImportRefusals(problems, progress);
         Map<String, Household> households = new LinkedHashMap<>();
         Map<String, Integer> firstLineOf = new HashMap<>();
         for (ImportLine<Column> line : lines) {
+            progress.validated(1);
             String headId = line.has(Column.HEAD_ID_NUMBER)
                     ? line.get(Column.HEAD_ID_NUMBER).toUpperCase(Locale.ROOT) : "line:" + line.number();
             Household household = households.computeIfAbsent(headId, Household::new);
@@ -165,12 +174,12 @@ public class MonthlyRecordImport implements FileImport {
                 Row row = row(line, headId, today);
                 Integer first = firstLineOf.putIfAbsent(headId + "/" + row.command().month(), line.number());
                 if (first != null) {
-                    refused.add(refusal(line.number(), RuleViolation.of("IMPORT_DUPLICATE_MONTH", first)));
+                    refused.add(line.number(), RuleViolation.of("IMPORT_DUPLICATE_MONTH", first));
                     continue;
                 }
                 household.rows.add(row);
             } catch (RuleViolation violation) {
-                refused.add(refusal(line.number(), violation));
+                refused.add(line.number(), violation);
                 household.refusedLines.add(line.number());
             }
         }
@@ -210,24 +219,24 @@ public class MonthlyRecordImport implements FileImport {
                 household.rows.sort(Comparator.comparing(row -> row.command().month()));
                 writes.add(household);
             } catch (RuleViolation violation) {
-                refused.add(refusal(first.line(), violation));
+                refused.add(first.line(), violation);
                 refuseRest(refused, household, first.line());
             }
         }
 
-        ImportBatches.write(fileName, writes, BATCH, transactions, household -> send(fileName, household),
+        ImportBatches.write(fileName, writes, BATCH, transactions, progress, household -> household.rows.size(),
+                household -> send(fileName, household),
                 household -> { }, (household, violation) -> {
                     household.recorded = 0;
                     household.unchanged = 0;
-                    refused.add(refusal(household.failedLine, violation));
+                    refused.add(household.failedLine, violation);
                     refuseRest(refused, household, household.failedLine);
-                });
+                }, null);
         int recorded = writes.stream().mapToInt(household -> household.recorded).sum();
         int unchanged = writes.stream().mapToInt(household -> household.unchanged).sum();
         long written = writes.stream().filter(household -> household.recorded > 0).count();
-        refused.sort(Comparator.comparingInt(ImportRefusal::line));
-        return new Report(fileName, lines.size(), (int) written, recorded, unchanged, refused.size(),
-                List.copyOf(refused.subList(0, Math.min(refused.size(), LISTED_REFUSALS))));
+        return new Report(fileName, lines.size(), (int) written, recorded, unchanged, refused.count(),
+                refused.listed(LISTED_REFUSALS));
     }
 
     /** A household's months, oldest first, so each is judged on the months before it as when recorded live. */
@@ -256,10 +265,10 @@ public class MonthlyRecordImport implements FileImport {
         }
     }
 
-    private void refuseRest(List<ImportRefusal> refused, Household household, int refusedLine) {
+    private static void refuseRest(ImportRefusals refused, Household household, int refusedLine) {
         household.lines().stream().filter(line -> line != refusedLine && !household.refusedLines.contains(line))
-                .forEach(line -> refused.add(refusal(line,
-                        RuleViolation.of("IMPORT_HOUSEHOLD_REFUSED", refusedLine))));
+                .forEach(line -> refused.add(line,
+                        RuleViolation.of("IMPORT_HOUSEHOLD_REFUSED", refusedLine)));
     }
 
     private Row row(ImportLine<Column> line, String headId, LocalDate today) {
@@ -336,7 +345,4 @@ public class MonthlyRecordImport implements FileImport {
         return found;
     }
 
-    private ImportRefusal refusal(int line, RuleViolation violation) {
-        return ImportRefusal.of(line, violation, problems);
-    }
 }

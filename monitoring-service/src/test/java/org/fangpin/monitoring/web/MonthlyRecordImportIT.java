@@ -65,9 +65,13 @@ class MonthlyRecordImportIT {
 
         Reply first = upload("COUNTY_APPROVER", "150724", csv);
 
-        assertThat(first.status()).isEqualTo(200);
-        assertThat(first.body().get("recorded").asInt()).isEqualTo(3);
-        assertThat(first.body().get("refusedCount").asInt()).isZero();
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(first.body().get("state").asText()).isEqualTo("DONE");
+        assertThat(List.of(first.body().get("rowsTotal").asInt(), first.body().get("rowsValidated").asInt(),
+                first.body().get("rowsWritten").asInt(), first.body().get("rowsRefused").asInt()))
+                .as("total, validated, written, refused").containsExactly(3, 3, 3, 0);
+        assertThat(report(first).get("recorded").asInt()).isEqualTo(3);
+        assertThat(report(first).get("refusedCount").asInt()).isZero();
         assertThat(jdbc.sql("""
                         SELECT convert_from(payload, 'UTF8')::jsonb ->> 'recordedOn' FROM domainevententry
                         WHERE aggregateidentifier = :id AND payloadtype LIKE '%MonthlyMonitoringRecorded'
@@ -85,8 +89,9 @@ class MonthlyRecordImportIT {
         long stored = stored();
         Reply again = upload("COUNTY_APPROVER", "150724", csv);
 
-        assertThat(again.body().get("recorded").asInt()).isZero();
-        assertThat(again.body().get("unchanged").asInt()).isEqualTo(3);
+        assertThat(report(again).get("recorded").asInt()).isZero();
+        assertThat(report(again).get("unchanged").asInt()).isEqualTo(3);
+        assertThat(again.body().get("rowsWritten").asInt()).as("rows found written count as done").isEqualTo(3);
         assertThat(stored()).isEqualTo(stored);
     }
 
@@ -104,7 +109,9 @@ class MonthlyRecordImportIT {
 
         Reply reply = upload("COUNTY_APPROVER", "150724", csv);
 
-        JsonNode refused = reply.body().get("refused");
+        assertThat(List.of(reply.body().get("rowsTotal").asInt(), reply.body().get("rowsWritten").asInt(),
+                reply.body().get("rowsRefused").asInt())).as("total, written, refused").containsExactly(4, 0, 4);
+        JsonNode refused = report(reply).get("refused");
         assertThat(refused.findValuesAsText("line")).containsExactly("2", "3", "4", "5");
         assertThat(refused.findValuesAsText("code")).containsExactly("IMPORT_HOUSEHOLD_REFUSED",
                 "IMPORT_HOUSEHOLD_REFUSED", "IMPORT_NOT_MONITORED_YET", "IMPORT_VALUE_INVALID");
@@ -114,7 +121,7 @@ class MonthlyRecordImportIT {
         Reply beforeMonitoring = upload("COUNTY_APPROVER", "150724", HEADER
                 + head + ",2024-08,2024-08-18,9100.00,,否\n" + head + ",2024-06,2024-06-18,9100.00,,否\n");
 
-        assertThat(beforeMonitoring.body().get("refused").findValuesAsText("code")).containsExactly(
+        assertThat(report(beforeMonitoring).get("refused").findValuesAsText("code")).containsExactly(
                 "IMPORT_HOUSEHOLD_REFUSED", "MONITORING_MONTH_BEFORE_START");
         assertThat(stored()).as("August not kept without June").isEqualTo(stored);
         assertThat(upload("VILLAGE_OFFICER", VILLAGE, HEADER).status()).isEqualTo(403);
@@ -143,8 +150,21 @@ class MonthlyRecordImportIT {
         return jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
     }
 
+    /** The import batch's status once it finished (the answer itself when the file was not accepted). */
     private Reply upload(String role, String region, String csv) {
-        return Api.as(tokens, port, role, region).upload("/api/monitoring/imports?fileName=records.csv", "text/csv",
+        Api api = Api.as(tokens, port, role, region);
+        Reply accepted = api.upload("/api/monitoring/imports?fileName=records.csv", "text/csv",
                 csv.getBytes(StandardCharsets.UTF_8));
+        if (accepted.status() != 202) {
+            return accepted;
+        }
+        JsonNode finished = await().atMost(Duration.ofSeconds(30)).until(() -> api.get(
+                "/api/monitoring/imports/{id}", accepted.body().get("id").asText()).body(),
+                run -> run.has("finishedAt"));
+        return new Reply(accepted.status(), finished);
+    }
+
+    private static JsonNode report(Reply run) {
+        return run.body().get("report");
     }
 }

@@ -36,20 +36,33 @@ public final class ImportTable {
     }
 
     public static <C extends Enum<C> & ImportColumn> List<ImportLine<C>> parse(byte[] content, Class<C> columns) {
+        return read(content, rows -> lines(rows, columns));
+    }
+
+    /** Reads the header alone: refuses the file, as {@link #parse} would, when it lacks a required column. */
+    public static <C extends Enum<C> & ImportColumn> void checkHeader(byte[] content, Class<C> columns) {
+        read(content, rows -> header(headerRow(rows).cells(), columns));
+    }
+
+    private interface Reading<T> {
+        T from(Rows rows) throws IOException;
+    }
+
+    private static <T> T read(byte[] content, Reading<T> reading) {
         try {
             if (isZip(content)) {
                 Path spooled = Files.createTempFile(LIMITS.spoolDirectory(), "fangpin-import-", ".xlsx");
                 try {
                     Files.write(spooled, content);
                     try (Rows rows = new XlsxRows(spooled, LIMITS)) {
-                        return lines(rows, columns);
+                        return reading.from(rows);
                     }
                 } finally {
                     Files.deleteIfExists(spooled);
                 }
             }
             try (Rows rows = new CsvRows(new ByteArrayInputStream(content), charset(content), LIMITS)) {
-                return lines(rows, columns);
+                return reading.from(rows);
             }
         } catch (IOException e) {
             throw Rows.refusal(e).orElseGet(() -> RuleViolation.of("IMPORT_FILE_UNREADABLE"));
@@ -64,11 +77,7 @@ public final class ImportTable {
     /** The header's row and the rows after it, blank rows left out, each with its line in the file. */
     private static <C extends Enum<C> & ImportColumn> List<ImportLine<C>> lines(Rows rows, Class<C> columns)
             throws IOException {
-        Rows.Row header = rows.next();
-        if (header == null || header.cells().stream().allMatch(String::isBlank)) {
-            throw RuleViolation.of("IMPORT_FILE_EMPTY");
-        }
-        Map<Integer, C> byIndex = header(header.cells(), columns);
+        Map<Integer, C> byIndex = header(headerRow(rows).cells(), columns);
         List<ImportLine<C>> lines = new ArrayList<>();
         for (Rows.Row row = rows.next(); row != null; row = rows.next()) {
             List<String> cells = row.cells();
@@ -84,6 +93,14 @@ public final class ImportTable {
             lines.add(new ImportLine<>(Math.toIntExact(row.lineNo()), values));
         }
         return lines;
+    }
+
+    private static Rows.Row headerRow(Rows rows) throws IOException {
+        Rows.Row header = rows.next();
+        if (header == null || header.cells().stream().allMatch(String::isBlank)) {
+            throw RuleViolation.of("IMPORT_FILE_EMPTY");
+        }
+        return header;
     }
 
     private static <C extends Enum<C> & ImportColumn> Map<Integer, C> header(List<String> names, Class<C> columns) {
