@@ -120,7 +120,11 @@ test('the supervisor finds the household and sees the identification appear on i
   const answers = answersTo(page);
   await expect(page.getByRole('heading', { name: '户查询' })).toBeVisible();
   await page.getByLabel('户主姓名').fill(head.name);
-  await page.getByRole('link', { name: '户档案' }).first().click();
+  await page.getByLabel('户主姓名').press('Enter');
+  // the list gives the head's ID number masked, as the service sends it to a supervisor
+  const found = page.getByRole('row').filter({ hasText: head.name }).first();
+  await expect(found.getByTestId('id-number')).toHaveText(`${head.idNumber.slice(0, 6)}${'*'.repeat(11)}${head.idNumber.slice(-1)}`);
+  await found.getByRole('link', { name: head.name }).click();
   await expect(page.getByTestId('timeline-entry').filter({ hasText: '县级审定：认定为' })).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId('status')).toHaveText('风险未消除');
   // the home verification was dated eight days back: its business date stands beside the recording time
@@ -128,6 +132,8 @@ test('the supervisor finds the household and sees the identification appear on i
   const identified = page.getByTestId('timeline-entry').filter({ hasText: '县级审定：认定为' });
   await identified.getByRole('button', { expanded: false }).click();
   await expect(identified.getByText('fangpin.identification.HouseholdIdentified.v1')).toBeVisible();
+  // the step's own data, fetched once opened: its fields by name
+  await expect(identified.getByTestId('event-data')).toContainText('监测对象类型');
   await expectNoFullIdNumber(page);
   await expectAccessible(page, 'household-timeline');
   await screenshot(page, '06-supervisor-timeline');

@@ -128,7 +128,27 @@ const LABELS: Record<string, Record<string, [string, string]>> = {
   kind: {
     identification: ['识别', 'Identification'], monitoring: ['监测', 'Monitoring'], assistance: ['帮扶', 'Assistance'],
   },
+  /** The fields of events (contracts), as a step's data shows them; a field not named here shows its own name. */
+  field: {
+    householdId: ['户编号', 'Household'], regionCode: ['区划代码', 'Region code'], memberId: ['成员编号', 'Member'],
+    headName: ['户主姓名', 'Head of household'], headIdNumber: ['户主身份证号', 'Head\'s ID number'],
+    name: ['姓名', 'Name'], idNumber: ['身份证号', 'ID number'], relation: ['与户主关系', 'Relation'],
+    birthDate: ['出生日期', 'Birth date'], health: ['健康状况', 'Health'], labourCapacity: ['劳动能力', 'Labour capacity'],
+    schooling: ['在校情况', 'Schooling'], employment: ['务工就业情况', 'Employment'], category: ['农户类别', 'Category'],
+    memberCount: ['家庭人口', 'Members'], objectType: ['监测对象类型', 'Object type'], riskTypes: ['风险类型', 'Risk types'],
+    leadId: ['线索编号', 'Lead'], channel: ['发现渠道', 'Channel'], description: ['情况说明', 'Description'],
+    perCapitaIncome: ['家庭人均纯收入（元）', 'Income per head (yuan)'], monitoringLine: ['监测收入标准（元）', 'Monitoring line (yuan)'],
+    identifiedOn: ['认定日期', 'Identified on'], level: ['预警等级', 'Warning level'], rule: ['预警规则', 'Rule'],
+    observedValue: ['观测值', 'Observed value'], threshold: ['阈值', 'Threshold'], reason: ['原因', 'Reason'],
+    measureType: ['措施类型', 'Measure type'], department: ['责任部门', 'Department'], deadline: ['办结期限', 'Deadline'],
+    changedOn: ['变动日期', 'Changed on'], change: ['变动原因', 'Change'],
+  },
 };
+
+/** Whether the console names the codes of this group (a field whose values are such codes is shown by name). */
+export function isLabelGroup(name: string): name is LabelGroup {
+  return name !== 'field' && Object.hasOwn(LABELS, name);
+}
 
 export type LabelGroup = keyof typeof LABELS;
 

@@ -1,8 +1,10 @@
 import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { formatTime } from './Dates';
-import type { TimelineEntry } from './types';
-import { useLabel, useT } from '../i18n';
+import { ProblemAlert } from './Problems';
+import type { EventData, TimelineEntry } from './types';
+import { useLoad } from './useLoad';
+import { isLabelGroup, type LabelGroup, useLabel, useT } from '../i18n';
 import './HouseholdTimeline.css';
 
 /** Rows drawn beyond the visible ones, so that scrolling by keyboard or wheel never shows a gap. */
@@ -15,7 +17,7 @@ const ESTIMATED_ROW_PX = 78;
  * in the page (the window scrolls the whole list), and an entry's data is drawn only once it is opened, so a
  * timeline of hundreds of entries appears at once.
  */
-export function HouseholdTimeline({ entries }: { entries: TimelineEntry[] }) {
+export function HouseholdTimeline({ householdId, entries }: { householdId: string; entries: TimelineEntry[] }) {
   const t = useT();
   const list = useRef<HTMLOListElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -61,7 +63,7 @@ export function HouseholdTimeline({ entries }: { entries: TimelineEntry[] }) {
         {items.map((item) => {
           const entry = entries[item.index];
           return (
-            <Entry key={item.key} entry={entry} index={item.index} count={entries.length} opened={open.has(entry.eventId)}
+            <Entry key={item.key} householdId={householdId} entry={entry} index={item.index} count={entries.length} opened={open.has(entry.eventId)}
               onToggle={toggle} measure={rows.measureElement} top={item.start - scrollMargin} />
           );
         })}
@@ -71,12 +73,12 @@ export function HouseholdTimeline({ entries }: { entries: TimelineEntry[] }) {
 }
 
 interface EntryProps {
-  entry: TimelineEntry; index: number; count: number; opened: boolean; top: number;
+  householdId: string; entry: TimelineEntry; index: number; count: number; opened: boolean; top: number;
   onToggle: (eventId: string) => void; measure: (element: HTMLElement | null) => void;
 }
 
 /** One step: drawn again only when it moves, opens or closes. */
-const Entry = memo(function Entry({ entry, index, count, opened, top, onToggle, measure }: EntryProps) {
+const Entry = memo(function Entry({ householdId, entry, index, count, opened, top, onToggle, measure }: EntryProps) {
   const t = useT();
   const label = useLabel();
   const detailsId = `tl-data-${entry.eventId}`;
@@ -94,7 +96,7 @@ const Entry = memo(function Entry({ entry, index, count, opened, top, onToggle, 
         onClick={() => onToggle(entry.eventId)}>
         <span aria-hidden="true" className="tl-caret">{opened ? '▾' : '▸'}</span>{entry.summary}
       </button>
-      {opened && <EntryData id={detailsId} entry={entry} />}
+      {opened && <EntryData id={detailsId} householdId={householdId} entry={entry} />}
     </li>
   );
 });
@@ -112,8 +114,11 @@ function EntryDates({ entry }: { entry: TimelineEntry }) {
   );
 }
 
-function EntryData({ id, entry }: { id: string; entry: TimelineEntry }) {
+/** The entry's own record and, fetched once it is opened, its event's fields (personal ones masked by the service). */
+function EntryData({ id, householdId, entry }: { id: string; householdId: string; entry: TimelineEntry }) {
   const t = useT();
+  const label = useLabel();
+  const event = useLoad<EventData>(`/api/households/${encodeURIComponent(householdId)}/timeline/${encodeURIComponent(entry.eventId)}`);
   const rows: [string, string | number | undefined | null][] = [
     [t('事件类型', 'Event type'), entry.type],
     [t('发生日期', 'Happened on'), entry.happenedOn],
@@ -126,12 +131,39 @@ function EntryData({ id, entry }: { id: string; entry: TimelineEntry }) {
     [t('链序号', 'Chain position'), entry.sequence],
     [t('关联编号', 'Correlation id'), entry.correlationId],
   ];
+  const fields = Object.entries(event.data?.data ?? {}).filter(([name, value]) =>
+    (value !== null && value !== undefined && value !== '') || event.data?.masked.includes(name));
   return (
-    <dl id={id} className="tl-data">
-      {rows.filter(([, value]) => value !== undefined && value !== null && value !== '').map(([name, value]) => (
-        <div key={name}><dt>{name}</dt><dd>{value}</dd></div>
-      ))}
-    </dl>
+    <div id={id}>
+      <dl className="tl-data">
+        {rows.filter(([, value]) => value !== undefined && value !== null && value !== '').map(([name, value]) => (
+          <div key={name}><dt>{name}</dt><dd>{value}</dd></div>
+        ))}
+      </dl>
+      <ProblemAlert error={event.error} />
+      {event.loading && <p className="tl-note">{t('正在读取事件数据…', 'Loading the event data…')}</p>}
+      {event.data && (
+        <dl className="tl-data" aria-label={t('事件数据', 'Event data')} data-testid="event-data">
+          {fields.map(([name, value]) => (
+            <div key={name}>
+              <dt>{label('field', name)}</dt>
+              <dd>{value === null || value === undefined
+                ? t('已屏蔽', 'Withheld')
+                : shownValue(name, value, label)}{event.data!.masked.includes(name) && value !== null ? t('（已脱敏）', ' (masked)') : ''}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </div>
   );
+}
+
+/** A field's value as words: codes by their names where the field is one the console names, lists joined. */
+function shownValue(name: string, value: unknown, label: (group: LabelGroup, code: string) => string): string {
+  if (Array.isArray(value)) return value.map((item) => shownValue(name, item, label)).join('、');
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  const text = String(value);
+  const group = [name, name.replace(/s$/, '')].find(isLabelGroup);
+  return group ? label(group, text) : text;
 }
 

@@ -32,3 +32,17 @@ export interface LogEntry extends Dated {
 }
 
 export interface EventPage { entries: LogEntry[]; nextCursor?: number | null }
+
+/** A household as the search lists it: the head's ID number is masked for every role that must not see it. */
+export interface HouseholdFound {
+  householdId: string; headName?: string | null; headIdNumber?: string | null; regionCode: string; status: Named;
+  objectType?: Named | null; warningLevel?: Named | null;
+}
+
+export interface HouseholdPage { households: HouseholdFound[]; nextCursor?: string | null }
+
+/** One step's own data; `masked` names the personal fields the service masked or withheld for this reader. */
+export interface EventData {
+  eventId: string; type: string; occurredAt: string; happenedOn?: string; summary: string;
+  data: Record<string, unknown> | null; masked: string[];
+}

@@ -51,6 +51,14 @@ export default function DashboardScreen() {
     };
   }, [d, label]);
 
+  /** The household list (户查询) of the dashboard's region narrowed to one figure. */
+  const households = (filter: Record<string, string>) => `/households${query({ region, ...filter })}`;
+  // a chart reports the name of the bar clicked: find its code again
+  const drill = (group: 'status' | 'objectType', counts: Record<string, number>, name: string) => {
+    const code = Object.keys(counts).find((c) => label(group, c) === name);
+    if (code) navigate(households({ [group]: code }));
+  };
+
   const listing = (title: string, list?: Listing) => (
     <Card title={`${title}（${list?.total ?? 0}）`} size="small">
       <Table<Listed> size="small" rowKey="householdId" pagination={false} dataSource={list?.households ?? []} columns={[
@@ -73,20 +81,26 @@ export default function DashboardScreen() {
           <Col xs={24}>
             <Card size="small">
               <Row gutter={16}>
-                {Object.entries(d.byStatus).map(([code, count]) => <Col key={code}><Statistic title={label('status', code)} value={count} /></Col>)}
+                {Object.entries(d.byStatus).map(([code, count]) => (
+                  <Col key={code}><Link to={households({ status: code })}><Statistic title={label('status', code)} value={count} /></Link></Col>
+                ))}
                 <Col><Statistic title={t('应消未消', 'Due for elimination')} value={d.eliminationDue.total} /></Col>
                 <Col><Statistic title={t('逾期未办', 'Overdue')} value={d.overdue.total} /></Col>
               </Row>
               <div style={{ marginTop: 12 }}>
                 {t('预警等级：', 'Warning levels: ')}
-                {Object.entries(d.byWarningLevel).map(([level, count]) => <span key={level} style={{ marginRight: 12 }}><GradeTag grade={level} />{count}</span>)}
+                {Object.entries(d.byWarningLevel).map(([level, count]) => (
+                  <Link key={level} to={households({ warningLevel: level })} style={{ marginRight: 12 }}><GradeTag grade={level} />{count}</Link>
+                ))}
               </div>
             </Card>
           </Col>
-          <Col xs={24} lg={12}><Card title={t('按状态', 'By status')} size="small"><Chart label={t('按状态统计户数', 'Households by status')} option={charts.status} /></Card></Col>
-          <Col xs={24} lg={12}><Card title={t('按监测对象类型', 'By object type')} size="small"><Chart label={t('按监测对象类型统计户数', 'Households by object type')} option={charts.objectType} /></Card></Col>
+          <Col xs={24} lg={12}><Card title={t('按状态（点击查看这些户）', 'By status (click for the households)')} size="small"><Chart label={t('按状态统计户数', 'Households by status')} option={charts.status}
+            onSelect={(name) => drill('status', d.byStatus, name)} /></Card></Col>
+          <Col xs={24} lg={12}><Card title={t('按监测对象类型（点击查看这些户）', 'By object type (click for the households)')} size="small"><Chart label={t('按监测对象类型统计户数', 'Households by object type')} option={charts.objectType}
+            onSelect={(name) => drill('objectType', d.byObjectType, name)} /></Card></Col>
           <Col xs={24} lg={12}><Card title={t('按乡镇（点击查看该乡镇的户）', 'By township (click for its households)')} size="small">
-            <Chart label={t('按乡镇统计户数', 'Households by township')} option={charts.townships} onSelect={(town) => navigate(`/households?region=${town}`)} /></Card></Col>
+            <Chart label={t('按乡镇统计户数', 'Households by township')} option={charts.townships} onSelect={(town) => navigate(`/households${query({ region: town })}`)} /></Card></Col>
           <Col xs={24} lg={12}><Card title={t(`${d.year} 年月度趋势`, `${d.year} by month`)} size="small"><Chart label={t('月度趋势', 'Monthly trend')} option={charts.months} /></Card></Col>
           <Col xs={24} lg={12}>{listing(t('应消未消', 'Due for elimination'), d.eliminationDue)}</Col>
           <Col xs={24} lg={12}>{listing(t('逾期未办', 'Overdue'), d.overdue)}</Col>

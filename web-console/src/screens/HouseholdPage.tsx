@@ -69,7 +69,7 @@ export default function HouseholdPage() {
             {timeline.error instanceof ApiProblem && timeline.error.status === 404
               ? <p role="status">{t('时间轴尚无记录，稍后自动刷新。', 'No entries yet; refreshing.')}</p>
               : <ProblemAlert error={timeline.error} />}
-            {timeline.data && <HouseholdTimeline entries={timeline.data.entries} />}
+            {timeline.data && <HouseholdTimeline householdId={timeline.data.householdId} entries={timeline.data.entries} />}
           </Space>
         ) },
         { key: 'asOf', label: t('历史状态', 'As of a date'), children: <StateAsOf householdId={householdId!} /> },

@@ -43,6 +43,19 @@ public class TimelineQueries {
                 .list();
     }
 
+    /** One recorded event of the household: its type, when it was recorded, its summary and its data as stored. */
+    public Optional<StoredEntry> entry(String householdId, String eventId) {
+        return jdbc.sql("""
+                        SELECT event_id, event_type, occurred_at, happened_on, summary, data::text AS data
+                        FROM timeline_entry WHERE event_id = :event AND household_id = :id""")
+                .param("event", eventId)
+                .param("id", householdId)
+                .query((rs, row) -> new StoredEntry(rs.getString("event_id"), rs.getString("event_type"),
+                        rs.getObject("occurred_at", OffsetDateTime.class),
+                        rs.getObject("happened_on", LocalDate.class), rs.getString("summary"), rs.getString("data")))
+                .optional();
+    }
+
     /**
      * The household's region as its latest recorded entry gives it, and a hash of all its chains, read from the
      * chains' index alone; empty when nothing is recorded for it. The hash changes whenever an entry is added.
@@ -106,6 +119,11 @@ public class TimelineQueries {
                                 OffsetDateTime occurredAt, String actorId, String actorName, String actorRole,
                                 String actorRegion, String correlationId, String summary, LocalDate happenedOn,
                                 String backdatingNote, Provenance provenance, int sequence) {
+    }
+
+    /** @param data the event's data as JSON, personal data included */
+    public record StoredEntry(String eventId, String eventType, OffsetDateTime occurredAt, LocalDate happenedOn,
+                              String summary, String data) {
     }
 
     /** The household's region as its latest entry gives it, and a hash over its chains. */

@@ -8,7 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -41,6 +43,7 @@ import org.fangpin.timeline.query.StoredEvents;
 import org.fangpin.timeline.query.TimelineQueries;
 import org.fangpin.timeline.query.TimelineQueries.ChainHead;
 import org.fangpin.timeline.query.TimelineQueries.ChainLink;
+import org.fangpin.timeline.query.TimelineQueries.StoredEntry;
 import org.fangpin.timeline.query.TimelineQueries.TimelineEntry;
 
 /** A household's full timeline across all services, its current status, its state on a past day and its proof. */
@@ -183,6 +186,31 @@ class TimelineController {
                 sourceChains.compare(householdId, chain, authorization), sourceLinks);
     }
 
+    /**
+     * @param data   the event's fields as its contract names them
+     * @param masked the personal fields (contracts' {@code @PersonalData}) masked or left empty for this reader
+     */
+    record EventData(String eventId, String type, OffsetDateTime occurredAt, LocalDate happenedOn, String summary,
+                     JsonNode data, List<String> masked) {
+    }
+
+    /** One step's own data, as its source service published it, personal data masked for the roles that need none. */
+    @GetMapping("/timeline/{eventId}")
+    @Operation(summary = "事件数据 — the data of one step of the household",
+            description = "Any reader within the household's region: the event's fields as published; the fields "
+                    + "that identify a person or tell of their health are shown in full to the roles that verify "
+                    + "and decide (village, township, county) and masked for the others (listed in masked). "
+                    + "404 EVENT_NOT_FOUND when the household has no such event.")
+    EventData event(@PathVariable String householdId, @PathVariable String eventId) {
+        requireReadable(householdId);
+        StoredEntry entry = queries.entry(householdId, eventId)
+                .orElseThrow(() -> RuleViolation.notFound("EVENT_NOT_FOUND", eventId, householdId));
+        PersonalFields.Shown shown = PersonalFields.shown(entry.eventType(), readObject(entry.data()));
+        OffsetDateTime recorded = entry.occurredAt().atZoneSameInstant(StoredEvents.COUNTY_TIME).toOffsetDateTime();
+        return new EventData(entry.eventId(), entry.eventType(), recorded, BusinessDay.of(entry.happenedOn(), recorded),
+                entry.summary(), shown.data(), shown.masked());
+    }
+
     record State(String householdId, LocalDate asOf, String regionCode, Status status, String headName,
                  String headIdNumber, Named category, int memberCount, Named objectType, List<Named> riskTypes,
                  Named labourCapacity, BigDecimal incomeAtIdentification, BigDecimal monitoringLine,
@@ -230,6 +258,14 @@ class TimelineController {
                 .orElseThrow(() -> RuleViolation.notFound("TIMELINE_NOT_FOUND", householdId));
         Jurisdiction.requireWithin(head.regionCode());
         return head;
+    }
+
+    private ObjectNode readObject(String data) {
+        try {
+            return (ObjectNode) json.readTree(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored event data cannot be read", e);
+        }
     }
 
     private byte[] render(Timeline timeline) {
