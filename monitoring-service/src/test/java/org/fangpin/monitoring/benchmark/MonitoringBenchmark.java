@@ -61,6 +61,7 @@ import org.fangpin.contracts.identification.PolicyThresholds;
 import org.fangpin.contracts.value.IdNumber;
 import org.fangpin.contracts.value.ObjectType;
 import org.fangpin.monitoring.command.Commands.StartMonitoringCommand;
+import org.fangpin.monitoring.process.department.StagingComparison;
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.policy.PolicyBook;
@@ -159,6 +160,7 @@ class MonitoringBenchmark {
                 ratios[round] = departmentBatch(round + 1, file);
                 if (round == SCREENING_ROUNDS - 1) {
                     readers(file);
+                    stagingWriters(file);
                 }
             } finally {
                 Files.deleteIfExists(file);
@@ -184,6 +186,22 @@ class MonitoringBenchmark {
         }
     }
 
+    /**
+     * The staging writers side by side on the last round's file, alternating three times: the rows read and
+     * validated as an upload does, staged by the hand-written binary COPY encoder and by PgBulkInsert's binary writer
+     * (docs/decisions/0041), with the bare COPY of the same file beside them.
+     */
+    private void stagingWriters(Path file) throws Exception {
+        for (int pass = 1; pass <= 3; pass++) {
+            double bareCopy = bareCopy(file);
+            StagingComparison.Pass figures = StagingComparison.pass(dataSource, file);
+            print("staging writers, pass %d, %,d rows read and validated: %.2f s; + staged by the hand-written encoder "
+                            + "%.2f s, by PgBulkInsert %.2f s (%.2f x); bare COPY %.2f s", pass, ROWS,
+                    figures.readOnly(), figures.handWritten(), figures.library(),
+                    figures.library() / figures.handWritten(), bareCopy);
+        }
+    }
+
     private static double read(Rows rows) throws Exception {
         long start = System.nanoTime();
         long cells = 0;
@@ -204,15 +222,7 @@ class MonitoringBenchmark {
      */
     private double departmentBatch(int round, Path file) throws Exception {
         long size = Files.size(file);
-        long copyStart = System.nanoTime();
-        try (Connection connection = dataSource.getConnection(); InputStream in = Files.newInputStream(file)) {
-            connection.createStatement().execute("CREATE UNLOGGED TABLE bare_copy (id_number TEXT, name TEXT, "
-                    + "indicator TEXT, value TEXT, reported_on TEXT)");
-            connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY bare_copy FROM STDIN WITH (FORMAT csv, HEADER true)", in);
-            connection.createStatement().execute("DROP TABLE bare_copy");
-        }
-        double bareCopy = seconds(copyStart);
+        double bareCopy = bareCopy(file);
         print("department file, round %d: %,d rows, %.1f MB; bare PostgreSQL COPY into an unlogged table: %.2f s",
                 round, ROWS, size / 1e6, bareCopy);
 
@@ -243,6 +253,19 @@ class MonitoringBenchmark {
         awaitPublished();
         print("  end to end, upload to all hits published on Kafka: %.2f s (target <= 60 s)", seconds(start));
         return screened / bareCopy;
+    }
+
+    /** PostgreSQL alone COPYing the file into an unlogged table of text columns. */
+    private double bareCopy(Path file) throws Exception {
+        long start = System.nanoTime();
+        try (Connection connection = dataSource.getConnection(); InputStream in = Files.newInputStream(file)) {
+            connection.createStatement().execute("CREATE UNLOGGED TABLE bare_copy (id_number TEXT, name TEXT, "
+                    + "indicator TEXT, value TEXT, reported_on TEXT)");
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY bare_copy FROM STDIN WITH (FORMAT csv, HEADER true)", in);
+            connection.createStatement().execute("DROP TABLE bare_copy");
+        }
+        return seconds(start);
     }
 
     /**
