@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The alert rules operators load ({@code deploy/grafana/fangpin-alerts.yml}) as Prometheus's own {@code promtool}
- * reads them (Debian's {@code prometheus} package, installed by {@code .ci/run}): they parse, and the dead-letter
- * and failing-delivery alerts fire on the counters the services export, when they should and not before.
+ * reads them (Debian's {@code prometheus} package, installed by {@code .ci/run}): they parse, and the alerts on dead
+ * letters, failing deliveries, publisher lag and a route's p99 fire on the metrics the services and the gateway
+ * export, when they should and not before.
  */
 class AlertRulesTest {
 
@@ -20,11 +21,11 @@ class AlertRulesTest {
 
     @Test
     void theRulesAreValidPrometheusRules() throws Exception {
-        assertThat(promtool("check", "rules", "fangpin-alerts.yml")).contains("SUCCESS: 6 rules found");
+        assertThat(promtool("check", "rules", "fangpin-alerts.yml")).contains("SUCCESS: 8 rules found");
     }
 
     @Test
-    void theDeadLetterAndDeliveryAlertsFireOnTheServicesCounters() throws Exception {
+    void theAlertsFireOnTheMetricsTheServicesAndTheGatewayExport() throws Exception {
         assertThat(promtool("test", "rules", "fangpin-alerts-test.yml")).contains("SUCCESS");
     }
 
