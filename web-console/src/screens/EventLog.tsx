@@ -50,7 +50,7 @@ export default function EventLog() {
       })}>
         <Form.Item name="range" label={t('时间范围', 'Dates')}><DatePicker.RangePicker /></Form.Item>
         <Form.Item name="type" label={t('事件类型', 'Type')}>
-          <Select allowClear showSearch style={{ width: 300 }} options={TYPES.map((type) => ({ value: type, label: type.replace(/^fangpin\.|\.v1$/g, '') }))} />
+          <Select allowClear showSearch virtual={false} style={{ width: 300 }} options={TYPES.map((type) => ({ value: type, label: type.replace(/^fangpin\.|\.v1$/g, '') }))} />
         </Form.Item>
         <Form.Item name="region" label={t('乡镇/村', 'Township/village')}><Input style={{ width: 150 }} inputMode="numeric" /></Form.Item>
         <Form.Item name="actor" label={t('操作人编号', 'Actor id')}><Input style={{ width: 150 }} /></Form.Item>
