@@ -2,21 +2,19 @@ package org.fangpin.assistance.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.fangpin.testsupport.Benchmark.print;
+import static org.fangpin.testsupport.Benchmark.secondsSince;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +28,6 @@ import org.fangpin.contracts.envelope.ActorRef;
 import org.fangpin.contracts.identification.HouseholdIdentified;
 import org.fangpin.contracts.identification.PolicyChanged;
 import org.fangpin.contracts.identification.PolicyThresholds;
-import org.fangpin.contracts.value.IdNumber;
 import org.fangpin.contracts.value.LabourCapacity;
 import org.fangpin.contracts.value.ObjectType;
 import org.fangpin.contracts.value.RiskType;
@@ -40,6 +37,7 @@ import org.fangpin.platform.actor.Role;
 import org.fangpin.platform.imports.ImportIds;
 import org.fangpin.platform.imports.ImportProgress;
 import org.fangpin.testsupport.Envelopes;
+import org.fangpin.testsupport.Benchmark;
 import org.fangpin.testsupport.WithRealInfrastructure;
 
 /**
@@ -83,7 +81,7 @@ class AssistanceHistoryImportBenchmark {
                 new BigDecimal("5000.00"), new BigDecimal("10000.00"), new BigDecimal("8000.00"), 5, 15, 5, 25, 6, 6,
                 15, 6), "鄂温克族自治旗监测帮扶政策参数"));
         for (int h = 0; h < households; h++) {
-            String household = ids.household(idNumber(h));
+            String household = ids.household(Benchmark.idNumber(h));
             publish(new HouseholdIdentified(household, VILLAGE, "lead-" + household, ObjectType.MARGINAL_VULNERABLE,
                     List.of(RiskType.ILLNESS), LabourCapacity.FULL, new BigDecimal("7200.00"),
                     new BigDecimal("8300.00"), IDENTIFIED_ON.plusDays(h % 20)));
@@ -91,26 +89,26 @@ class AssistanceHistoryImportBenchmark {
         kafka.flush();
         await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofSeconds(1)).until(() -> jdbc.sql(
                 "SELECT count(*) FROM assistance_case").query(Long.class).single() == households);
-        print("set-up: %,d cases opened through the service's consumer in %.1f s", households, seconds(setUp));
+        print("set-up: %,d cases opened through the service's consumer in %.1f s", households, secondsSince(setUp));
 
         byte[] file = file(households);
         print("file: %,d measures of %,d households, %.1f MB", households * MEASURES, households,
                 file.length / 1e6);
-        double bareCopy = bareCopy(file);
+        double bareCopy = Benchmark.bareCopy(dataSource, file, 11);
         print("bare PostgreSQL COPY of the file into an unlogged table: %.2f s", bareCopy);
 
         Actor county = new Actor("u-bench", "旗乡村振兴局", Role.COUNTY_APPROVER, "150724");
         long start = System.nanoTime();
         Report report = RequestContext.runAs(county, "benchmark",
                 () -> imports.importFile("measures.csv", file, new ImportProgress()));
-        double imported = seconds(start);
+        double imported = secondsSince(start);
         print("import: %,d measures of %,d households in %.1f s (%,.0f rows/s; %.0f x the COPY)", report.imported(),
                 report.households(), imported, report.rows() / imported, imported / bareCopy);
 
         long againStart = System.nanoTime();
         Report again = RequestContext.runAs(county, "benchmark",
                 () -> imports.importFile("measures.csv", file, new ImportProgress()));
-        print("the same file again: %,d unchanged in %.1f s", again.unchanged(), seconds(againStart));
+        print("the same file again: %,d unchanged in %.1f s", again.unchanged(), secondsSince(againStart));
 
         assertThat(report.refusedCount()).as("%s", report.refused()).isZero();
         assertThat(report.imported()).isEqualTo(households * MEASURES);
@@ -121,7 +119,7 @@ class AssistanceHistoryImportBenchmark {
     private static byte[] file(int households) {
         StringBuilder csv = new StringBuilder(households * MEASURES * 130).append(HEADER);
         for (int h = 0; h < households; h++) {
-            String head = idNumber(h);
+            String head = Benchmark.idNumber(h);
             for (int m = 0; m < MEASURES; m++) {
                 LocalDate added = IDENTIFIED_ON.plusDays(h % 20).plusMonths(1 + 5L * m);
                 LocalDate completed = added.plusMonths(3);
@@ -134,35 +132,9 @@ class AssistanceHistoryImportBenchmark {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private double bareCopy(byte[] file) throws Exception {
-        long start = System.nanoTime();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.createStatement().execute("CREATE UNLOGGED TABLE bare_copy (head TEXT, kind TEXT, type TEXT, "
-                    + "description TEXT, risks TEXT, department TEXT, person TEXT, added_on TEXT, started_on TEXT, "
-                    + "completed_on TEXT, outcome TEXT)");
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY bare_copy FROM STDIN WITH (FORMAT csv, HEADER true)", new ByteArrayInputStream(file));
-            connection.createStatement().execute("DROP TABLE bare_copy");
-        }
-        return seconds(start);
-    }
-
     private void publish(PublishedEvent event) {
         kafka.send(Topics.IDENTIFICATION, event.subject(), Envelopes.encode(Envelopes.of(event, IDENTIFICATION,
                 "corr-" + event.subject())));
     }
 
-    private static String idNumber(int h) {
-        String first17 = "150724" + LocalDate.of(1950, 1, 1).plusDays(h % 18_000)
-                .format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", h / 18_000);
-        return first17 + IdNumber.checkCharacter(first17);
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static void print(String format, Object... args) {
-        System.out.printf("[benchmark] " + format + "%n", args);
-    }
 }

@@ -1,17 +1,16 @@
 package org.fangpin.identification.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fangpin.testsupport.Benchmark.print;
+import static org.fangpin.testsupport.Benchmark.secondsSince;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -22,6 +21,7 @@ import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.actor.Role;
 import org.fangpin.platform.imports.ImportProgress;
+import org.fangpin.testsupport.Benchmark;
 import org.fangpin.testsupport.WithRealInfrastructure;
 
 /**
@@ -51,28 +51,19 @@ class HouseholdImportBenchmark {
         print("file: %,d households, %,d of them monitoring objects, %.1f MB", households, monitored,
                 file.length / 1e6);
 
-        long copyStart = System.nanoTime();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.createStatement().execute("CREATE UNLOGGED TABLE bare_copy (region TEXT, grp TEXT, name TEXT, "
-                    + "id_number TEXT, members TEXT, category TEXT, labour TEXT, object_type TEXT, risks TEXT, "
-                    + "identified_on TEXT, income TEXT)");
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY bare_copy FROM STDIN WITH (FORMAT csv, HEADER true)", new ByteArrayInputStream(file));
-            connection.createStatement().execute("DROP TABLE bare_copy");
-        }
-        double bareCopy = seconds(copyStart);
+        double bareCopy = Benchmark.bareCopy(dataSource, file, 11);
         print("bare PostgreSQL COPY of the file into an unlogged table: %.2f s", bareCopy);
 
         Actor county = new Actor("u-bench", "旗乡村振兴局", Role.COUNTY_APPROVER, "150724");
         long start = System.nanoTime();
         Report report = RequestContext.runAs(county, "benchmark", () -> imports.importFile("go-live.csv", file, new ImportProgress()));
-        double imported = seconds(start);
+        double imported = secondsSince(start);
         print("import: %,d households registered, %,d identified in %.1f s (%,.0f households/s; %.0f x the COPY)",
                 report.registered(), report.identified(), imported, households / imported, imported / bareCopy);
 
         long againStart = System.nanoTime();
         Report again = RequestContext.runAs(county, "benchmark", () -> imports.importFile("go-live.csv", file, new ImportProgress()));
-        print("the same file again: %,d unchanged in %.1f s", again.unchanged(), seconds(againStart));
+        print("the same file again: %,d unchanged in %.1f s", again.unchanged(), secondsSince(againStart));
 
         assertThat(report.refusedCount()).isZero();
         assertThat(report.registered()).isEqualTo(households);
@@ -95,11 +86,4 @@ class HouseholdImportBenchmark {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static void print(String format, Object... args) {
-        System.out.printf("[benchmark] " + format + "%n", args);
-    }
 }

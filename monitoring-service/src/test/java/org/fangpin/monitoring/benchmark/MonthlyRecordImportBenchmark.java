@@ -2,19 +2,16 @@ package org.fangpin.monitoring.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.fangpin.testsupport.Benchmark.print;
+import static org.fangpin.testsupport.Benchmark.secondsSince;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +25,7 @@ import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.actor.Role;
 import org.fangpin.platform.imports.ImportProgress;
+import org.fangpin.testsupport.Benchmark;
 import org.fangpin.testsupport.WithRealInfrastructure;
 
 /**
@@ -62,7 +60,7 @@ class MonthlyRecordImportBenchmark {
         long setUp = System.nanoTime();
         given.policy2024();
         for (int h = 0; h < households; h++) {
-            given.registered("hh-" + h, VILLAGE, "户主" + h, idNumber(h));
+            given.registered("hh-" + h, VILLAGE, "户主" + h, Benchmark.idNumber(h));
             given.identified("hh-" + h, VILLAGE, h % 2 == 0 ? ObjectType.UNSTABLE_ALLEVIATED
                     : ObjectType.MARGINAL_VULNERABLE);
         }
@@ -71,26 +69,26 @@ class MonthlyRecordImportBenchmark {
                 SELECT count(*) FROM monitored_household mh JOIN registry_member m USING (household_id)""")
                 .query(Long.class).single() == households);
         print("set-up: %,d households registered and monitored through the service's consumers in %.1f s",
-                households, seconds(setUp));
+                households, secondsSince(setUp));
 
         byte[] file = file(households);
         print("file: %,d households x %d months = %,d rows, %.1f MB", households, MONTHS, households * MONTHS,
                 file.length / 1e6);
-        double bareCopy = bareCopy(file);
+        double bareCopy = Benchmark.bareCopy(dataSource, file, 4);
         print("bare PostgreSQL COPY of the file into an unlogged table: %.2f s", bareCopy);
 
         Actor county = new Actor("u-bench", "旗乡村振兴局", Role.COUNTY_APPROVER, "150724");
         long start = System.nanoTime();
         Report report = RequestContext.runAs(county, "benchmark",
                 () -> imports.importFile("records.csv", file, new ImportProgress()));
-        double imported = seconds(start);
+        double imported = secondsSince(start);
         print("import: %,d months recorded for %,d households in %.1f s (%,.0f rows/s; %.0f x the COPY)",
                 report.recorded(), report.households(), imported, report.rows() / imported, imported / bareCopy);
 
         long againStart = System.nanoTime();
         Report again = RequestContext.runAs(county, "benchmark",
                 () -> imports.importFile("records.csv", file, new ImportProgress()));
-        print("the same file again: %,d unchanged in %.1f s", again.unchanged(), seconds(againStart));
+        print("the same file again: %,d unchanged in %.1f s", again.unchanged(), secondsSince(againStart));
 
         assertThat(report.refusedCount()).as("%s", report.refused()).isZero();
         assertThat(report.recorded()).isEqualTo(households * MONTHS);
@@ -101,7 +99,7 @@ class MonthlyRecordImportBenchmark {
     private static byte[] file(int households) {
         StringBuilder csv = new StringBuilder(households * MONTHS * 50).append(HEADER);
         for (int h = 0; h < households; h++) {
-            String head = idNumber(h);
+            String head = Benchmark.idNumber(h);
             for (int m = 0; m < MONTHS; m++) {
                 YearMonth month = FIRST_MONTH.plusMonths(m);
                 csv.append(head).append(',').append(month).append(',').append(month.atDay(10 + h % 15)).append(',')
@@ -111,28 +109,4 @@ class MonthlyRecordImportBenchmark {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private double bareCopy(byte[] file) throws Exception {
-        long start = System.nanoTime();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.createStatement().execute(
-                    "CREATE UNLOGGED TABLE bare_copy (head TEXT, month TEXT, visited_on TEXT, income TEXT)");
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY bare_copy FROM STDIN WITH (FORMAT csv, HEADER true)", new ByteArrayInputStream(file));
-            connection.createStatement().execute("DROP TABLE bare_copy");
-        }
-        return seconds(start);
-    }
-
-    private static String idNumber(int h) {
-        return Given.idNumber("150724" + LocalDate.of(1950, 1, 1).plusDays(h % 18_000)
-                .format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", h / 18_000));
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static void print(String format, Object... args) {
-        System.out.printf("[benchmark] " + format + "%n", args);
-    }
 }
