@@ -64,6 +64,16 @@ print(json.dumps({"username":u,"enabled":True,"email":u+"@fangpin.local","emailV
 }
 
 # The demo logins up.sh creates and prints: user, display name, role, region, department.
+# kc_demo_token ADMIN_TOKEN USER NAME ROLE REGION: an access token of the demo user, created on first use, from the
+# demo client's password grant.
+kc_demo_token() {
+  local admin=$1 user=$2 name=$3 role=$4 region=$5
+  kc_ensure_user "$admin" "$user" "$name" "$role" "$region" >/dev/null || return 1
+  curl -fsS --max-time 30 "$KEYCLOAK_REALM_URL/protocol/openid-connect/token" \
+    -d grant_type=password -d client_id="$DEMO_CLIENT" --data-urlencode "username=$user" \
+    --data-urlencode "password=$DEMO_PASSWORD" | json_get access_token
+}
+
 DEMO_USERS=(
   "village-officer 包银花 VILLAGE_OFFICER 150724213201"
   "township-reviewer 其其格 TOWNSHIP_REVIEWER 150724213"

@@ -56,10 +56,7 @@ keycloak_token() {
   local admin
   admin=$(kc_admin_token) || fail "Keycloak does not answer on $KEYCLOAK_BASE (is the stack up? deploy/local/up.sh)"
   kc_ensure_demo_client "$admin" || fail "no demo client"
-  kc_ensure_user "$admin" "$user" "$name" "$role" "$region" || fail "no demo user $user"
-  curl -fsS --max-time 10 "$KEYCLOAK_REALM_URL/protocol/openid-connect/token" \
-    -d grant_type=password -d client_id="$DEMO_CLIENT" --data-urlencode "username=$user" \
-    --data-urlencode "password=$DEMO_PASSWORD" | json_get access_token || fail "Keycloak gave no token for $user"
+  kc_demo_token "$admin" "$user" "$name" "$role" "$region" || fail "Keycloak gave no token for $user"
 }
 
 if [[ $(cat "$IDP_FILE" 2>/dev/null) == dev ]]; then

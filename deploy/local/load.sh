@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Outside load measurements of the stack that up.sh runs, with autocannon (npm) through the gateway.
+# Usage: deploy/local/load.sh records|timeline [--option=value ...]
+#   records   one monthly record per request (what a cadre's screen sends), each from its village's officer:
+#             --households=2000 (imported first when the officers' villages have fewer monitored), --officers=64
+#             (villages, one officer each: the gateway limits each user to 20 requests/s, ADR 0043),
+#             --connections=64, --rate=N (requests/s in all; unset: as fast as answered), --warmup=10,
+#             --seconds=30. Prints the answered rate and latency, then the rate until every event was on Kafka.
+#   timeline  a household's timeline of 300 entries or more, read by a supervisor at --rate=200 per second,
+#             straight to timeline-service (signed as the gateway would) and through the gateway, --warmup=10,
+#             --seconds=20, --connections=16. Prints both and what the gateway adds.
+# The households are imported into villages 150724213201.. of 巴彦塔拉达斡尔民族乡, so runs accumulate; --seed=N
+# names the import file (and the ID numbers it derives) so that a run can be repeated.
+set -euo pipefail
+
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+# shellcheck source=keycloak-demo.sh
+source "$(dirname "${BASH_SOURCE[0]}")/keycloak-demo.sh"
+
+(($# >= 1)) || { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
+officers=64
+for arg in "$@"; do
+  [[ $arg == --officers=* ]] && officers=${arg#--officers=}
+done
+
+port_open "$GATEWAY_PORT" || die "the gateway does not answer on $GATEWAY_PORT (deploy/local/up.sh)"
+LOAD_DIR=$LOCAL_DIR/load
+[[ -d $LOAD_DIR/node_modules/autocannon ]] || (cd "$LOAD_DIR" && npm install --no-audit --no-fund --silent)
+
+# The tokens: the county approver imports, a supervisor reads, one officer per village records. They are made
+# now (Keycloak's access tokens live 10 minutes) and handed over in a file only this user can read.
+tokens=$(mktemp)
+trap 'rm -f "$tokens"' EXIT
+if [[ $(cat "$IDP_FILE" 2>/dev/null) == dev ]]; then
+  token() { "$LOCAL_DIR/token.sh" "$1" "$2" "load-${1,,}-$2" 压测用户; }
+else
+  admin=$(kc_admin_token) || die "Keycloak does not answer on $KEYCLOAK_BASE"
+  kc_ensure_demo_client "$admin" || die "no demo client"
+  token() {
+    local jwt
+    jwt=$(kc_demo_token "$admin" "load-${1,,}-$2" 压测用户 "$1" "$2") &&
+      [[ $jwt =~ ^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$ ]] || die "no token for $1 $2"
+    printf '%s' "$jwt"
+  }
+fi
+log "load: tokens for $officers village officers, a county approver and a supervisor"
+{
+  printf '{"region":"150724213","county":"%s","supervisor":"%s","officers":{' \
+    "$(token COUNTY_APPROVER 150724)" "$(token SUPERVISOR 150724)"
+  for ((i = 1; i <= officers; i++)); do
+    village=$(printf '150724213%03d' $((200 + i)))
+    ((i > 1)) && printf ','
+    printf '"%s":"%s"' "$village" "$(token VILLAGE_OFFICER "$village")"
+  done
+  printf '}}'
+} >"$tokens"
+
+pids=()
+for name in "${PROCESSES[@]}"; do
+  [[ $name == postgres ]] && continue  # counted with every other PostgreSQL process
+  pid=$(running_pid "$name") && pids+=("$name=$pid")
+done
+service_port() { local entry m p d; for entry in "${SERVICES[@]}"; do read -r m p d <<<"$entry"; [[ $m == "$1" ]] && echo "$p"; done; }
+FANGPIN_GATEWAY_URL=http://127.0.0.1:$GATEWAY_PORT FANGPIN_LOAD_TOKENS=$tokens FANGPIN_LOAD_PIDS="${pids[*]}" \
+  FANGPIN_GATEWAY_SECRET=$(<"$GATEWAY_SECRET_FILE") \
+  FANGPIN_MONITORING_URL=http://127.0.0.1:$(service_port monitoring-service) \
+  FANGPIN_TIMELINE_URL=http://127.0.0.1:$(service_port timeline-service) \
+  node "$LOAD_DIR/load.mjs" "$@"
