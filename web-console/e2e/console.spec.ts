@@ -245,7 +245,7 @@ test("the village officer's worklist shows the department's warning awaiting a r
   await expectOnWorklist(page, 'awaiting-response', warning.first());
   await expect(warning.first()).toContainText('Ⅰ级 红色预警');
   await expectAccessible(page, 'worklist-with-work');
-  await screenshot(page, '13-village-worklist-warning');
+  await screenshot(page, '14-village-worklist-warning');
 
   // the console enters no measures yet: the village's plan goes through the API, as the signed-in officer
   const token = await page.evaluate(() => {
@@ -265,7 +265,7 @@ test("the village officer's worklist shows the department's warning awaiting a r
     await expect(page.getByTestId('falling-due').getByRole('link', { name: '申请医疗救助二次报销' })).toBeVisible({ timeout: 3_000 });
     await expect(warning).toHaveCount(0);
   }).toPass({ timeout: 90_000 });
-  await screenshot(page, '14-village-worklist-measure');
+  await screenshot(page, '15-village-worklist-measure');
   await page.context().close();
 });
 
