@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { choose, daysAgo, expectAccessible, figure, idNumber, pickDate, resetFigures, screenshot, signIn } from './support';
 
 /**
@@ -182,6 +182,10 @@ test('the inspector filters the event log and downloads it as CSV', async ({ bro
 
 test('a monthly record entered offline waits on the device and is sent once with its key after reconnecting', async ({ browser }) => {
   const page = await signIn(browser, 'VILLAGE_OFFICER');
+  // the baseline policy's reporting day is the 25th: until then the newly identified household is due this month
+  if (Number(daysAgo(0).slice(8)) <= 25) {
+    await expectOnWorklist(page, 'due-visits', page.getByRole('link', { name: `录入 ${daysAgo(0).slice(0, 7)} 监测：户 ${householdId}` }));
+  }
   await page.goto(`/monitoring/new?householdId=${householdId}`);
   await expect(page.getByRole('heading', { name: '月度监测录入' })).toBeVisible();
   const sent: { key: string | null; status: number }[] = [];
@@ -223,6 +227,45 @@ test('the department officer uploads a batch and sees its rejected rows and hits
   await expect(page.getByTestId('rejection').first()).toBeVisible();
   await expectAccessible(page, 'department-data');
   await screenshot(page, '12-department-batch');
+
+  // the batch stays in the department's list, newest first, and opens again from there
+  await page.goto('/department-data');
+  const listed = page.getByTestId('past-batch').first();
+  await expect(listed).toContainText('已完成');
+  await listed.getByRole('link', { name: '医保自付费用.csv' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已完成' })).toBeVisible();
+  await expect(page.getByTestId('rejection').first()).toBeVisible();
+  await expectAccessible(page, 'department-batches');
+  await page.context().close();
+});
+
+test("the village officer's worklist shows the department's warning awaiting a response, then the measure that answers it", async ({ browser }) => {
+  const page = await signIn(browser, 'VILLAGE_OFFICER');
+  const warning = page.getByTestId('awaiting-response').getByRole('listitem').filter({ has: page.locator(`a[href="/households/${householdId}"]`) });
+  await expectOnWorklist(page, 'awaiting-response', warning.first());
+  await expect(warning.first()).toContainText('Ⅰ级 红色预警');
+  await expectAccessible(page, 'worklist-with-work');
+  await screenshot(page, '14-village-worklist-warning');
+
+  // the console enters no measures yet: the village's plan goes through the API, as the signed-in officer
+  const token = await page.evaluate(() => {
+    const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'))!;
+    return JSON.parse(sessionStorage.getItem(key)!).access_token as string;
+  });
+  const added = await page.request.post(`/api/assistance/${householdId}/measures`, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { measureType: 'MEDICAL_AID', description: '申请医疗救助二次报销', riskTypes: ['ILLNESS'], department: '医保局',
+      responsiblePerson: '乌云', dueDate: daysAgo(-7) },
+  });
+  expect(added.status()).toBe(201);
+  // the measure falls due within the fortnight, and, being new, answers the warnings still waiting
+  await expect(async () => {
+    await page.goto('/');
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByTestId('falling-due').getByRole('link', { name: '申请医疗救助二次报销' })).toBeVisible({ timeout: 3_000 });
+    await expect(warning).toHaveCount(0);
+  }).toPass({ timeout: 90_000 });
+  await screenshot(page, '15-village-worklist-measure');
   await page.context().close();
 });
 
@@ -285,4 +328,13 @@ function answersTo(page: Page): { url: string; body: string }[] {
 async function expectNoFullIdNumber(page: Page) {
   await expect(page.getByTestId('id-number').first()).toContainText('*');
   expect(await page.content()).not.toContain(head.idNumber);
+}
+
+/** The worklist, reloaded until what the services learnt from each other's events shows in the card. */
+async function expectOnWorklist(page: Page, card: string, item: Locator) {
+  await expect(async () => {
+    await page.goto('/');
+    await expect(page.getByTestId(card)).toBeVisible();
+    await expect(item).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 90_000 });
 }

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Descriptions, Progress, Select, Space, Table, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { get, upload } from '../api';
+import { Link, useSearchParams } from 'react-router';
+import { get, query, upload } from '../api';
+import { formatTime } from '../components/Dates';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/Problems';
 import { usePaged } from '../components/useLoad';
@@ -11,13 +13,17 @@ import { useProfile } from '../profile';
 interface Batch {
   batchId: string; department: string; fileName: string; status: string; duplicateOf?: string; rowsRead: number;
   rowsRejected: number; rowsMatched: number; hits: number; monitoredHits: number; leadsRaised: number; failure?: string;
+  uploadedAt: string; finishedAt?: string | null;
 }
 interface Rejection { lineNo: number; reason: string }
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FINISHED = ['COMPLETED', 'FAILED', 'DUPLICATE'];
 const POLL_MS = 1500;
 
-/** 行业部门数据: a department's CSV/XLSX batch, uploaded with progress, then screened: rejected rows and hits. */
+/**
+ * 行业部门数据: a department's CSV/XLSX batch, uploaded with progress, then screened: rejected rows and hits; below, the
+ * department's past batches, each opening the same result.
+ */
 export default function DepartmentData() {
   const t = useT();
   const options = useOptions();
@@ -25,8 +31,13 @@ export default function DepartmentData() {
   const [department, setDepartment] = useState(profile.department);
   const [percent, setPercent] = useState<number>();
   const [error, setError] = useState<unknown>();
-  const [batchId, setBatchId] = useState<string>();
+  const [params, setParams] = useSearchParams();
+  const batchId = params.get('batch') ?? undefined;
+  const setBatchId = (id: string) => setParams({ batch: id });
   const [batch, setBatch] = useState<Batch>();
+  const past = usePaged<Batch, { batches: Batch[]; nextCursor?: string }>(
+    `/api/department-data/batches${query({ department: profile.department ? undefined : department, limit: 20 })}`,
+    (p) => p.batches, (p) => p.nextCursor);
 
   useEffect(() => {
     if (!batchId) return;
@@ -37,12 +48,15 @@ export default function DepartmentData() {
         if (!current) return;
         setBatch(details.batch);
         if (!FINISHED.includes(details.batch.status)) window.setTimeout(poll, POLL_MS);
+        else past.reload();
       } catch (e) {
         if (current) setError(e);
       }
     };
+    setBatch(undefined);
     poll();
     return () => { current = false; };
+    // the list is reloaded once the batch is finished, not whenever it changes
   }, [batchId]);
 
   const send = (file: File) => {
@@ -71,6 +85,9 @@ export default function DepartmentData() {
         <ProblemAlert error={error} />
       </Card>
       {batch && <BatchResult batch={batch} />}
+      <PastBatches batches={past.items} current={batchId} />
+      {past.hasMore && <Button onClick={past.more}>{t('加载更多', 'More')}</Button>}
+      <ProblemAlert error={past.error} />
     </Page>
   );
 }
@@ -100,6 +117,28 @@ function BatchResult({ batch }: { batch: Batch }) {
         { title: t('原因', 'Reason'), dataIndex: 'reason' },
       ]} />
       {rejections.hasMore && <Button onClick={rejections.more}>{t('加载更多', 'More')}</Button>}
+    </Card>
+  );
+}
+
+/** The department's batches, newest first, each opening its result (rejected rows and hits). */
+function PastBatches({ batches, current }: { batches: Batch[]; current?: string }) {
+  const t = useT();
+  const label = useLabel();
+  return (
+    <Card title={t('历史批次', 'Past batches')} data-testid="past-batches">
+      <Table<Batch> rowKey="batchId" size="small" pagination={false} dataSource={batches}
+        onRow={() => ({ 'data-testid': 'past-batch' }) as React.HTMLAttributes<HTMLTableRowElement>} columns={[
+        { title: t('文件', 'File'), dataIndex: 'fileName', render: (name: string, b) => b.batchId === current
+          ? <strong aria-current="true">{name ?? b.batchId}</strong>
+          : <Link to={`?batch=${encodeURIComponent(b.batchId)}`}>{name ?? b.batchId}</Link> },
+        { title: t('部门', 'Department'), dataIndex: 'department', render: (d: string) => label('department', d) },
+        { title: t('处理状态', 'Status'), dataIndex: 'status', render: (s: string) => label('batchStatus', s) },
+        { title: t('读取 / 被拒', 'Read / rejected'), key: 'rows', render: (_, b) => `${b.rowsRead} / ${b.rowsRejected}` },
+        { title: t('命中（预警 / 线索）', 'Hits (warnings / leads)'), key: 'hits', render: (_, b) => `${b.hits}（${b.monitoredHits} / ${b.leadsRaised}）` },
+        { title: t('上传时间', 'Uploaded'), dataIndex: 'uploadedAt', render: (v: string) => formatTime(v) },
+        { title: t('完成时间', 'Finished'), dataIndex: 'finishedAt', render: (v?: string | null) => formatTime(v) || '-' },
+      ]} />
     </Card>
   );
 }

@@ -29,8 +29,12 @@ public final class Api {
     }
 
     public static Api as(DevTokenIssuer tokens, int port, String role, String region) {
+        return withToken(port, tokens.token(role, region));
+    }
+
+    public static Api withToken(int port, String token) {
         return new Api(RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token(role, region))
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .build());
     }
 

@@ -99,6 +99,65 @@ public class CaseQueries {
     }
 
     /**
+     * 限时办结 falling due: measures still to be done whose deadline is between {@code today} and {@code until}, soonest
+     * first, paged by (due date, measure id); closed cases' left out.
+     *
+     * @param after the id of the last measure of the previous page (absent for the first page)
+     */
+    public List<MeasureView> measuresFallingDue(String regionPrefix, String department, LocalDate today,
+                                                LocalDate until, String after, int limit) {
+        return jdbc.sql(MEASURE_COLUMNS + """
+                         item WHERE status IN ('PLANNED', 'IN_PROGRESS') AND overdue_since IS NULL
+                           AND due_date BETWEEN :today AND :until AND region_code LIKE :region
+                           AND (CAST(:department AS VARCHAR) IS NULL OR department = :department)
+                           AND (CAST(:after AS VARCHAR) IS NULL OR (due_date, measure_id) >
+                                (SELECT m.due_date, m.measure_id FROM measure m WHERE m.measure_id = :after))
+                           AND %s
+                        ORDER BY due_date, measure_id LIMIT :limit""".formatted(CASE_NOT_CLOSED))
+                .param("today", today)
+                .param("until", until)
+                .param("region", Like.startsWith(regionPrefix))
+                .param("department", department)
+                .param("after", after)
+                .param("limit", limit)
+                .query(CaseQueries::measureRow)
+                .list();
+    }
+
+    public boolean measureExists(String measureId) {
+        return jdbc.sql("SELECT count(*) FROM measure WHERE measure_id = :id").param("id", measureId)
+                .query(Long.class).single() > 0;
+    }
+
+    /**
+     * 预警响应 still to be given: open warnings of a region with neither a measure nor a reason in answer, oldest first,
+     * paged by (raised on, warning id); closed cases' left out.
+     *
+     * @param after the id of the last warning of the previous page (absent for the first page)
+     */
+    public List<UnansweredWarning> warningsAwaitingResponse(String regionPrefix, String after, int limit) {
+        return jdbc.sql("""
+                        SELECT warning_id, household_id, region_code, level, rule, reason, raised_on, look_back,
+                               response_overdue_on
+                        FROM case_warning item
+                        WHERE responded_on IS NULL AND closed_on IS NULL AND region_code LIKE :region
+                          AND (CAST(:after AS VARCHAR) IS NULL OR (raised_on, warning_id) >
+                               (SELECT w.raised_on, w.warning_id FROM case_warning w WHERE w.warning_id = :after))
+                          AND %s
+                        ORDER BY raised_on, warning_id LIMIT :limit""".formatted(CASE_NOT_CLOSED))
+                .param("region", Like.startsWith(regionPrefix))
+                .param("after", after)
+                .param("limit", limit)
+                .query(UnansweredWarning.class)
+                .list();
+    }
+
+    public boolean warningExists(String warningId) {
+        return jdbc.sql("SELECT count(*) FROM case_warning WHERE warning_id = :id").param("id", warningId)
+                .query(Long.class).single() > 0;
+    }
+
+    /**
      * 回头看 findings: open warnings on households whose risk is eliminated and whose rollback is not under way yet,
      * paged by warning id.
      */
@@ -282,6 +341,16 @@ public class CaseQueries {
     /** An eliminated household that monitoring found unstable: a rollback or a re-marking is due. */
     public record LookBackFinding(String warningId, String householdId, String regionCode, String level, String rule,
                                   String reason, LocalDate raisedOn, LocalDate eliminatedOn) {
+    }
+
+    /**
+     * An open warning with no response yet.
+     *
+     * @param responseOverdueOn the day it was flagged as answered too late (响应逾期), when it was
+     */
+    public record UnansweredWarning(String warningId, String householdId, String regionCode, String level,
+                                    String rule, String reason, LocalDate raisedOn, boolean lookBack,
+                                    LocalDate responseOverdueOn) {
     }
 
     public record MeasureRef(String householdId, String measureId) {

@@ -18,20 +18,22 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.fangpin.assistance.query.CaseQueries;
 import org.fangpin.assistance.query.CaseQueries.LookBackFinding;
 import org.fangpin.assistance.query.CaseQueries.MeasureView;
+import org.fangpin.assistance.query.CaseQueries.UnansweredWarning;
 import org.fangpin.assistance.query.EliminationDueList;
 import org.fangpin.contracts.value.RegionCode;
 import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.security.Jurisdiction;
+import org.fangpin.platform.web.RuleViolation;
 
 /**
- * The work lists of a region, paged by cursor: 逾期帮扶措施 per department, 应消未消 households, and 回头看 findings on
- * eliminated households.
+ * The work lists of a region, paged by cursor: 逾期 and 即将到期 measures per department, warnings awaiting a
+ * response, 应消未消 households, and 回头看 findings on eliminated households.
  */
 @RestController
 @RequestMapping("/api/assistance")
 @PreAuthorize(Jurisdiction.HOUSEHOLD_READERS)
-@Tag(name = "工作清单", description = "Work lists of a region: overdue measures, households due for "
-        + "elimination, look-back cases")
+@Tag(name = "工作清单", description = "Work lists of a region: overdue measures and measures falling due, "
+        + "warnings awaiting a response, households due for elimination, look-back cases")
 class WorklistController {
 
     private final CaseQueries queries;
@@ -45,6 +47,9 @@ class WorklistController {
     }
 
     record MeasurePage(List<MeasureView> measures, String nextCursor) {
+    }
+
+    record WarningPage(List<UnansweredWarning> warnings, String nextCursor) {
     }
 
     record LookBackPage(List<LookBackFinding> findings, String nextCursor) {
@@ -62,6 +67,53 @@ class WorklistController {
         String within = region(region);
         List<MeasureView> page = queries.overdueMeasures(within, department, cursor, limit);
         return new MeasurePage(page, page.size() < limit ? null : page.get(page.size() - 1).measureId());
+    }
+
+    /**
+     * 限时办结 falling due: measures to be done within the coming days.
+     *
+     * @param withinDays how many days ahead, today included
+     */
+    @GetMapping("/measures-falling-due")
+    @Operation(summary = "即将到期措施 — measures whose deadline falls within the coming days",
+            description = "Any reader, within their region (region defaults to the caller's own), optionally of one "
+                    + "department: the measures not done whose deadline (限时办结) falls between today and "
+                    + "withinDays days ahead (default 14), soonest first, a page at a time: pass nextCursor as "
+                    + "cursor for the next page (422 INVALID_CURSOR for a cursor this list did not give). Measures "
+                    + "already past their deadline are at /api/assistance/overdue-measures.")
+    MeasurePage measuresFallingDue(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
+                                   @RequestParam(required = false) String department,
+                                   @RequestParam(defaultValue = "14") @Min(0) @Max(366) int withinDays,
+                                   @RequestParam(required = false) String cursor,
+                                   @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        String within = region(region);
+        if (cursor != null && !queries.measureExists(cursor)) {
+            throw RuleViolation.of("INVALID_CURSOR", cursor);
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<MeasureView> page = queries.measuresFallingDue(within, department, today, today.plusDays(withinDays),
+                cursor, limit);
+        return new MeasurePage(page, page.size() < limit ? null : page.get(page.size() - 1).measureId());
+    }
+
+    /** 预警响应: open warnings still waiting for a measure or a stated reason in answer. */
+    @GetMapping("/warnings-awaiting-response")
+    @Operation(summary = "待响应预警 — open warnings with no response yet",
+            description = "Any reader, within their region (region defaults to the caller's own): the open warnings "
+                    + "that neither a measure nor a stated reason has answered yet, oldest first, each with the day "
+                    + "it was flagged as answered too late if it was, a page at a time: pass nextCursor as cursor "
+                    + "for the next page (422 INVALID_CURSOR for a cursor this list did not give). A response is "
+                    + "recorded at /api/assistance/{householdId}/warnings/{warningId}/response or by a measure.")
+    WarningPage warningsAwaitingResponse(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX)
+                                         String region,
+                                         @RequestParam(required = false) String cursor,
+                                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        String within = region(region);
+        if (cursor != null && !queries.warningExists(cursor)) {
+            throw RuleViolation.of("INVALID_CURSOR", cursor);
+        }
+        List<UnansweredWarning> page = queries.warningsAwaitingResponse(within, cursor, limit);
+        return new WarningPage(page, page.size() < limit ? null : page.get(page.size() - 1).warningId());
     }
 
     /** 应消未消: households meeting every elimination criterion for a while, with no proposal. */

@@ -68,6 +68,8 @@ class AssistanceFlowIT {
 
     private static final String VILLAGE = "150724213201";
     private static final String OTHER_VILLAGE = "150724213202";
+    /** A village no other test of this class uses, so its lists hold only what one test put there. */
+    private static final String QUIET_VILLAGE = "150724213203";
     /** 海拉尔区, another county of Hulunbuir. */
     private static final String HAILAR_VILLAGE = "150702001001";
     private static final ActorRef MONITORING = new ActorRef("system:monitoring-service", "monitoring-service",
@@ -337,6 +339,69 @@ class AssistanceFlowIT {
     }
 
     @Test
+    void measuresFallingDueAreListedSoonestFirstUntilTheyAreDoneOrOverdue() {
+        String household = identified(LabourCapacity.FULL);
+        String inThreeDays = waterMeasure(household, TODAY.plusDays(3));
+        String today = waterMeasure(household, TODAY);
+        String inAMonth = waterMeasure(household, TODAY.plusDays(30));
+        String done = waterMeasure(household, TODAY.plusDays(1));
+        village.patch().uri("/api/assistance/{id}/measures/{m}", household, done)
+                .body(Map.of("status", "COMPLETED", "outcome", "自来水已入户")).retrieve().toBodilessEntity();
+
+        assertThat(fallingDue(village, "?department=水利局")).containsExactly(today, inThreeDays);
+        assertThat(fallingDue(village, "?department=水利局&withinDays=30")).containsExactly(today, inThreeDays,
+                inAMonth);
+        JsonNode first = village.get().uri("/api/assistance/measures-falling-due?department=水利局&limit=1")
+                .retrieve().body(JsonNode.class);
+        assertThat(first.get("measures").findValuesAsText("measureId")).containsExactly(today);
+        assertThat(fallingDue(village, "?department=水利局&cursor=" + first.get("nextCursor").asText()))
+                .containsExactly(inThreeDays);
+        assertThat(fallingDue(client("VILLAGE_OFFICER", OTHER_VILLAGE), "?department=水利局")).isEmpty();
+
+        var badCursor = exchange(village, HttpMethod.GET, "/api/assistance/measures-falling-due?cursor=nonesuch", null);
+        assertThat(badCursor.status()).isEqualTo(422);
+        assertThat(badCursor.body().get("code").asText()).isEqualTo("INVALID_CURSOR");
+        assertThat(badCursor.body().get("detail").asText()).contains("翻页标记");
+        assertThat(exchange(village, HttpMethod.GET, "/api/assistance/measures-falling-due?withinDays=-1", null)
+                .status()).isEqualTo(400);
+
+        deadlines.scan(TODAY.plusDays(1));
+        assertThat(fallingDue(village, "?department=水利局")).as("overdue now, listed as overdue")
+                .containsExactly(inThreeDays);
+    }
+
+    @Test
+    void warningsAwaitingAResponseAreListedUntilAnsweredOldestFirst() {
+        String household = identified(LabourCapacity.FULL, QUIET_VILLAGE);
+        String elsewhere = identified(LabourCapacity.FULL, OTHER_VILLAGE);
+        warningRaised(household, QUIET_VILLAGE, "w-old-" + household, TODAY.minusDays(9));
+        warningRaised(household, QUIET_VILLAGE, "w-new-" + household, TODAY.minusDays(2));
+        warningRaised(household, QUIET_VILLAGE, "w-answered-" + household, TODAY.minusDays(5));
+        warningRaised(elsewhere, OTHER_VILLAGE, "w-" + elsewhere, TODAY.minusDays(1));
+        await().atMost(PATIENCE).until(() -> warning(household, "w-answered-" + household) != null
+                && warning(household, "w-new-" + household) != null && warning(elsewhere, "w-" + elsewhere) != null);
+        RestClient officer = client("VILLAGE_OFFICER", QUIET_VILLAGE);
+        officer.post().uri("/api/assistance/{id}/warnings/{w}/response", household, "w-answered-" + household)
+                .body(Map.of("reason", "已落实产业帮扶，收入可望恢复")).retrieve().toBodilessEntity();
+
+        assertThat(awaiting(officer, "")).containsExactly("w-old-" + household, "w-new-" + household);
+        JsonNode first = officer.get().uri("/api/assistance/warnings-awaiting-response?limit=1").retrieve()
+                .body(JsonNode.class);
+        assertThat(first.get("warnings").get(0).get("level").asText()).isEqualTo("II_YELLOW");
+        assertThat(first.get("warnings").get(0).get("raisedOn").asText()).isEqualTo(TODAY.minusDays(9).toString());
+        assertThat(awaiting(officer, "?cursor=" + first.get("nextCursor").asText()))
+                .containsExactly("w-new-" + household);
+        assertThat(awaiting(township, "")).contains("w-old-" + household, "w-" + elsewhere)
+                .doesNotContain("w-answered-" + household);
+
+        var outside = exchange(officer, HttpMethod.GET, "/api/assistance/warnings-awaiting-response?region="
+                + OTHER_VILLAGE, null);
+        assertThat(outside.status()).isEqualTo(403);
+        assertThat(exchange(officer, HttpMethod.GET, "/api/assistance/warnings-awaiting-response?cursor=w-none",
+                null).body().get("code").asText()).isEqualTo("INVALID_CURSOR");
+    }
+
+    @Test
     void householdsThatQualifiedAWhileAgoWithoutAProposalAreListedAsEliminationDue() {
         String due = identified(LabourCapacity.FULL);
         stableIncome(due, 3);
@@ -533,6 +598,23 @@ class AssistanceFlowIT {
                 .get("measures").findValuesAsText("measureId");
     }
 
+    private String waterMeasure(String household, LocalDate dueDate) {
+        return village.post().uri("/api/assistance/{id}/measures", household).body(Map.of(
+                        "measureType", "DRINKING_WATER", "description", "自来水入户改造", "riskTypes", List.of("ILLNESS"),
+                        "department", "水利局", "responsiblePerson", "乌云", "dueDate", dueDate.toString()))
+                .retrieve().body(JsonNode.class).get("measureId").asText();
+    }
+
+    private static List<String> fallingDue(RestClient reader, String query) {
+        return reader.get().uri("/api/assistance/measures-falling-due" + query).retrieve().body(JsonNode.class)
+                .get("measures").findValuesAsText("measureId");
+    }
+
+    private static List<String> awaiting(RestClient reader, String query) {
+        return reader.get().uri("/api/assistance/warnings-awaiting-response" + query).retrieve()
+                .body(JsonNode.class).get("warnings").findValuesAsText("warningId");
+    }
+
     private static List<String> eliminationDue(RestClient reader) {
         return reader.get().uri("/api/assistance/elimination-due").retrieve().body(JsonNode.class)
                 .get("households").findValuesAsText("householdId");
@@ -550,7 +632,11 @@ class AssistanceFlowIT {
     }
 
     private void warningRaised(String household, String warningId, LocalDate raisedOn) {
-        publish(Topics.MONITORING, new WarningRaised(household, VILLAGE, warningId, WarningLevel.II_YELLOW,
+        warningRaised(household, VILLAGE, warningId, raisedOn);
+    }
+
+    private void warningRaised(String household, String village, String warningId, LocalDate raisedOn) {
+        publish(Topics.MONITORING, new WarningRaised(household, village, warningId, WarningLevel.II_YELLOW,
                 "INCOME_BELOW_WARNING_LINE", new BigDecimal("7600.00"), new BigDecimal("8300.00"),
                 "家庭人均纯收入低于监测收入标准", raisedOn));
     }

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.fangpin.contracts.identification.PolicyThresholds;
 import org.fangpin.contracts.monitoring.MissedMonitoringChecked;
 import org.fangpin.monitoring.command.Commands.FlagMissedMonitoringCommand;
+import org.fangpin.monitoring.query.DueVisits;
 import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.jdbc.Like;
@@ -103,7 +104,7 @@ public class MissedMonitoringCheck {
                     continue;
                 }
                 int dueDay = thresholds.monthlyMonitoringDueDay();
-                LocalDate due = month.atDay(Math.min(dueDay, month.lengthOfMonth()));
+                LocalDate due = DueVisits.reportingDay(month, dueDay);
                 if (due.isAfter(dueBy)) {
                     continue;
                 }

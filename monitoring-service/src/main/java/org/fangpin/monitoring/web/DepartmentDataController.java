@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import org.fangpin.contracts.value.Department;
+import org.fangpin.contracts.value.RegionCode;
 import org.fangpin.monitoring.process.department.DepartmentDataImport;
 import org.fangpin.monitoring.process.department.DepartmentDataImport.Format;
 import org.fangpin.monitoring.process.department.DepartmentDataImport.Receipt;
@@ -107,6 +109,42 @@ class DepartmentDataController {
         try (InputStream body = file.getInputStream()) {
             return imports.upload(departmentOf(department), format, name, body, StandardCharsets.UTF_8);
         }
+    }
+
+    /** @param nextCursor the cursor of the next page; absent on the last page */
+    record BatchPage(List<BatchView> batches, String nextCursor) {
+    }
+
+    /**
+     * @param region     a region prefix within the caller's jurisdiction; the caller's own region when absent
+     * @param department a department officer's own department whether named or not; any for the other readers
+     * @param cursor     the {@code nextCursor} of the previous page
+     */
+    @GetMapping
+    @Operation(summary = "批次列表 — the department batches of a region, newest first",
+            description = "Readers within their region (region defaults to the caller's own), a department officer "
+                    + "only for their own department (403 DEPARTMENT_NOT_YOURS for another), the others optionally "
+                    + "of one department: each batch with its file name, state, counts and times, newest upload "
+                    + "first, a page at a time: pass nextCursor as cursor for the next page (422 INVALID_CURSOR "
+                    + "for a cursor this list did not give).")
+    BatchPage batches(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
+                      @RequestParam(required = false) Department department,
+                      @RequestParam(required = false) String cursor,
+                      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
+        String within = region == null ? RequestContext.requireActor().regionPrefix() : region;
+        Jurisdiction.requireWithin(within);
+        Department of = department;
+        if (RequestContext.requireActor().role() == Role.DEPARTMENT_OFFICER) {
+            of = ownDepartment();
+            if (department != null && department != of) {
+                throw RuleViolation.forbidden("DEPARTMENT_NOT_YOURS", department);
+            }
+        }
+        if (cursor != null && !queries.exists(cursor)) {
+            throw RuleViolation.of("INVALID_CURSOR", cursor);
+        }
+        List<BatchView> page = queries.batches(within, of == null ? null : of.name(), cursor, limit);
+        return new BatchPage(page, page.size() < limit ? null : page.get(page.size() - 1).batchId());
     }
 
     @GetMapping("/{batchId}")

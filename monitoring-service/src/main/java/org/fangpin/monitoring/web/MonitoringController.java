@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +40,8 @@ import org.fangpin.monitoring.command.Commands.CloseMonitoringCommand;
 import org.fangpin.monitoring.command.Commands.Recorded;
 import org.fangpin.monitoring.process.MissedMonitoringCheck;
 import org.fangpin.monitoring.process.MissedMonitoringCheck.Checked;
+import org.fangpin.monitoring.query.DueVisits;
+import org.fangpin.monitoring.query.DueVisits.DueVisit;
 import org.fangpin.monitoring.query.MonitoringQueries;
 import org.fangpin.monitoring.query.MonitoringQueries.HouseholdRegion;
 import org.fangpin.monitoring.query.MonitoringQueries.MissedView;
@@ -70,11 +74,14 @@ class MonitoringController {
     private final CommandGateway commands;
     private final MissedMonitoringCheck missedCheck;
     private final PolicyBook policy;
+    private final DueVisits dueVisits;
     private final Clock clock;
 
     MonitoringController(MonitoringQueries queries, MonthlyRecords records, Problems problems,
-                         CommandGateway commands, MissedMonitoringCheck missedCheck, PolicyBook policy, Clock clock) {
+                         CommandGateway commands, MissedMonitoringCheck missedCheck, PolicyBook policy,
+                         DueVisits dueVisits, Clock clock) {
         this.queries = queries;
+        this.dueVisits = dueVisits;
         this.records = records;
         this.problems = problems;
         this.commands = commands;
@@ -252,6 +259,33 @@ class MonitoringController {
                             @RequestParam YearMonth month) {
         Jurisdiction.requireWithin(village);
         return queries.missed(village, month);
+    }
+
+    /** @param nextCursor the cursor of the next page; absent on the last page */
+    record DueVisitPage(List<DueVisit> visits, String nextCursor) {
+    }
+
+    /**
+     * 本月待监测: the households whose month is still to be recorded before their village's reporting day.
+     *
+     * @param region a region prefix within the caller's jurisdiction; the caller's own region when absent (a village
+     *               officer's village)
+     * @param cursor the {@code nextCursor} of the previous page
+     */
+    @GetMapping("/due")
+    @Operation(summary = "本月待监测 — households whose month is still to be recorded before the reporting day",
+            description = "Any reader, within their region (region defaults to the caller's own, a village officer's "
+                    + "village): the monitored households with no record of the current month yet while their "
+                    + "village's reporting day (monthlyMonitoringDueDay of the policy) has not passed, each with "
+                    + "that day, a page at a time: pass nextCursor as cursor for the next page. Once the day has "
+                    + "passed they are listed at /api/monitoring/missed instead.")
+    DueVisitPage due(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
+                     @RequestParam(required = false) @Pattern(regexp = "[\\w-]{1,64}") String cursor,
+                     @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        String within = region == null ? RequestContext.requireActor().regionPrefix() : region;
+        Jurisdiction.requireWithin(within);
+        List<DueVisit> page = dueVisits.page(within, LocalDate.now(clock), cursor, limit);
+        return new DueVisitPage(page, page.size() < limit ? null : page.get(page.size() - 1).householdId());
     }
 
     private MonitoredHouseholdView visible(String householdId) {

@@ -350,6 +350,46 @@ class DepartmentDataScreeningIT {
     }
 
     @Test
+    void aDepartmentOfficerListsTheDepartmentsBatchesNewestFirstAPageAtATime() {
+        Api medical = Api.withToken(port, tokens.departmentToken("MEDICAL_INSURANCE", "150724"));
+        String older = medical.upload("/api/department-data/batches?fileName=医保2024年3月.csv", "text/csv",
+                "身份证号,姓名,指标,数值,日期\n%s,朝鲁,MEDICAL_SELF_PAID,25000.00,2024-03-02\n".formatted(unknown)
+                        .getBytes(StandardCharsets.UTF_8)).body().get("batchId").asText();
+        completed(older);
+        String newer = medical.upload("/api/department-data/batches?fileName=医保2024年4月.csv", "text/csv",
+                "身份证号,姓名,指标,数值,日期\n%s,朝鲁,MEDICAL_SELF_PAID,26000.00,2024-04-02\n错号,,,,\n"
+                        .formatted(unknown).getBytes(StandardCharsets.UTF_8)).body().get("batchId").asText();
+        completed(newer);
+
+        Reply first = medical.get("/api/department-data/batches?limit=1");
+        assertThat(first.status()).isEqualTo(200);
+        JsonNode newest = first.body().get("batches").get(0);
+        assertThat(newest.get("batchId").asText()).isEqualTo(newer);
+        assertThat(newest.get("fileName").asText()).isEqualTo("医保2024年4月.csv");
+        assertThat(newest.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(newest.get("rowsRead").asLong()).isEqualTo(2);
+        assertThat(newest.get("rowsRejected").asLong()).isEqualTo(1);
+        assertThat(newest.get("uploadedAt").asText()).isNotBlank();
+        assertThat(newest.get("finishedAt").asText()).isNotBlank();
+        Reply second = medical.get("/api/department-data/batches?limit=1&cursor={c}",
+                first.body().get("nextCursor").asText());
+        assertThat(second.body().get("batches").findValuesAsText("batchId")).containsExactly(older);
+        assertThat(county.get("/api/department-data/batches?department=MEDICAL_INSURANCE&limit=2").body()
+                .get("batches").findValuesAsText("batchId")).containsExactly(newer, older);
+
+        Api civilAffairs = Api.withToken(port, tokens.departmentToken("CIVIL_AFFAIRS", "150724"));
+        assertThat(civilAffairs.get("/api/department-data/batches?limit=200").body().get("batches")
+                .findValuesAsText("batchId")).doesNotContain(newer, older);
+        Reply another = medical.get("/api/department-data/batches?department=CIVIL_AFFAIRS");
+        assertThat(another.status()).isEqualTo(403);
+        assertThat(another.code()).isEqualTo("DEPARTMENT_NOT_YOURS");
+        assertThat(medical.get("/api/department-data/batches?region=150702").status()).isEqualTo(403);
+        Reply badCursor = medical.get("/api/department-data/batches?cursor=nonesuch");
+        assertThat(badCursor.status()).isEqualTo(422);
+        assertThat(badCursor.code()).isEqualTo("INVALID_CURSOR");
+    }
+
+    @Test
     void aDepartmentOfficerWithoutADepartmentCannotUploadAndReadersCannotWrite() {
         byte[] csv = "身份证号,指标,数值,日期\n".getBytes(StandardCharsets.UTF_8);
 

@@ -50,6 +50,8 @@ import org.fangpin.monitoring.Api.Reply;
 import org.fangpin.monitoring.Given;
 import org.fangpin.monitoring.process.MissedMonitoringCheck;
 import org.fangpin.monitoring.process.MissedMonitoringCheck.Checked;
+import org.fangpin.monitoring.query.DueVisits;
+import org.fangpin.monitoring.query.DueVisits.DueVisit;
 import org.fangpin.testsupport.DevTokenIssuer;
 import org.fangpin.testsupport.Envelopes;
 import org.fangpin.testsupport.KafkaBroker;
@@ -77,6 +79,8 @@ class MonthlyMonitoringIT {
     JdbcClient jdbc;
     @Autowired
     MissedMonitoringCheck missedCheck;
+    @Autowired
+    DueVisits dueVisits;
 
     private Given given;
     private Api villageOfficer;
@@ -294,6 +298,40 @@ class MonthlyMonitoringIT {
             assertThat(((MissedMonitoringChecked) audited.data()).householdsFlagged())
                     .isEqualTo(run.body().get("householdsFlagged").asInt());
         }
+    }
+
+    @Test
+    void householdsWithoutThisMonthsRecordAreDueUntilTheirVillagesReportingDayPasses() {
+        policy("150724104", 10);
+        policy("150724105", 31);
+        String dueOnThe10th = monitored("150724104201", ObjectType.MARGINAL_VULNERABLE);
+        List<String> dueAtMonthEnd = new ArrayList<>(List.of(monitored("150724105201", ObjectType.MARGINAL_VULNERABLE),
+                monitored("150724105201", ObjectType.UNSTABLE_ALLEVIATED)));
+        String recorded = monitored("150724105201", ObjectType.MARGINAL_VULNERABLE);
+        Api officer = Api.as(tokens, port, "VILLAGE_OFFICER", "150724105201");
+        officer.post("/api/monitoring/{id}/records", month("9000.00", List.of()), recorded);
+        dueAtMonthEnd.sort(null);
+
+        Reply due = officer.get("/api/monitoring/due");
+        assertThat(due.status()).isEqualTo(200);
+        assertThat(due.body().get("visits").findValuesAsText("householdId")).containsExactlyElementsOf(dueAtMonthEnd);
+        JsonNode visit = due.body().get("visits").get(0);
+        assertThat(visit.get("month").asText()).isEqualTo(THIS_MONTH.toString());
+        assertThat(visit.get("dueOn").asText()).isEqualTo(THIS_MONTH.atEndOfMonth().toString());
+        assertThat(visit.get("regionCode").asText()).isEqualTo("150724105201");
+
+        Reply first = officer.get("/api/monitoring/due?limit=1");
+        assertThat(first.body().get("visits").findValuesAsText("householdId")).containsExactly(dueAtMonthEnd.get(0));
+        assertThat(officer.get("/api/monitoring/due?limit=1&cursor={c}", first.body().get("nextCursor").asText())
+                .body().get("visits").findValuesAsText("householdId")).containsExactly(dueAtMonthEnd.get(1));
+        assertThat(officer.get("/api/monitoring/due?region=150724104201").status()).isEqualTo(403);
+
+        assertThat(dueVisits.page("150724", THIS_MONTH.atDay(10), null, 500)).extracting(DueVisit::householdId)
+                .as("the reporting day itself is still in time").contains(dueOnThe10th)
+                .containsAll(dueAtMonthEnd).doesNotContain(recorded);
+        assertThat(dueVisits.page("150724", THIS_MONTH.atDay(11), null, 500)).extracting(DueVisit::householdId)
+                .as("past the 10th it is missed, no longer due").doesNotContain(dueOnThe10th)
+                .containsAll(dueAtMonthEnd);
     }
 
     @Test
