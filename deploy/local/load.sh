@@ -9,8 +9,8 @@
 #   timeline  a household's timeline of 300 entries or more, read by a supervisor at --rate=200 per second,
 #             straight to timeline-service (signed as the gateway would) and through the gateway, --warmup=10,
 #             --seconds=20, --connections=16. Prints both and what the gateway adds.
-# The households are imported into villages 150724213201.. of 巴彦塔拉达斡尔民族乡, so runs accumulate; --seed=N
-# names the import file (and the ID numbers it derives) so that a run can be repeated.
+# The households are imported into villages 150724213201.. of 巴彦塔拉达斡尔民族乡 (ID numbers drawn at random),
+# so runs accumulate and a later run finds those of the earlier ones monitored already.
 set -euo pipefail
 
 # shellcheck source=common.sh
@@ -37,24 +37,26 @@ if [[ $(cat "$IDP_FILE" 2>/dev/null) == dev ]]; then
 else
   admin=$(kc_admin_token) || die "Keycloak does not answer on $KEYCLOAK_BASE"
   kc_ensure_demo_client "$admin" || die "no demo client"
-  token() {
-    local jwt
-    jwt=$(kc_demo_token "$admin" "load-${1,,}-$2" 压测用户 "$1" "$2") &&
-      [[ $jwt =~ ^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$ ]] || die "no token for $1 $2"
-    printf '%s' "$jwt"
-  }
+  # The administrator's token lives a minute: a new one for each user.
+  token() { kc_demo_token "$(kc_admin_token)" "load-${1,,}-$2" 压测用户 "$1" "$2"; }
 fi
+jwt() {
+  local value
+  value=$(token "$1" "$2") && [[ $value =~ ^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$ ]] ||
+    die "no token for $1 $2"
+  printf '%s' "$value"
+}
 log "load: tokens for $officers village officers, a county approver and a supervisor"
-{
-  printf '{"region":"150724213","county":"%s","supervisor":"%s","officers":{' \
-    "$(token COUNTY_APPROVER 150724)" "$(token SUPERVISOR 150724)"
-  for ((i = 1; i <= officers; i++)); do
-    village=$(printf '150724213%03d' $((200 + i)))
-    ((i > 1)) && printf ','
-    printf '"%s":"%s"' "$village" "$(token VILLAGE_OFFICER "$village")"
-  done
-  printf '}}'
-} >"$tokens"
+county=$(jwt COUNTY_APPROVER 150724)
+supervisor=$(jwt SUPERVISOR 150724)
+officer_tokens=""
+for ((i = 1; i <= officers; i++)); do
+  village=$(printf '150724213%03d' $((200 + i)))
+  officer=$(jwt VILLAGE_OFFICER "$village")
+  officer_tokens+="${officer_tokens:+,}\"$village\":\"$officer\""
+done
+printf '{"region":"150724213","county":"%s","supervisor":"%s","officers":{%s}}' \
+  "$county" "$supervisor" "$officer_tokens" >"$tokens"
 
 pids=()
 for name in "${PROCESSES[@]}"; do

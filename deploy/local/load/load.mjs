@@ -14,7 +14,6 @@ const number = (key, fallback) => Number(options[key] ?? fallback);
 const gateway = process.env.FANGPIN_GATEWAY_URL;
 const tokens = JSON.parse(fs.readFileSync(process.env.FANGPIN_LOAD_TOKENS, 'utf8'));
 const secret = process.env.FANGPIN_GATEWAY_SECRET;
-const seed = options.seed ?? String(Date.now());
 
 // ---------------------------------------------------------------- the gateway's signature (GatewaySignature.java)
 const b64url = (bytes) => Buffer.from(bytes).toString('base64url');
@@ -45,10 +44,11 @@ async function api(method, path, token, body, contentType = 'application/json') 
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// GB 11643: 17 digits and their check character.
+// GB 11643: 17 digits and their check character; n in [0, 13,440,000) picks the birth day and sequence number.
 function idNumber(n) {
-  const base = `150724${1960 + (n % 40)}${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (n % 28)).padStart(2, '0')}`
-    + String(n % 1000).padStart(3, '0');
+  const day = Math.floor(n / 1000);
+  const base = `150724${1960 + Math.floor(day / 336)}${String(1 + (Math.floor(day / 28) % 12)).padStart(2, '0')}`
+    + `${String(1 + (day % 28)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...base].reduce((total, digit, i) => total + Number(digit) * weights[i], 0);
   return base + '10X98765432'[sum % 11];
@@ -68,15 +68,19 @@ async function monitoredHouseholds(count) {
   const header = '行政区划代码,村民小组,户主姓名,户主证件号码,家庭人口数,户类型,与户主关系,成员姓名,成员证件号码,出生日期,'
     + '劳动能力,健康状况,在校生状况,务工状况,监测对象类别,风险类型,识别监测时间,人均纯收入';
   const rows = [header];
-  const start = Number(seed.slice(-6)) * 7;
-  for (let i = existing.length; i < count; i++) {
-    // Distinct ID numbers across runs: the sequence digits follow the seed; a collision is refused by the import.
-    const id = idNumber(start + i * 1009);
+  // Random ID numbers: a number some earlier run imported already changes nothing, so a run may find a few
+  // households fewer than it asked for, and goes on with those it finds.
+  const ids = new Set();
+  while (ids.size < count - existing.length) {
+    ids.add(idNumber(crypto.randomInt(13_440_000)));
+  }
+  [...ids].forEach((id, k) => {
+    const i = existing.length + k;
     rows.push([villages[i % villages.length], 1 + (i % 8), `压测户${i}`, id, 3, '一般农户', '户主', `压测户${i}`, id, '',
       '有劳动能力', '健康', '', '务农', '边缘易致贫户', '因病', '2026-01-15', '7000.00'].join(','));
-  }
+  });
   const started = Date.now();
-  const accepted = await api('POST', `/api/households/imports?fileName=load-${seed}.csv`, tokens.county,
+  const accepted = await api('POST', `/api/households/imports?fileName=load-${started}.csv`, tokens.county,
     rows.join('\n') + '\n', 'text/csv');
   let run;
   do {
@@ -85,15 +89,15 @@ async function monitoredHouseholds(count) {
   } while (!['DONE', 'REFUSED', 'INTERRUPTED'].includes(run.state));
   console.log(`seed: imported ${run.rowsWritten} of ${run.rowsTotal} rows (${run.state}, ${run.rowsRefused ?? 0} refused) `
     + `in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  for (let waited = 0; waited < 300; waited += 2) {
-    const found = await householdsIn(region, count);
-    if (found.length >= count) {
-      console.log(`seed: ${found.length} households monitored after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      return found;
-    }
+  let found = [];
+  for (let unchanged = 0; unchanged < 30 && found.length < count; ) {
     await sleep(2000);
+    const now = await householdsIn(region, count);
+    unchanged = now.length > found.length ? 0 : unchanged + 1;
+    found = now;
   }
-  throw new Error('the imported households were not all monitored within 5 minutes');
+  console.log(`seed: ${found.length} households monitored after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return found;
 }
 
 async function householdsIn(region, count) {
