@@ -6,9 +6,10 @@
 #             (villages, one officer each: the gateway limits each user to 20 requests/s, ADR 0043),
 #             --connections=64, --rate=N (requests/s in all; unset: as fast as answered), --warmup=10,
 #             --seconds=30. Prints the answered rate and latency, then the rate until every event was on Kafka.
-#   timeline  a household's timeline of 300 entries or more, read by a supervisor at --rate=200 per second,
+#   timeline  a household's timeline of 300 entries or more, read by supervisors at --rate=200 per second,
 #             straight to timeline-service (signed as the gateway would) and through the gateway, --warmup=10,
-#             --seconds=20, --connections=16. Prints both and what the gateway adds.
+#             --seconds=20, --connections=16, by --readers=16 supervisors of the county taking turns
+#             (one user at 200/s would be refused beyond the rate limit). Prints both and what the gateway adds.
 # The households are imported into villages 150724213201.. of 巴彦塔拉达斡尔民族乡 (ID numbers drawn at random),
 # so runs accumulate and a later run finds those of the earlier ones monitored already.
 set -euo pipefail
@@ -19,44 +20,50 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/keycloak-demo.sh"
 
 (($# >= 1)) || { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
-officers=64
+officers=64 readers=16
 for arg in "$@"; do
   [[ $arg == --officers=* ]] && officers=${arg#--officers=}
+  [[ $arg == --readers=* ]] && readers=${arg#--readers=}
 done
 
 port_open "$GATEWAY_PORT" || die "the gateway does not answer on $GATEWAY_PORT (deploy/local/up.sh)"
 LOAD_DIR=$LOCAL_DIR/load
 [[ -d $LOAD_DIR/node_modules/autocannon ]] || (cd "$LOAD_DIR" && npm install --no-audit --no-fund --silent)
 
-# The tokens: the county approver imports, a supervisor reads, one officer per village records. They are made
+# The tokens: the county approver imports, the county's supervisors read, one officer per village records. They are made
 # now (Keycloak's access tokens live 10 minutes) and handed over in a file only this user can read.
 tokens=$(mktemp)
 trap 'rm -f "$tokens"' EXIT
 if [[ $(cat "$IDP_FILE" 2>/dev/null) == dev ]]; then
-  token() { "$LOCAL_DIR/token.sh" "$1" "$2" "load-${1,,}-$2" 压测用户; }
+  token() { "$LOCAL_DIR/token.sh" "$1" "$2" "load-${1,,}-$2$3" 压测用户; }
 else
   admin=$(kc_admin_token) || die "Keycloak does not answer on $KEYCLOAK_BASE"
   kc_ensure_demo_client "$admin" || die "no demo client"
   # The administrator's token lives a minute: a new one for each user.
-  token() { kc_demo_token "$(kc_admin_token)" "load-${1,,}-$2" 压测用户 "$1" "$2"; }
+  token() { kc_demo_token "$(kc_admin_token)" "load-${1,,}-$2$3" 压测用户 "$1" "$2"; }
 fi
+# jwt ROLE REGION [SUFFIX]: a token of user load-<role>-<region><suffix>.
 jwt() {
   local value
-  value=$(token "$1" "$2") && [[ $value =~ ^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$ ]] ||
+  value=$(token "$1" "$2" "${3:-}") && [[ $value =~ ^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$ ]] ||
     die "no token for $1 $2"
   printf '%s' "$value"
 }
-log "load: tokens for $officers village officers, a county approver and a supervisor"
+log "load: tokens for $officers village officers, a county approver and $readers supervisors"
 county=$(jwt COUNTY_APPROVER 150724)
-supervisor=$(jwt SUPERVISOR 150724)
+supervisors=""
+for ((i = 1; i <= readers; i++)); do
+  supervisor=$(jwt SUPERVISOR 150724 "-$i")
+  supervisors+="${supervisors:+,}\"$supervisor\""
+done
 officer_tokens=""
 for ((i = 1; i <= officers; i++)); do
   village=$(printf '150724213%03d' $((200 + i)))
   officer=$(jwt VILLAGE_OFFICER "$village")
   officer_tokens+="${officer_tokens:+,}\"$village\":\"$officer\""
 done
-printf '{"region":"150724213","county":"%s","supervisor":"%s","officers":{%s}}' \
-  "$county" "$supervisor" "$officer_tokens" >"$tokens"
+printf '{"region":"150724213","county":"%s","supervisors":[%s],"officers":{%s}}' \
+  "$county" "$supervisors" "$officer_tokens" >"$tokens"
 
 pids=()
 for name in "${PROCESSES[@]}"; do

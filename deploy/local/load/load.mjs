@@ -105,7 +105,7 @@ async function householdsIn(region, count) {
   let cursor;
   do {
     const page = (await api('GET', `/api/timeline/households?region=${region}&status=RISK_NOT_ELIMINATED&size=200`
-      + (cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''), tokens.supervisor)).json;
+      + (cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''), tokens.supervisors[0])).json;
     found.push(...page.households.filter((h) => tokens.officers[h.regionCode]));
     cursor = page.nextCursor;
   } while (cursor && found.length < count);
@@ -214,29 +214,34 @@ async function timeline() {
   const [household] = await monitoredHouseholds(1);
   const officer = tokens.officers[household.regionCode];
   const path = `/api/households/${household.householdId}/timeline`;
-  let entries = (await api('GET', path, tokens.supervisor)).json.entries.length;
+  let entries = (await api('GET', path, tokens.supervisors[0])).json.entries.length;
   for (let i = 0; entries < 300; i++) {
     await api('POST', `/api/monitoring/${household.householdId}/records`, officer, recordBody(i));
     await sleep(60); // within the officer's rate limit
     if (i % 20 === 19) {
-      entries = (await api('GET', path, tokens.supervisor)).json.entries.length;
+      entries = (await api('GET', path, tokens.supervisors[0])).json.entries.length;
     }
   }
   await sleep(2000);
-  const body = await (await fetch(gateway + path, { headers: { Authorization: `Bearer ${tokens.supervisor}` } })).text();
+  const body = await (await fetch(gateway + path, { headers: { Authorization: `Bearer ${tokens.supervisors[0]}` } })).text();
   entries = JSON.parse(body).entries.length;
   console.log(`timeline of ${household.householdId}: ${entries} entries, ${(Buffer.byteLength(body) / 1024).toFixed(0)} KiB of JSON`);
   const rate = number('rate', 200);
   const seconds = number('seconds', 20);
-  const authorization = `Bearer ${tokens.supervisor}`;
+  let turn = 0;
+  const reader = () => `Bearer ${tokens.supervisors[turn++ % tokens.supervisors.length]}`;
   const direct = {
     url: process.env.FANGPIN_TIMELINE_URL, connections: number('connections', 16), overallRate: rate,
     requests: [{ method: 'GET', path,
-      setupRequest: (req) => ({ ...req, headers: { Accept: 'application/json', 'Accept-Encoding': 'gzip',
-        Authorization: authorization, 'X-Fangpin-Gateway-Signature': signature('GET', path, authorization) } }) }],
+      setupRequest: (req) => {
+        const authorization = reader();
+        return { ...req, headers: { Accept: 'application/json', 'Accept-Encoding': 'gzip', Authorization: authorization,
+          'X-Fangpin-Gateway-Signature': signature('GET', path, authorization) } };
+      } }],
   };
   const viaGateway = { url: gateway, connections: number('connections', 16), overallRate: rate,
-    requests: [{ method: 'GET', path, headers: { Accept: 'application/json', 'Accept-Encoding': 'gzip', Authorization: authorization } }] };
+    requests: [{ method: 'GET', path,
+      setupRequest: (req) => ({ ...req, headers: { Accept: 'application/json', 'Accept-Encoding': 'gzip', Authorization: reader() } }) }] };
   await run('timeline warm-up, direct', { ...direct, duration: number('warmup', 10) });
   await run('timeline warm-up, through the gateway', { ...viaGateway, duration: number('warmup', 10) });
   let cpu = cpuSeconds();
