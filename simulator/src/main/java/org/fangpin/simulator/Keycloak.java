@@ -31,6 +31,8 @@ final class Keycloak {
     private final String adminPassword;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
+    private String adminToken;
+    private long adminTokenAt;
 
     Keycloak(String base, String adminPassword, HttpClient http) {
         this.base = base;
@@ -39,7 +41,8 @@ final class Keycloak {
     }
 
     /** Creates the user unless it exists: one realm role, the region attribute and, if given, the department. */
-    void ensureUser(String adminToken, String username, String name, String role, String region, String department) {
+    void ensureUser(String username, String name, String role, String region, String department) {
+        String adminToken = adminToken();
         String users = base + "/admin/realms/fangpin/users";
         if (send(adminToken, HttpRequest.newBuilder(URI.create(users + "?exact=true&username=" + encode(username)))
                 .GET()).size() > 0) {
@@ -61,7 +64,16 @@ final class Keycloak {
                 .header("Content-Type", "application/json").POST(body(List.of(roleRepresentation))));
     }
 
-    String adminToken() {
+    /** The master realm's administrator's token lives 60 s: a new one every 30 s. */
+    private synchronized String adminToken() {
+        if (adminToken == null || System.nanoTime() - adminTokenAt > 30_000_000_000L) {
+            adminToken = adminLogin();
+            adminTokenAt = System.nanoTime();
+        }
+        return adminToken;
+    }
+
+    private String adminLogin() {
         return form(base + "/realms/master/protocol/openid-connect/token",
                 Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
                         "password", adminPassword));

@@ -118,19 +118,18 @@ public final class Simulator {
     /** The county's users in Keycloak (created once); returns the supervisors that read timelines. */
     private static List<Api.User> users(Keycloak keycloak, County county, int supervisors) {
         long start = System.nanoTime();
-        String admin = keycloak.adminToken();
         String code = county.code();
-        county.villages().forEach(village -> keycloak.ensureUser(admin, "sim-vo-" + village.code(),
+        county.villages().forEach(village -> keycloak.ensureUser("sim-vo-" + village.code(),
                 "村级信息员" + village.name(), "VILLAGE_OFFICER", village.code(), null));
-        county.townships().forEach((township, name) -> keycloak.ensureUser(admin, "sim-tr-" + township,
+        county.townships().forEach((township, name) -> keycloak.ensureUser("sim-tr-" + township,
                 name + "审核员", "TOWNSHIP_REVIEWER", township, null));
         for (int i = 1; i <= 4; i++) {
-            keycloak.ensureUser(admin, "sim-ca-" + code + "-" + i, "县级审定" + i, "COUNTY_APPROVER", code, null);
+            keycloak.ensureUser("sim-ca-" + code + "-" + i, "县级审定" + i, "COUNTY_APPROVER", code, null);
         }
-        keycloak.ensureUser(admin, "sim-do-" + code, "医保局数据员", "DEPARTMENT_OFFICER", code, "MEDICAL_INSURANCE");
+        keycloak.ensureUser("sim-do-" + code, "医保局数据员", "DEPARTMENT_OFFICER", code, "MEDICAL_INSURANCE");
         List<Api.User> readers = new ArrayList<>();
         for (int i = 1; i <= supervisors; i++) {
-            keycloak.ensureUser(admin, "sim-sv-" + code + "-" + i, "督查" + i, "SUPERVISOR", code, null);
+            keycloak.ensureUser("sim-sv-" + code + "-" + i, "督查" + i, "SUPERVISOR", code, null);
             readers.add(new Api.User("sim-sv-" + code + "-" + i));
         }
         System.out.printf("users ready in Keycloak (%d) in %.1f s%n",
@@ -165,8 +164,8 @@ public final class Simulator {
                 plan.withFate(Household.Fate.STABLE), household -> eliminate(household, month));
         phase("month " + month + ": look-back rollbacks", plan.withFate(Household.Fate.ELIMINATED).stream()
                 .filter(Household::rolledBack).toList(), this::rollback);
-        phase("month " + month + ": supervisors read the monitored households' timelines", monitored,
-                household -> ifRegistered(household, id -> api.get("timeline read (supervisor)",
+        phase("month " + month + ": the county reads the monitored households' timelines", monitored,
+                household -> ifRegistered(household, id -> api.get("timeline read (county)",
                         approvers.get(household.index() % approvers.size()), "/api/households/" + id + "/timeline")));
     }
 
