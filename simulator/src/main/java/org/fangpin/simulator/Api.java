@@ -61,6 +61,21 @@ final class Api {
         return send(operation, user, HttpRequest.newBuilder(URI.create(gateway + path)).GET(), null);
     }
 
+    /** A read whose 404 is an answer (nothing there yet), timed as one: the missing node then. */
+    JsonNode find(String operation, User user, String path) {
+        try {
+            return send(operation, user, HttpRequest.newBuilder(URI.create(gateway + path)).GET(), Long.MAX_VALUE);
+        } catch (Failure missing) {
+            if (missing.status == 404) {
+                metrics.operation(operation).waitedFor.incrementAndGet();
+                return MissingNode.getInstance();
+            }
+            metrics.operation(operation).errors.incrementAndGet();
+            metrics.operation(operation).errorSamples.add(missing.getMessage());
+            throw missing;
+        }
+    }
+
     JsonNode post(String operation, User user, String path, Object body, String step) {
         return write(operation, user, "POST", path, body, step);
     }
@@ -85,6 +100,15 @@ final class Api {
      * half second for up to {@code patience}; each refusal is counted as waited for, the accepted call is timed.
      */
     JsonNode postWhenReady(String operation, User user, String path, Object body, String step, Duration patience) {
+        return postWhenReady(operation, user, path, body, step, patience, false);
+    }
+
+    /**
+     * @param refusalsWait whether a 409 or 422 (a rule not met yet) is waited out like a 404 (a household the service
+     *                     has not heard of yet); otherwise it is an error at once
+     */
+    JsonNode postWhenReady(String operation, User user, String path, Object body, String step, Duration patience,
+                           boolean refusalsWait) {
         long deadline = System.nanoTime() + patience.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -94,7 +118,11 @@ final class Api {
                                 .getBytes(StandardCharsets.UTF_8)).toString())
                         .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))), deadline);
             } catch (Failure refused) {
-                if (refused.status < 400 || refused.status >= 500 || System.nanoTime() > deadline) {
+                boolean waits = refused.status == 404 || refusalsWait && (refused.status == 409 || refused.status == 422);
+                if (!waits || System.nanoTime() > deadline) {
+                    if (!waits) {
+                        metrics.record(operation, System.nanoTime(), System.nanoTime(), false, refused.getMessage());
+                    }
                     throw refused;
                 }
                 metrics.operation(operation).waitedFor.incrementAndGet();

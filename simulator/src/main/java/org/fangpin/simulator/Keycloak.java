@@ -44,20 +44,20 @@ final class Keycloak {
     void ensureUser(String username, String name, String role, String region, String department) {
         String adminToken = adminToken();
         String users = base + "/admin/realms/fangpin/users";
-        if (send(adminToken, HttpRequest.newBuilder(URI.create(users + "?exact=true&username=" + encode(username)))
-                .GET()).size() > 0) {
-            return;
+        URI byName = URI.create(users + "?exact=true&username=" + encode(username));
+        if (send(adminToken, HttpRequest.newBuilder(byName).GET()).size() == 0) {
+            Map<String, Object> attributes = new LinkedHashMap<>(Map.of("region", List.of(region)));
+            if (department != null) {
+                attributes.put("department", List.of(department));
+            }
+            send(adminToken, HttpRequest.newBuilder(URI.create(users)).header("Content-Type", "application/json")
+                    .POST(body(Map.of("username", username, "enabled", true, "firstName", name,
+                            "email", username + "@fangpin.local", "emailVerified", true, "attributes", attributes,
+                            "credentials", List.of(Map.of("type", "password", "value", PASSWORD,
+                                    "temporary", false))))));
         }
-        Map<String, Object> attributes = new LinkedHashMap<>(Map.of("region", List.of(region)));
-        if (department != null) {
-            attributes.put("department", List.of(department));
-        }
-        send(adminToken, HttpRequest.newBuilder(URI.create(users)).header("Content-Type", "application/json")
-                .POST(body(Map.of("username", username, "enabled", true, "firstName", name,
-                        "email", username + "@fangpin.local", "emailVerified", true, "attributes", attributes,
-                        "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))))));
-        String id = send(adminToken, HttpRequest.newBuilder(URI.create(users + "?exact=true&username="
-                + encode(username))).GET()).get(0).get("id").asText();
+        // the role every time: a user left without it by an interrupted run gets it now (granting twice is harmless)
+        String id = send(adminToken, HttpRequest.newBuilder(byName).GET()).get(0).get("id").asText();
         JsonNode roleRepresentation = send(adminToken,
                 HttpRequest.newBuilder(URI.create(base + "/admin/realms/fangpin/roles/" + role)).GET());
         send(adminToken, HttpRequest.newBuilder(URI.create(users + "/" + id + "/role-mappings/realm"))

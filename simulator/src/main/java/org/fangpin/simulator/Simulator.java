@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -40,6 +42,8 @@ public final class Simulator {
     private static final String[] RISKS = {"ILLNESS", "DISABILITY", "UNSTABLE_EMPLOYMENT", "EDUCATION", "DISASTER"};
     private static final String[] MEASURES = {"MEDICAL_AID", "PUBLIC_WELFARE_JOB", "EMPLOYMENT", "EDUCATION_AID",
             "TEMPORARY_RELIEF"};
+    /** Measures that count as developmental assistance (产业, 就业, 公益岗位, 小额信贷). */
+    private static final String[] DEVELOPMENTAL = {"EMPLOYMENT", "INDUSTRY", "PUBLIC_WELFARE_JOB", "MICROCREDIT"};
     private static final String[] OBJECT_TYPES = {"UNSTABLE_ALLEVIATED", "MARGINAL_VULNERABLE", "SUDDEN_HARDSHIP"};
 
     private final Options options;
@@ -54,6 +58,7 @@ public final class Simulator {
     private final Api.User departmentOfficer;
     private final Map<Integer, String> householdIds = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicInteger> records = new ConcurrentHashMap<>();
+    private final java.util.Set<Integer> withHistory = ConcurrentHashMap.newKeySet();
     private final YearMonth month;
     private final YearMonth identifiedIn;
 
@@ -100,17 +105,38 @@ public final class Simulator {
         Map<String, String> services = new LinkedHashMap<>();
         options.services.forEach(services::put);
         long start = System.nanoTime();
-        try (ServiceProbe probe = new ServiceProbe(services, http).start()) {
+        ServiceProbe probe = new ServiceProbe(services, http).start();
+        AtomicBoolean reported = new AtomicBoolean();
+        Runnable report = () -> {
+            if (reported.compareAndSet(false, true)) {
+                System.out.printf("%n== %d calls answered, %d errors, in %.1f s; load average %s ==%n",
+                        metrics.totalOk(), metrics.totalErrors(), (System.nanoTime() - start) / 1e9, loadAverage());
+                metrics.print(System.out);
+                System.out.println();
+                simulator.lag.print(System.out);
+                System.out.println();
+                probe.print(System.out);
+            }
+        };
+        // an interrupted run (Ctrl-C) still prints what it measured
+        Thread onExit = new Thread(report);
+        Runtime.getRuntime().addShutdownHook(onExit);
+        ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        progress.scheduleAtFixedRate(() -> System.out.printf("   [%4.0f s] %d calls answered, %d errors; load %s%n",
+                (System.nanoTime() - start) / 1e9, metrics.totalOk(), metrics.totalErrors(), loadAverage()),
+                30, 30, TimeUnit.SECONDS);
+        try {
             simulator.run();
             simulator.lag.close();
-            System.out.printf("%n== %d calls answered, %d errors, in %.1f s; load average %s ==%n", metrics.totalOk(),
-                    metrics.totalErrors(), (System.nanoTime() - start) / 1e9, loadAverage());
-            metrics.print(System.out);
-            System.out.println();
-            simulator.lag.print(System.out);
-            System.out.println();
-            probe.print(System.out);
+            progress.shutdownNow();
+            report.run();
+            Runtime.getRuntime().removeShutdownHook(onExit);
         } finally {
+            probe.close();
             simulator.pool.shutdownNow();
         }
     }
@@ -148,6 +174,14 @@ public final class Simulator {
         phase("history " + identifiedIn + ".." + month.minusMonths(1) + " (补录): " + monitored.size()
                 + " monitored households identified, recorded, assisted, some eliminated", monitored, this::history);
 
+        // a household whose history broke off (its error counted) sits the month out
+        monitored = monitored.stream().filter(household -> withHistory.contains(household.index())).toList();
+        List<Household> stable = plan.withFate(Household.Fate.STABLE).stream()
+                .filter(household -> withHistory.contains(household.index())).toList();
+        List<Household> atRisk = plan.withFate(Household.Fate.AT_RISK).stream()
+                .filter(household -> withHistory.contains(household.index())).toList();
+        List<Household> rolledBack = plan.withFate(Household.Fate.ELIMINATED).stream()
+                .filter(household -> household.rolledBack() && withHistory.contains(household.index())).toList();
         phase("month " + month + ": leads reported through the village and county channels", leads,
                 household -> reportLead(household, reportedOn(household)));
         timed("month " + month + ": the medical insurance file, " + options.departmentRows + " rows",
@@ -158,12 +192,10 @@ public final class Simulator {
         phase("month " + month + ": identification procedure (verification 双签字, village evaluation and notice, "
                 + "township review, county decision)", cases, this::procedure);
         monthlyRecords(monitored);
-        phase("month " + month + ": measures for the households at risk", plan.withFate(Household.Fate.AT_RISK),
-                this::measures);
+        phase("month " + month + ": measures for the households at risk", atRisk, this::measures);
         phase("month " + month + ": eliminations (village proposal, township verification, county approval)",
-                plan.withFate(Household.Fate.STABLE), household -> eliminate(household, month));
-        phase("month " + month + ": look-back rollbacks", plan.withFate(Household.Fate.ELIMINATED).stream()
-                .filter(Household::rolledBack).toList(), this::rollback);
+                stable, household -> eliminate(household, month));
+        phase("month " + month + ": look-back rollbacks", rolledBack, this::rollback);
         phase("month " + month + ": the county reads the monitored households' timelines", monitored,
                 household -> ifRegistered(household, id -> api.get("timeline read (county)",
                         approvers.get(household.index() % approvers.size()), "/api/households/" + id + "/timeline")));
@@ -198,7 +230,13 @@ public final class Simulator {
                 record(household, "history: monthly record", recorded, recorded.atDay(20), income);
             }
             if (stableSince) {
-                String measure = addMeasure(household, "history: measure added");
+                String measure = api.postWhenReady("history: measure added", officer(household),
+                        "/api/assistance/" + id + "/measures", Map.of("measureType",
+                                DEVELOPMENTAL[household.index() % DEVELOPMENTAL.length],
+                                "description", "开发式帮扶：稳定就业增收", "riskTypes", List.of(risk(household)),
+                                "department", "乡村振兴局", "responsiblePerson", "帮扶责任人" + household.village().name(),
+                                "dueDate", LocalDate.now(CHINA).plusDays(30).toString()),
+                        step(household, "history-measure"), PATIENCE).get("measureId").asText();
                 api.write("history: measure completed", officer(household), "PATCH",
                         "/api/assistance/" + id + "/measures/" + measure, Map.of("status", "COMPLETED",
                                 "outcome", "稳定务工满三个月，收入稳定", "incomeEffect", 3600.00),
@@ -215,6 +253,7 @@ public final class Simulator {
                 record(household, "history: look-back record", month.minusMonths(1), month.minusMonths(1).atDay(20),
                         above(household));
             }
+            withHistory.add(household.index());
         });
     }
 
@@ -262,7 +301,8 @@ public final class Simulator {
                     "/api/department-data/batches/" + batch).get("batch");
         } while (status.path("finishedAt").isNull() || status.path("finishedAt").isMissingNode());
         long end = System.nanoTime();
-        metrics.record("department file: upload to screened", start, end, "DONE".equals(status.path("status").asText()),
+        metrics.record("department file: upload to screened", start, end,
+                "COMPLETED".equals(status.path("status").asText()),
                 status.toString());
         System.out.printf("  batch %s: %s, %d rows read, %d rejected, %d matched, %d hits (%d on monitored "
                         + "households, %d leads raised), %.1f s from upload to screened = %,.0f rows/s, %.1f MB%n",
@@ -322,7 +362,7 @@ public final class Simulator {
 
     private void verify(Household household, String lead, LocalDate on) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("perCapitaNetIncome", household.income(),
-                "labourCapacity", household.index() % 5 == 0 ? "NONE" : household.index() % 3 == 0 ? "PARTIAL" : "FULL",
+                "labourCapacity", labourCapacity(household),
                 "collector", "信息员" + household.village().name(), "householdConfirmed", true,
                 "verifiedOn", on.toString()));
         if (household.fate() == Household.Fate.DEPARTMENT_HIT) {
@@ -383,10 +423,14 @@ public final class Simulator {
 
     private void record(Household household, String operation, YearMonth recorded, LocalDate on, BigDecimal income) {
         String id = householdIds.get(household.index());
-        api.post(operation, officer(household), "/api/monitoring/" + id + "/records",
-                Map.of("month", recorded.toString(), "perCapitaNetIncome", income, "contactMethod",
-                        household.index() % 4 == 0 ? "PHONE" : "HOME_VISIT", "recordedOn", on.toString()),
-                step(household, "record-" + recorded));
+        // the first waits until monitoring has started on the county's decision (over Kafka)
+        api.postWhenReady(operation, officer(household), "/api/monitoring/" + id + "/records",
+                household.index() % 4 == 0
+                        ? Map.of("month", recorded.toString(), "perCapitaNetIncome", income, "contactMethod", "PHONE",
+                                "noVisitReason", "外出务工，电话回访", "recordedOn", on.toString())
+                        : Map.of("month", recorded.toString(), "perCapitaNetIncome", income, "contactMethod",
+                                "HOME_VISIT", "recordedOn", on.toString()),
+                step(household, "record-" + recorded), PATIENCE);
         int count = records.computeIfAbsent(household.index(), index -> new AtomicInteger()).incrementAndGet();
         lag.offer(id, "MonthlyMonitoringRecorded", count, System.nanoTime());
     }
@@ -403,12 +447,12 @@ public final class Simulator {
     private String addMeasure(Household household, String operation) {
         String id = householdIds.get(household.index());
         int kind = household.index() % RISKS.length;
-        return api.post(operation, officer(household), "/api/assistance/" + id + "/measures", Map.of(
+        return api.postWhenReady(operation, officer(household), "/api/assistance/" + id + "/measures", Map.of(
                         "measureType", MEASURES[kind], "description", "针对" + RISKS[kind] + "风险的帮扶措施",
                         "riskTypes", List.of(RISKS[kind]), "department", "乡村振兴局",
                         "responsiblePerson", "帮扶责任人" + household.village().name(),
                         "dueDate", LocalDate.now(CHINA).plusDays(30).toString()),
-                step(household, operation + "-" + month)).get("measureId").asText();
+                step(household, operation + "-" + month), PATIENCE).get("measureId").asText();
     }
 
     /** Proposed on the 25th (once assistance-service has the month's record), verified on the 26th, approved the 27th. */
@@ -417,7 +461,7 @@ public final class Simulator {
             api.postWhenReady("elimination: village proposal", officer(household),
                     "/api/assistance/" + id + "/elimination/propose", Map.of("proposedOn", in.atDay(25).toString(),
                             "backdatingNote", note(in.atDay(25), "村级申请纸质记录")), step(household, "propose-" + in),
-                    PATIENCE);
+                    PATIENCE, true);
             api.post("elimination: township verification", reviewer(household),
                     "/api/assistance/" + id + "/elimination/verify", Map.of("verifiedOn", in.atDay(26).toString(),
                             "backdatingNote", note(in.atDay(26), "乡镇核实纸质记录")), step(household, "verify-" + in));
@@ -433,7 +477,8 @@ public final class Simulator {
             api.postWhenReady("rollback: village proposal", officer(household),
                     "/api/assistance/" + id + "/rollback/propose", Map.of("reason", "回头看发现务工中断，收入回落",
                             "proposedOn", month.atDay(26).toString(), "backdatingNote",
-                            note(month.atDay(26), "回头看纸质记录")), step(household, "rollback-propose"), PATIENCE);
+                            note(month.atDay(26), "回头看纸质记录")), step(household, "rollback-propose"), PATIENCE,
+                    true);
             api.post("rollback: township verification", reviewer(household),
                     "/api/assistance/" + id + "/rollback/verify", Map.of("verifiedOn", month.atDay(27).toString(),
                             "backdatingNote", note(month.atDay(27), "乡镇审核纸质记录")),
@@ -501,6 +546,12 @@ public final class Simulator {
         return approvers.get(household.index() % approvers.size());
     }
 
+    /** Households headed for elimination can work: developmental assistance (开发式帮扶) needs labour capacity. */
+    private static String labourCapacity(Household household) {
+        boolean mustWork = household.fate() == Household.Fate.STABLE || household.fate() == Household.Fate.ELIMINATED;
+        return household.index() % 5 == 0 && !mustWork ? "NONE" : household.index() % 3 == 0 ? "PARTIAL" : "FULL";
+    }
+
     private static String risk(Household household) {
         return RISKS[household.index() % RISKS.length];
     }
@@ -545,7 +596,7 @@ public final class Simulator {
         double departmentHitShare = 0.005;
         int departmentRows = 100_000;
         int concurrency = 16;
-        int probers = 4;
+        int probers = 2;
         int lagEvery = 10;
         Map<String, String> services = new LinkedHashMap<>(Map.of());
 
