@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -54,7 +55,7 @@ final class CountyPlan {
         SplittableRandom random = new SplittableRandom(seed);
         int total = county.villages().size() * householdsPerVillage;
         List<Household.Fate> fates = fates(total, monitoredShare, newLeadShare, departmentHitShare);
-        Collections.shuffle(fates, new java.util.Random(seed));
+        Collections.shuffle(fates, new Random(seed));
         Set<String> ids = new HashSet<>();
         List<Household> households = new ArrayList<>(total);
         LeadChannel[] channels = {LeadChannel.SELF_REPORT, LeadChannel.CADRE_VISIT, LeadChannel.DATA_COMPARISON};

@@ -13,6 +13,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,7 +61,8 @@ public final class Simulator {
     private final Api.User departmentOfficer;
     private final Map<Integer, String> householdIds = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicInteger> records = new ConcurrentHashMap<>();
-    private final java.util.Set<Integer> withHistory = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> withHistory = ConcurrentHashMap.newKeySet();
+    private final Map<Integer, String> leadIds = new ConcurrentHashMap<>();
     private final YearMonth month;
     private final YearMonth identifiedIn;
 
@@ -285,8 +289,6 @@ public final class Simulator {
         return lead;
     }
 
-    private final Map<Integer, String> leadIds = new ConcurrentHashMap<>();
-
     private void departmentFile() {
         byte[] file = plan.departmentFile(options.departmentRows, month);
         long start = System.nanoTime();
@@ -397,7 +399,7 @@ public final class Simulator {
      * when the month is reported (the visits of one day are sent together, the days one after another).
      */
     private void monthlyRecords(List<Household> monitored) throws Exception {
-        Map<Integer, List<Household>> byDay = new java.util.TreeMap<>();
+        Map<Integer, List<Household>> byDay = new TreeMap<>();
         for (Household household : monitored) {
             byDay.computeIfAbsent(visitDay(household), day -> new ArrayList<>()).add(household);
         }
@@ -417,7 +419,7 @@ public final class Simulator {
     }
 
     private int visitDay(Household household) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(options.seed * 31 + household.index());
+        SplittableRandom random = new SplittableRandom(options.seed * 31 + household.index());
         return Math.max(1, 25 - (int) Math.abs(random.nextGaussian() * 4));
     }
 

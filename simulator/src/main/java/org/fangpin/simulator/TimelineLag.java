@@ -2,6 +2,7 @@ package org.fangpin.simulator;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +57,7 @@ final class TimelineLag implements AutoCloseable {
         }
         try {
             probers.execute(() -> probe(householdId, type, atLeast, answeredAtNanos));
-        } catch (java.util.concurrent.RejectedExecutionException busy) {
+        } catch (RejectedExecutionException busy) {
             missed.incrementAndGet();
         }
     }
