@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 import org.postgresql.Driver;
 import org.springframework.http.HttpHeaders;
@@ -37,6 +37,8 @@ final class RunningSystem implements AutoCloseable {
     private final Map<String, TestDatabase> databases = new HashMap<>();
     private final List<ServiceProcess> processes = new ArrayList<>();
     private final List<ServiceProcess> gateways = new ArrayList<>();
+    /** The further replicas, started once the first of every process is healthy ({@link #awaitHealthy()}). */
+    private final List<Runnable> startLater = new ArrayList<>();
 
     private RunningSystem(Infrastructure infrastructure, String issuer, String jwksUri, String logs, int replicas,
                           int gatewayReplicas, Map<String, String> settings) {
@@ -61,16 +63,19 @@ final class RunningSystem implements AutoCloseable {
             // each service signs in to Kafka as itself, limited by its ACLs, on a secured broker
             environment.putAll(infrastructure.kafka().credentialsOf(service));
             List<ServiceProcess> started = new ArrayList<>();
+            services.put(service, started);
+            List<String> addresses = new ArrayList<>();
             for (int replica = 1; replica <= replicas; replica++) {
                 String name = service + "-service" + (replicas > 1 ? "-" + replica : "");
-                started.add(ServiceProcess.start(name, apps.resolve(service + "-service.jar"), environment,
-                        logDirectory));
+                Map<String, String> replicaEnvironment = new HashMap<>(environment);
+                int port = ServiceProcess.freePort();
+                replicaEnvironment.put("SERVER_PORT", String.valueOf(port));
+                addresses.add("http://127.0.0.1:" + port);
+                launch(replica, started, () -> ServiceProcess.start(name, apps.resolve(service + "-service.jar"),
+                        replicaEnvironment, logDirectory));
             }
-            services.put(service, started);
-            processes.addAll(started);
             // the gateway balances each service's replicas (comma-separated addresses)
-            routes.put("FANGPIN_" + service.toUpperCase() + "_URL",
-                    started.stream().map(ServiceProcess::baseUrl).collect(Collectors.joining(",")));
+            routes.put("FANGPIN_" + service.toUpperCase() + "_URL", String.join(",", addresses));
         }
         for (int replica = 1; replica <= gatewayReplicas; replica++) {
             Map<String, String> gatewayEnvironment = new HashMap<>(common);
@@ -78,10 +83,24 @@ final class RunningSystem implements AutoCloseable {
             gatewayEnvironment.put("FANGPIN_REDIS_URL", infrastructure.redis().url());
             gatewayEnvironment.put("SERVER_PORT",
                     String.valueOf(replica == 1 ? gatewayPort : ServiceProcess.freePort()));
-            gateways.add(ServiceProcess.start("gateway" + (gatewayReplicas > 1 ? "-" + replica : ""),
-                    apps.resolve("gateway.jar"), gatewayEnvironment, logDirectory));
+            String name = "gateway" + (gatewayReplicas > 1 ? "-" + replica : "");
+            launch(replica, gateways, () -> ServiceProcess.start(name, apps.resolve("gateway.jar"),
+                    gatewayEnvironment, logDirectory));
         }
-        processes.addAll(gateways);
+    }
+
+    /** Starts a first replica now, a further one after the first of every process is healthy. */
+    private void launch(int replica, List<ServiceProcess> replicas, Supplier<ServiceProcess> start) {
+        Runnable launch = () -> {
+            ServiceProcess started = start.get();
+            replicas.add(started);
+            processes.add(started);
+        };
+        if (replica == 1) {
+            launch.run();
+        } else {
+            startLater.add(launch);
+        }
     }
 
     /** Where the end-to-end tests' processes log, each test class in its own directory. */
@@ -89,7 +108,7 @@ final class RunningSystem implements AutoCloseable {
         return Path.of(System.getProperty("fangpin.logs", "target/e2e-logs"));
     }
 
-    /** Starts every process; returns at once, {@link #awaitHealthy()} before use. */
+    /** Starts every process (further replicas: see {@link #awaitHealthy()}); returns at once. */
     static RunningSystem start(Infrastructure infrastructure, String issuer, String jwksUri, String logs) {
         return new RunningSystem(infrastructure, issuer, jwksUri, logs, 1, 1, Map.of());
     }
@@ -120,8 +139,17 @@ final class RunningSystem implements AutoCloseable {
         return new RunningSystem(infrastructure, issuer, jwksUri, logs, replicas, gateways, settings);
     }
 
+    /**
+     * Waits until every process is healthy. Further replicas start only once the first of every process is: they join
+     * a running system, as in a rolling start, and no more processes start at once than with one replica each.
+     */
     RunningSystem awaitHealthy() {
         processes.forEach(ServiceProcess::awaitHealthy);
+        if (!startLater.isEmpty()) {
+            startLater.forEach(Runnable::run);
+            startLater.clear();
+            processes.forEach(ServiceProcess::awaitHealthy);
+        }
         return this;
     }
 

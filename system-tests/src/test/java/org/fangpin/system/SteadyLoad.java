@@ -137,8 +137,8 @@ final class SteadyLoad {
     private void identify(String gateway) {
         LocalDate today = today();
         String village = token("VILLAGE_OFFICER", VILLAGE);
-        String household = send(gateway, "register", village, "POST", "/api/households", Map.of("regionCode", VILLAGE,
-                "villageGroup", 1, "headName", "测试户主", "headIdNumber", newIdNumber(), "category",
+        String household = send(gateway, "register", village, "POST", "/api/households", Map.of(
+                "regionCode", VILLAGE, "villageGroup", 1, "headName", "测试户主", "headIdNumber", newIdNumber(), "category",
                 "POVERTY_ALLEVIATED", "memberCount", 3)).get("householdId").asText();
         String lead = send(gateway, "lead", village, "POST", "/api/leads", Map.of("householdId", household,
                 "channel", "CADRE_VISIT", "description", "入户走访发现因病支出大",
@@ -150,8 +150,9 @@ final class SteadyLoad {
                 "opinion", "经村两委、驻村工作队评议，同意纳入", "noticeFrom", today.minusDays(7).toString()));
         send(gateway, "township-review", token("TOWNSHIP_REVIEWER", "150724213"), "POST",
                 "/api/leads/" + lead + "/township-review", Map.of("decision", "APPROVE", "opinion", "经乡镇审核，情况属实"));
-        send(gateway, "county-decision", token("COUNTY_APPROVER", "150724"), "POST", "/api/leads/" + lead + "/county-decision",
-                Map.of("decision", "IDENTIFY", "objectType", "SUDDEN_HARDSHIP", "riskTypes", List.of("ILLNESS")));
+        send(gateway, "county-decision", token("COUNTY_APPROVER", "150724"), "POST",
+                "/api/leads/" + lead + "/county-decision", Map.of("decision", "IDENTIFY", "objectType",
+                        "SUDDEN_HARDSHIP", "riskTypes", List.of("ILLNESS")));
         identified.add(new Identified(household, System.nanoTime()));
     }
 

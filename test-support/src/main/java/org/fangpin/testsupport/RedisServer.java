@@ -117,7 +117,7 @@ public final class RedisServer implements AutoCloseable {
             }
         }
         throw new IllegalStateException("""
-                The tests need a real Redis and no redis-server was found (FANGPIN_REDIS_SERVER, /usr/bin/redis-server, \
-                the PATH): apt-get install redis-server.""");
+                The tests need a real Redis and no redis-server was found (FANGPIN_REDIS_SERVER, \
+                /usr/bin/redis-server, the PATH): apt-get install redis-server.""");
     }
 }
