@@ -143,7 +143,7 @@ class ReplicasIT {
                 records++;
                 EventEnvelope envelope = codec.decode(record.value());
                 assertThat(envelope.link()).as("the source link of %s", envelope.id()).isNotNull();
-                String household = topic + " " + envelope.subject();
+                String household = topic + " " + envelope.link().aggregateId();
                 partitions.computeIfAbsent(household, h -> new HashSet<>()).add(record.partition());
                 if (!seen.add(envelope.id())) {
                     redelivered++;   // at least once: a consumer skips an id it has processed
