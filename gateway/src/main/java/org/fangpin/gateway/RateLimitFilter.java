@@ -30,7 +30,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
     /** The limit is the same on every route: one configuration, looked up under this name. */
-    static final String PER_USER = "per-user";
+    private static final String PER_USER = "per-user";
 
     private final RedisRateLimiter limiter;
     private final String retryAfter;

@@ -1,11 +1,11 @@
 package org.fangpin.gateway;
 
+import io.lettuce.core.ClientOptions;
 import org.springframework.boot.autoconfigure.data.redis.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import io.lettuce.core.ClientOptions;
 
 /**
  * The per-user rate limit ({@code fangpin.gateway.rate-limit}): sustained requests a second and the burst allowed
