@@ -61,10 +61,11 @@ class ReplicasIT {
     private static final int HOUSEHOLDS = 8;
     /**
      * The gateways' limit per user in this test: the shared bucket's burst and refill per second. The refill is lower
-     * than the default 20, so that a burst taking a few seconds on a busy machine still tells one bucket from two.
+     * than the default 20, so that a burst taking several seconds on a busy machine still tells one bucket from two
+     * (one allows at most the burst and the refill of the seconds begun, two at least twice the burst).
      */
     private static final int BURST = 40;
-    private static final int PER_SECOND = 5;
+    private static final int PER_SECOND = 2;
     private static final List<String> TOPICS = List.of(Topics.IDENTIFICATION, Topics.IDENTIFICATION_PERSONAL,
             Topics.MONITORING, Topics.ASSISTANCE);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
