@@ -15,12 +15,15 @@ KAFKA_CONTROLLER_PORT=${FANGPIN_KAFKA_CONTROLLER_PORT:-9093}
 ISSUER_PORT=${FANGPIN_ISSUER_PORT:-9000}
 KEYCLOAK_PORT=${FANGPIN_KEYCLOAK_PORT:-8180}
 GATEWAY_PORT=${FANGPIN_GATEWAY_PORT:-8080}
+REDIS_PORT=${FANGPIN_REDIS_PORT:-6379}
 
 # The embedded PostgreSQL (non-root machines without a server) lives here.
 PG_DIST=$RUN_DIR/postgres      # unpacked binaries: bin/ lib/ share/
 PG_DATA=$RUN_DIR/pgdata
 DATABASES=(fangpin_identification fangpin_monitoring fangpin_assistance fangpin_timeline)
 KAFKA_DIR=$RUN_DIR/kafka
+# Redis keeps only the gateways' rate-limit buckets, in memory (ADR 0043); its working directory is here.
+REDIS_DIR=$RUN_DIR/redis
 
 # Shared by the gateway and the services: the gateway signs each request it routes (ADR 0014).
 GATEWAY_SECRET_FILE=$RUN_DIR/gateway-secret
@@ -46,7 +49,7 @@ SERVICES=(
 )
 
 # Processes up.sh may start, in start order; down.sh stops them in reverse.
-PROCESSES=(postgres kafka keycloak token-issuer identification-service monitoring-service
+PROCESSES=(postgres kafka redis keycloak token-issuer identification-service monitoring-service
            assistance-service timeline-service gateway)
 
 log() { printf '[fangpin] %s\n' "$*"; }
@@ -67,7 +70,7 @@ pid_file() { printf '%s/%s.pid' "$PID_DIR" "$1"; }
 # Every java process up.sh starts carries -Dfangpin.local.process=NAME. A pid counts as ours only
 # if that marker is on its command line, so a pid reused by an unrelated process is never
 # mistaken for ours (and never killed). The embedded PostgreSQL is checked by its data directory,
-# Keycloak by its installation directory under run/.
+# Keycloak by its installation directory under run/, Redis by its working directory under run/.
 process_marker() { printf 'fangpin.local.process=%s' "$1"; }
 
 # Prints the pid recorded for NAME if that process is alive and ours; fails otherwise.
@@ -80,6 +83,8 @@ running_pid() {
   cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline")
   if [[ $name == postgres ]]; then
     [[ $cmdline == *"$PG_DATA"* ]] || return 1
+  elif [[ $name == redis ]]; then
+    [[ $cmdline == *"$REDIS_DIR"* ]] || return 1
   elif [[ $name == keycloak ]]; then
     # kc.sh runs a while as a shell script before it execs java; both carry the installation path.
     [[ $cmdline == *"$KEYCLOAK_HOME"* ]] || return 1

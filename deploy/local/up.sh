@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # Starts the whole Fangpin stack on this machine, without Docker:
-#   build (if needed) -> PostgreSQL -> Kafka (KRaft, from Maven Central) -> dev token issuer
+#   build (if needed) -> PostgreSQL -> Kafka (KRaft, from Maven Central) -> Redis -> dev token issuer
 #   -> identification/monitoring/assistance/timeline services -> gateway -> demo data.
 # Idempotent: anything already running from its pid file under deploy/local/run/ is left alone.
 #
 # Usage: deploy/local/up.sh [--build] [--no-demo] [--infra-only] [--dev-issuer]
 #   --build       run `mvn -B -q -DskipTests package` even if the jars exist
 #   --no-demo     do not load the demo data (demo-data.sh)
-#   --infra-only  start only PostgreSQL and Kafka (e.g. to run the services from an IDE)
+#   --infra-only  start only PostgreSQL, Kafka and Redis (e.g. to run the services from an IDE)
 #   --dev-issuer  use the light development token issuer instead of Keycloak (no JDK 21+ needed)
 #
 # Environment (defaults in brackets):
 #   FANGPIN_PG_PORT [5432]               PostgreSQL (reused if it answers, else embedded when not root)
 #   FANGPIN_KAFKA_PORT [9092]            Kafka broker listener
 #   FANGPIN_KAFKA_CONTROLLER_PORT [9093] Kafka KRaft controller listener
+#   FANGPIN_REDIS_PORT [6379]            Redis (Debian's redis-server), the gateway's shared rate limit
 #   FANGPIN_KEYCLOAK_PORT [8180]         Keycloak (realm fangpin, imported from deploy/keycloak/)
 #   FANGPIN_KEYCLOAK_JAVA_HOME           a JDK 21+ for Keycloak [the newest under /usr/lib/jvm]
 #   FANGPIN_ISSUER_PORT [9000]           dev token issuer (JWKS, /token), with --dev-issuer
@@ -369,6 +370,41 @@ build_if_needed() {
   (cd "$ROOT" && mvn -B -q -DskipTests package)
 }
 
+# ---------------------------------------------------------------------- Redis
+# The gateways' shared per-user rate limit (ADR 0043): Debian's redis-server, in memory only, on 127.0.0.1. The
+# process title is left as started, so that its command line (with run/redis) shows it is ours.
+redis_answers() {
+  local reply
+  (exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT" && printf 'PING\r\n' >&3 && read -r -t 2 reply <&3 &&
+    [[ $reply == +PONG* ]]) 2>/dev/null
+}
+
+start_redis() {
+  local pid
+  if pid=$(running_pid redis); then
+    log "Redis: already running (pid $pid) on 127.0.0.1:$REDIS_PORT"
+    return
+  fi
+  require_free_port redis "$REDIS_PORT"
+  if ! command -v redis-server >/dev/null 2>&1; then
+    [[ $EUID -eq 0 ]] || die "redis-server not found: install Debian's package (sudo apt-get install redis-server)"
+    log "Redis: installing Debian's redis-server package"
+    apt-get update -q >"$LOG_DIR/apt.log" 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+      --no-install-recommends redis-server >>"$LOG_DIR/apt.log" 2>&1 ||
+      die "apt-get install redis-server failed; see $LOG_DIR/apt.log"
+  fi
+  mkdir -p "$REDIS_DIR"
+  log "Redis: starting on 127.0.0.1:$REDIS_PORT"
+  start_bg redis redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
+    --dir "$REDIS_DIR" --set-proc-title no
+  local deadline=$((SECONDS + 30))
+  until redis_answers; do
+    check_alive redis
+    ((SECONDS < deadline)) || fail_timeout redis
+    sleep 1
+  done
+}
+
 # ------------------------------------------------------- token issuer, services
 # Waits until URL answers with HTTP 2xx (and, if given, a body containing PATTERN).
 wait_http() {
@@ -517,7 +553,7 @@ start_services() {
     name=${module%-service}
     urls+=("FANGPIN_${name^^}_URL=http://127.0.0.1:$port")
   done
-  start_app gateway "$GATEWAY_PORT" "${urls[@]}"
+  start_app gateway "$GATEWAY_PORT" "${urls[@]}" FANGPIN_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
   wait_http gateway "http://127.0.0.1:$GATEWAY_PORT/actuator/health" "$deadline" '"status":"UP"'
   log "gateway: UP"
 }
@@ -549,6 +585,7 @@ EOF
   done
   cat <<EOF
   Gateway metrics:     http://127.0.0.1:$GATEWAY_PORT/actuator/prometheus
+  Redis (rate limit):  redis://127.0.0.1:$REDIS_PORT
   Logs and pid files:  $LOG_DIR, $PID_DIR
   Stop:                deploy/local/down.sh   (--purge also deletes $RUN_DIR)
 EOF
@@ -561,8 +598,10 @@ if [[ $INFRA_ONLY == false ]]; then
 fi
 start_postgres
 start_kafka
+start_redis
 if [[ $INFRA_ONLY == true ]]; then
-  log "infrastructure up: PostgreSQL 127.0.0.1:$PG_PORT, Kafka 127.0.0.1:$KAFKA_PORT (stop: deploy/local/down.sh)"
+  log "infrastructure up: PostgreSQL 127.0.0.1:$PG_PORT, Kafka 127.0.0.1:$KAFKA_PORT, Redis 127.0.0.1:$REDIS_PORT" \
+    "(stop: deploy/local/down.sh)"
   exit 0
 fi
 start_identity_provider

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 
 /** The single entry of Fangpin: every {@code /api} request passes here with a valid token or not at all. */
 @SpringBootApplication
-@EnableConfigurationProperties({RequestBodies.class, ServiceReplicas.class})
+@EnableConfigurationProperties({RequestBodies.class, ServiceReplicas.class, RateLimits.class})
 public class GatewayApplication {
 
     public static void main(String[] args) {

@@ -37,6 +37,7 @@ import org.springframework.web.client.RestClient;
 
 import org.fangpin.testsupport.DevTokenIssuer;
 import org.fangpin.testsupport.GatewayTrust;
+import org.fangpin.testsupport.RedisServer;
 
 /**
  * The gateway in front of stand-in services that echo what reached them; monitoring-service's address has nobody
@@ -60,6 +61,8 @@ class GatewayIT {
             TIMELINE_CERTIFICATE.serverContext());
     /** One replica of assistance-service answers; its other replica's address has nobody listening. */
     private static final StandInService ASSISTANCE = new StandInService("assistance", TRUST.secret());
+    /** The rate limit's store, as every gateway replica shares it. */
+    private static final RedisServer REDIS = RedisServer.start();
 
     @LocalServerPort
     int port;
@@ -83,6 +86,7 @@ class GatewayIT {
         registry.add("fangpin.gateway.secret", TRUST::secret);
         registry.add("fangpin.gateway.rate-limit.burst", () -> 5);
         registry.add("fangpin.gateway.rate-limit.per-second", () -> 1);
+        registry.add("spring.data.redis.url", REDIS::url);
     }
 
     @AfterAll
@@ -90,6 +94,7 @@ class GatewayIT {
         IDENTIFICATION.close();
         TIMELINE.close();
         ASSISTANCE.close();
+        REDIS.close();
     }
 
     @Test
@@ -155,18 +160,27 @@ class GatewayIT {
             assertThat(get("/api/households/h-1", busy).getKey()).isEqualTo(200);
         }
 
-        int reachedTheService = IDENTIFICATION.received();
-        RestClient.RequestHeadersSpec<?> sixth = RestClient.create("http://127.0.0.1:" + port).get()
+        // The bucket refills by the second (Redis's clock): if the burst crossed a second, one more request passes.
+        RestClient.RequestHeadersSpec<?> next = RestClient.create("http://127.0.0.1:" + port).get()
                 .uri("/api/households/h-1").header(HttpHeaders.AUTHORIZATION, "Bearer " + busy);
-        sixth.exchange((request, reply) -> {
-            assertThat(reply.getStatusCode().value()).isEqualTo(429);
-            assertThat(Integer.parseInt(reply.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isPositive();
-            assertThat(json.readTree(reply.getBody()).get("code").asText()).isEqualTo("RATE_LIMITED");
-            return null;
-        }, false);
+        int reachedTheService = 0;
+        Integer refused = null;
+        for (int i = 0; i < 3 && refused == null; i++) {
+            reachedTheService = IDENTIFICATION.received();
+            refused = next.exchange((request, reply) -> {
+                if (reply.getStatusCode().value() != 429) {
+                    return null;
+                }
+                assertThat(Integer.parseInt(reply.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isPositive();
+                assertThat(json.readTree(reply.getBody()).get("code").asText()).isEqualTo("RATE_LIMITED");
+                return 429;
+            }, false);
+        }
+        assertThat(refused).as("refused once the burst is spent").isEqualTo(429);
         assertThat(IDENTIFICATION.received()).as("a refused request never reaches the service")
                 .isEqualTo(reachedTheService);
         assertThat(get("/api/households/h-1", ISSUER.token("COUNTY_APPROVER", "150724")).getKey()).isEqualTo(200);
+        assertThat(meters.counter("fangpin.gateway.rate.limit", "outcome", "refused").count()).isPositive();
     }
 
     @Test

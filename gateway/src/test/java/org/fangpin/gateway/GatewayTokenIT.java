@@ -14,6 +14,7 @@ import org.springframework.web.client.RestClient;
 
 import org.fangpin.testsupport.ForgingTokenIssuer;
 import org.fangpin.testsupport.GatewayTrust;
+import org.fangpin.testsupport.RedisServer;
 
 /**
  * RFC 8725 at the edge: only tokens signed with the issuer's asymmetric keys (RS256, ES256) and carrying the right
@@ -25,6 +26,7 @@ class GatewayTokenIT {
     private static final ForgingTokenIssuer ISSUER = new ForgingTokenIssuer();
     private static final GatewayTrust TRUST = GatewayTrust.withNewSecret();
     private static final StandInService SERVICE = new StandInService("identification", TRUST.secret());
+    private static final RedisServer REDIS = RedisServer.start();
 
     @LocalServerPort
     int port;
@@ -35,12 +37,14 @@ class GatewayTokenIT {
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", ISSUER::jwksUri);
         registry.add("FANGPIN_IDENTIFICATION_URL", SERVICE::url);
         registry.add("fangpin.gateway.secret", TRUST::secret);
+        registry.add("spring.data.redis.url", REDIS::url);
     }
 
     @AfterAll
     static void stop() {
         ISSUER.close();
         SERVICE.close();
+        REDIS.close();
     }
 
     @Test

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.fangpin.contracts.EventCatalog;
 import org.fangpin.contracts.HouseholdEvent;
@@ -223,7 +222,7 @@ class FaultSuite {
         return new Observed(stored, householdEvents, onKafka, inTimeline,
                 stored.keySet().stream().filter(id -> !onKafka.containsKey(id)).sorted().toList(),
                 householdEvents.keySet().stream().filter(id -> !inTimeline.contains(id)).sorted().toList(),
-                doneTwice(), deadLetters);
+                system.effectsDoneTwice(), deadLetters);
     }
 
     private static Optional<EventCatalog.Entry> published(String payloadType) {
@@ -232,22 +231,6 @@ class FaultSuite {
         } catch (ClassNotFoundException internalEvent) {
             return Optional.empty();
         }
-    }
-
-    /** Households started on or opened more than once: the effects a redelivered event must not repeat. */
-    private static List<String> doneTwice() {
-        List<String> twice = new ArrayList<>();
-        for (String[] effect : List.of(new String[] {"monitoring", "MonitoringStarted"},
-                new String[] {"assistance", "AssistanceCaseOpened"},
-                new String[] {"identification", "HouseholdIdentified"})) {
-            JdbcClient database = system.database(effect[0]);
-            database.sql("""
-                            SELECT aggregateidentifier FROM domainevententry WHERE payloadtype LIKE :type
-                            GROUP BY aggregateidentifier HAVING count(*) > 1""")
-                    .param("type", "%." + effect[1]).query(String.class).list()
-                    .forEach(household -> twice.add(effect[1] + " twice for " + household));
-        }
-        return twice;
     }
 
     // ---- the table

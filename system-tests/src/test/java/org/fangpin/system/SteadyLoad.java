@@ -26,9 +26,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.fangpin.contracts.value.IdNumber;
 import org.fangpin.testsupport.DevTokenIssuer;
+import org.fangpin.testsupport.ServiceProcess;
 
 /**
- * Village, township and county users taking households through the whole procedure through the gateway:
+ * Village, township and county users taking households through the whole procedure through the gateway (each user
+ * through one of the system's gateways in turn, when it runs several):
  * registration, lead, home verification, village evaluation, township review, county identification, then, once
  * monitoring and assistance have heard of the household (users do not wait for that: they take the next household
  * meanwhile), a monthly record and a measure. A step answered 5xx, 429 or not
@@ -42,15 +44,15 @@ final class SteadyLoad {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** One HTTP request and how it was answered; {@code status} 0 when no answer came. */
-    record Call(String step, boolean write, Instant sentAt, Duration took, int status, String code) {
+    /** One HTTP request, the gateway it went through, and how it was answered; {@code status} 0 when no answer came. */
+    record Call(String step, boolean write, Instant sentAt, Duration took, int status, String code, String gateway) {
 
         boolean succeeded() {
             return status >= 200 && status < 300;
         }
     }
 
-    private final String gateway;
+    private final List<String> gateways;
     private final DevTokenIssuer tokens;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
@@ -59,15 +61,16 @@ final class SteadyLoad {
     private final List<Thread> users = new ArrayList<>();
     private final BlockingQueue<Identified> identified = new LinkedBlockingQueue<>();
 
-    private SteadyLoad(String gateway, DevTokenIssuer tokens) {
-        this.gateway = gateway;
+    private SteadyLoad(List<String> gateways, DevTokenIssuer tokens) {
+        this.gateways = gateways;
         this.tokens = tokens;
     }
 
     static SteadyLoad start(RunningSystem system, DevTokenIssuer tokens, int users) {
-        SteadyLoad load = new SteadyLoad(system.gateway().baseUrl(), tokens);
+        SteadyLoad load = new SteadyLoad(system.gateways().stream().map(ServiceProcess::baseUrl).toList(), tokens);
         for (int i = 0; i < users; i++) {
-            Thread user = new Thread(load::takeHouseholdsThroughTheProcedure, "user-" + i);
+            String gateway = load.gateways.get(i % load.gateways.size());
+            Thread user = new Thread(() -> load.takeHouseholdsThroughTheProcedure(gateway), "user-" + i);
             user.start();
             load.users.add(user);
         }
@@ -85,8 +88,8 @@ final class SteadyLoad {
         }
         String county = token("COUNTY_APPROVER", "150724");
         for (Identified waiting : identified) {
-            while (!found(county, "/api/monitoring/" + waiting.household())
-                    || !found(county, "/api/assistance/" + waiting.household())) {
+            while (!found(gateways.get(0), county, "/api/monitoring/" + waiting.household())
+                    || !found(gateways.get(0), county, "/api/assistance/" + waiting.household())) {
                 if (System.nanoTime() - waiting.identifiedAt() > PERSISTENCE.toNanos()) {
                     abandoned.add(waiting.household() + " identified but unknown to monitoring or assistance");
                     break;
@@ -114,12 +117,12 @@ final class SteadyLoad {
         return first17 + IdNumber.checkCharacter(first17);
     }
 
-    private void takeHouseholdsThroughTheProcedure() {
+    private void takeHouseholdsThroughTheProcedure(String gateway) {
         while (running.get()) {
             try {
                 Identified next = identified.poll();
-                if (next == null || !followUp(next)) {
-                    identify();
+                if (next == null || !followUp(gateway, next)) {
+                    identify(gateway);
                 }
             } catch (Refused refused) {
                 abandoned.add(refused.getMessage());
@@ -131,24 +134,25 @@ final class SteadyLoad {
     private record Identified(String household, long identifiedAt) {
     }
 
-    private void identify() {
+    private void identify(String gateway) {
         LocalDate today = today();
         String village = token("VILLAGE_OFFICER", VILLAGE);
-        String household = send("register", village, "POST", "/api/households", Map.of("regionCode", VILLAGE,
-                "villageGroup", 1, "headName", "测试户主", "headIdNumber", newIdNumber(), "category",
+        String household = send(gateway, "register", village, "POST", "/api/households", Map.of(
+                "regionCode", VILLAGE, "villageGroup", 1, "headName", "测试户主", "headIdNumber", newIdNumber(), "category",
                 "POVERTY_ALLEVIATED", "memberCount", 3)).get("householdId").asText();
-        String lead = send("lead", village, "POST", "/api/leads", Map.of("householdId", household,
+        String lead = send(gateway, "lead", village, "POST", "/api/leads", Map.of("householdId", household,
                 "channel", "CADRE_VISIT", "description", "入户走访发现因病支出大",
                 "reportedOn", today.minusDays(8).toString())).get("leadId").asText();
-        send("verification", village, "POST", "/api/leads/" + lead + "/verification", Map.of(
+        send(gateway, "verification", village, "POST", "/api/leads/" + lead + "/verification", Map.of(
                 "perCapitaNetIncome", 6800.00, "labourCapacity", "FULL", "collector", "娜仁",
                 "householdConfirmed", true, "verifiedOn", today.minusDays(7).toString()));
-        send("evaluation", village, "POST", "/api/leads/" + lead + "/village-evaluation", Map.of(
+        send(gateway, "evaluation", village, "POST", "/api/leads/" + lead + "/village-evaluation", Map.of(
                 "opinion", "经村两委、驻村工作队评议，同意纳入", "noticeFrom", today.minusDays(7).toString()));
-        send("township-review", token("TOWNSHIP_REVIEWER", "150724213"), "POST",
+        send(gateway, "township-review", token("TOWNSHIP_REVIEWER", "150724213"), "POST",
                 "/api/leads/" + lead + "/township-review", Map.of("decision", "APPROVE", "opinion", "经乡镇审核，情况属实"));
-        send("county-decision", token("COUNTY_APPROVER", "150724"), "POST", "/api/leads/" + lead + "/county-decision",
-                Map.of("decision", "IDENTIFY", "objectType", "SUDDEN_HARDSHIP", "riskTypes", List.of("ILLNESS")));
+        send(gateway, "county-decision", token("COUNTY_APPROVER", "150724"), "POST",
+                "/api/leads/" + lead + "/county-decision", Map.of("decision", "IDENTIFY", "objectType",
+                        "SUDDEN_HARDSHIP", "riskTypes", List.of("ILLNESS")));
         identified.add(new Identified(household, System.nanoTime()));
     }
 
@@ -156,10 +160,10 @@ final class SteadyLoad {
      * The month's record and a measure, once monitoring and assistance know the household (through Kafka, a moment
      * or an outage later); false, and the household back in the queue, while they do not yet.
      */
-    private boolean followUp(Identified waiting) {
+    private boolean followUp(String gateway, Identified waiting) {
         String county = token("COUNTY_APPROVER", "150724");
-        if (!found(county, "/api/monitoring/" + waiting.household())
-                || !found(county, "/api/assistance/" + waiting.household())) {
+        if (!found(gateway, county, "/api/monitoring/" + waiting.household())
+                || !found(gateway, county, "/api/assistance/" + waiting.household())) {
             if (System.nanoTime() - waiting.identifiedAt() > PERSISTENCE.toNanos()) {
                 throw new Refused(waiting.household() + " identified but unknown to monitoring or assistance after "
                         + PERSISTENCE);
@@ -169,10 +173,10 @@ final class SteadyLoad {
         }
         String village = token("VILLAGE_OFFICER", VILLAGE);
         LocalDate today = today();
-        send("monthly-record", village, "POST", "/api/monitoring/" + waiting.household() + "/records", Map.of(
+        send(gateway, "monthly-record", village, "POST", "/api/monitoring/" + waiting.household() + "/records", Map.of(
                 "month", YearMonth.from(today).toString(), "perCapitaNetIncome", "7900.00",
                 "contactMethod", "HOME_VISIT"));
-        send("measure", village, "POST", "/api/assistance/" + waiting.household() + "/measures", Map.of(
+        send(gateway, "measure", village, "POST", "/api/assistance/" + waiting.household() + "/measures", Map.of(
                 "measureType", "EMPLOYMENT", "description", "推荐到旗内企业务工", "riskTypes", List.of("ILLNESS"),
                 "department", "人社局", "responsiblePerson", "包银花", "dueDate", today.plusDays(30).toString()));
         monitored.add(waiting.household());
@@ -188,7 +192,8 @@ final class SteadyLoad {
     }
 
     /** A write, sent again with its key until it succeeds; the body of its answer. */
-    private JsonNode send(String step, String token, String method, String path, Map<String, ?> body) {
+    private JsonNode send(String gateway, String step, String token, String method, String path,
+                          Map<String, ?> body) {
         String key = UUID.randomUUID().toString();
         long deadline = System.nanoTime() + PERSISTENCE.toNanos();
         while (true) {
@@ -199,7 +204,7 @@ final class SteadyLoad {
                     .header("Idempotency-Key", key)
                     .method(method, HttpRequest.BodyPublishers.ofString(write(body)))
                     .build();
-            Optional<HttpResponse<String>> response = exchange(step, true, request);
+            Optional<HttpResponse<String>> response = exchange(gateway, step, true, request);
             if (response.isPresent() && response.get().statusCode() < 300) {
                 return read(response.get().body());
             }
@@ -212,22 +217,22 @@ final class SteadyLoad {
         }
     }
 
-    private boolean found(String token, String path) {
+    private boolean found(String gateway, String token, String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token).GET().build();
-        return exchange("read", false, request).filter(response -> response.statusCode() == 200).isPresent();
+        return exchange(gateway, "read", false, request).filter(response -> response.statusCode() == 200).isPresent();
     }
 
-    private Optional<HttpResponse<String>> exchange(String step, boolean write, HttpRequest request) {
+    private Optional<HttpResponse<String>> exchange(String gateway, String step, boolean write, HttpRequest request) {
         Instant sent = Instant.now();
         long started = System.nanoTime();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             calls.add(new Call(step, write, sent, Duration.ofNanos(System.nanoTime() - started),
-                    response.statusCode(), response.statusCode() < 300 ? "" : code(response.body())));
+                    response.statusCode(), response.statusCode() < 300 ? "" : code(response.body()), gateway));
             return Optional.of(response);
         } catch (IOException e) {
-            calls.add(new Call(step, write, sent, Duration.ofNanos(System.nanoTime() - started), 0, ""));
+            calls.add(new Call(step, write, sent, Duration.ofNanos(System.nanoTime() - started), 0, "", gateway));
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

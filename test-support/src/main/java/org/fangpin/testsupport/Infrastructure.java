@@ -16,6 +16,7 @@ public final class Infrastructure implements AutoCloseable {
     private final String owner;
     private final KafkaBroker kafka;
     private final List<PostgresServer.TestDatabase> databases = new ArrayList<>();
+    private RedisServer redis;
 
     Infrastructure(String owner, Class<?> testClass) {
         this.owner = owner;
@@ -41,6 +42,14 @@ public final class Infrastructure implements AutoCloseable {
         return kafka;
     }
 
+    /** A Redis of this test class's own (the gateways' shared rate limit), started on first use. */
+    public synchronized RedisServer redis() {
+        if (redis == null) {
+            redis = RedisServer.start();
+        }
+        return redis;
+    }
+
     public DevTokenIssuer tokens() {
         return DevTokenIssuer.shared();
     }
@@ -49,5 +58,8 @@ public final class Infrastructure implements AutoCloseable {
     public synchronized void close() {
         databases.forEach(PostgresServer.TestDatabase::close);
         kafka.close();
+        if (redis != null) {
+            redis.close();
+        }
     }
 }

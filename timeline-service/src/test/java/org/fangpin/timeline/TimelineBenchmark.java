@@ -142,7 +142,8 @@ class TimelineBenchmark {
             Map<String, String> gatewayEnvironment = new HashMap<>(common);
             gatewayEnvironment.putAll(Map.of("FANGPIN_TIMELINE_URL", timeline.baseUrl(),
                     "FANGPIN_RATE_LIMIT_PER_SECOND", String.valueOf(RATE * 10),
-                    "FANGPIN_RATE_LIMIT_BURST", String.valueOf(RATE * 10)));
+                    "FANGPIN_RATE_LIMIT_BURST", String.valueOf(RATE * 10),
+                    "FANGPIN_REDIS_URL", infrastructure.redis().url()));
             try (ServiceProcess gateway = ServiceProcess.start("gateway", jar("gateway"), gatewayEnvironment, LOGS)) {
                 timeline.awaitHealthy();
                 gateway.awaitHealthy();
