@@ -2,9 +2,11 @@
 # Outside load measurements of the stack that up.sh runs, with autocannon (npm) through the gateway.
 # Usage: deploy/local/load.sh records|timeline [--option=value ...]
 #   records   one monthly record per request (what a cadre's screen sends), each from its village's officer:
-#             --households=2000 (imported first when the officers' villages have fewer monitored), --officers=64
+#             --households=2000 (imported first when the officers' villages have fewer monitored), --officers=32
 #             (villages, one officer each: the gateway limits each user to 20 requests/s, ADR 0043),
-#             --connections=64, --rate=N (requests/s in all; unset: as fast as answered), --warmup=10,
+#             --connections=24 (the gateway's circuit breaker lets 25 requests be in flight to a service at once,
+#             Resilience4j's default bulkhead; beyond that it answers 503 at once), --rate=N (requests/s in all;
+#             unset: as fast as answered), --warmup=10,
 #             --seconds=30. Prints the answered rate and latency, then the rate until every event was on Kafka.
 #   timeline  a household's timeline of 300 entries or more, read by supervisors at --rate=200 per second,
 #             straight to timeline-service (signed as the gateway would) and through the gateway, --warmup=10,
@@ -20,7 +22,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/keycloak-demo.sh"
 
 (($# >= 1)) || { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
-officers=64 readers=16
+officers=32 readers=16
 for arg in "$@"; do
   [[ $arg == --officers=* ]] && officers=${arg#--officers=}
   [[ $arg == --readers=* ]] && readers=${arg#--readers=}

@@ -127,7 +127,8 @@ function run(title, config) {
     console.log(`${title}: ${result.requests.total} requests in ${seconds.toFixed(1)} s = ${(result.requests.total / seconds).toFixed(0)}/s, `
       + `p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms, `
       + `non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}, `
-      + `${(result.throughput.average / 1024).toFixed(0)} KiB/s`);
+      + `${(result.throughput.average / 1024).toFixed(0)} KiB/s`
+      + (result.non2xx ? `; answers ${Object.entries(result.statusCodeStats).map(([code, { count }]) => `${code}×${count}`).join(' ')}` : ''));
     return result;
   });
 }
@@ -175,9 +176,22 @@ async function unpublished(url) {
   return line ? Number(line.split(' ').pop()) : NaN;
 }
 
+/**
+ * The households village by village in turn, so that requests in a row come from different officers (the read side
+ * lists them in region order: taken as listed, all connections would send as the same officer).
+ */
+function interleavedByVillage(households) {
+  const byVillage = Object.values(households.reduce((villages, household) => {
+    (villages[household.regionCode] ??= []).push(household);
+    return villages;
+  }, {}));
+  const longest = Math.max(...byVillage.map((village) => village.length));
+  return Array.from({ length: longest }, (_, i) => byVillage.map((village) => village[i])).flat().filter(Boolean);
+}
+
 /** One monthly record per request, each from its village's officer, as a cadre's screen sends it. */
 async function records() {
-  const households = await monitoredHouseholds(number('households', 2000));
+  const households = interleavedByVillage(await monitoredHouseholds(number('households', 2000)));
   let next = 0;
   const request = {
     method: 'POST',
@@ -191,7 +205,7 @@ async function records() {
       return req;
     },
   };
-  const config = { url: gateway, connections: number('connections', 64), requests: [request] };
+  const config = { url: gateway, connections: number('connections', 24), requests: [request] };
   const rate = options.rate ? { overallRate: number('rate') } : {};
   await run('records warm-up', { ...config, ...rate, duration: number('warmup', 10) });
   const monitoring = process.env.FANGPIN_MONITORING_URL;
