@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -43,6 +44,15 @@ public class WebConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.system(ZoneId.of("Asia/Shanghai"));
+    }
+
+    /**
+     * Bean Validation's {@code @PastOrPresent} judges a county date by the county's clock too: by the server's zone
+     * (UTC), a visit entered today between midnight and 8 o'clock in the county would be "in the future".
+     */
+    @Bean
+    ValidationConfigurationCustomizer countyClockForValidation(Clock clock) {
+        return configuration -> configuration.clockProvider(() -> clock);
     }
 
     @Bean
