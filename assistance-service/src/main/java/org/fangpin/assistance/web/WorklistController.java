@@ -64,7 +64,7 @@ class WorklistController {
                                 @RequestParam(required = false) String department,
                                 @RequestParam(required = false) String cursor,
                                 @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        String within = region(region);
+        String within = Jurisdiction.regionAsked(region);
         List<MeasureView> page = queries.overdueMeasures(within, department, cursor, limit);
         return new MeasurePage(page, page.size() < limit ? null : page.get(page.size() - 1).measureId());
     }
@@ -86,7 +86,7 @@ class WorklistController {
                                    @RequestParam(defaultValue = "14") @Min(0) @Max(366) int withinDays,
                                    @RequestParam(required = false) String cursor,
                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        String within = region(region);
+        String within = Jurisdiction.regionAsked(region);
         if (cursor != null && !queries.measureExists(cursor)) {
             throw RuleViolation.of("INVALID_CURSOR", cursor);
         }
@@ -108,7 +108,7 @@ class WorklistController {
                                          String region,
                                          @RequestParam(required = false) String cursor,
                                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        String within = region(region);
+        String within = Jurisdiction.regionAsked(region);
         if (cursor != null && !queries.warningExists(cursor)) {
             throw RuleViolation.of("INVALID_CURSOR", cursor);
         }
@@ -125,7 +125,7 @@ class WorklistController {
                                            String region,
                                            @RequestParam(required = false) String cursor,
                                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return eliminationDue.page(region(region), cursor, limit, LocalDate.now(clock));
+        return eliminationDue.page(Jurisdiction.regionAsked(region), cursor, limit, LocalDate.now(clock));
     }
 
     /** Eliminated households with an open warning: each needs a rollback proposal or a re-marking. */
@@ -137,14 +137,9 @@ class WorklistController {
     LookBackPage lookBack(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
                           @RequestParam(required = false) String cursor,
                           @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        List<LookBackFinding> page = queries.lookBackFindings(region(region), cursor, limit);
+        List<LookBackFinding> page = queries.lookBackFindings(Jurisdiction.regionAsked(region), cursor, limit);
         return new LookBackPage(page, page.size() < limit ? null : page.get(page.size() - 1).warningId());
     }
 
     /** A region prefix asked for (validated above), or the one the caller's own region reaches. */
-    private static String region(String requested) {
-        String within = requested == null ? RequestContext.requireActor().regionPrefix() : requested;
-        Jurisdiction.requireWithin(within);
-        return within;
-    }
 }

@@ -131,8 +131,7 @@ class DepartmentDataController {
                       @RequestParam(required = false) Department department,
                       @RequestParam(required = false) String cursor,
                       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
-        String within = region == null ? RequestContext.requireActor().regionPrefix() : region;
-        Jurisdiction.requireWithin(within);
+        String within = Jurisdiction.regionAsked(region);
         Department of = department;
         if (RequestContext.requireActor().role() == Role.DEPARTMENT_OFFICER) {
             of = ownDepartment();

@@ -282,8 +282,7 @@ class MonitoringController {
     DueVisitPage due(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
                      @RequestParam(required = false) @Pattern(regexp = "[\\w-]{1,64}") String cursor,
                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        String within = region == null ? RequestContext.requireActor().regionPrefix() : region;
-        Jurisdiction.requireWithin(within);
+        String within = Jurisdiction.regionAsked(region);
         List<DueVisit> page = dueVisits.page(within, LocalDate.now(clock), cursor, limit);
         return new DueVisitPage(page, page.size() < limit ? null : page.get(page.size() - 1).householdId());
     }

@@ -56,8 +56,7 @@ class WarningController {
                          @RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
                          @RequestParam(required = false) String cursor,
                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        String within = region == null ? RequestContext.requireActor().regionPrefix() : region;
-        Jurisdiction.requireWithin(within);
+        String within = Jurisdiction.regionAsked(region);
         List<WarningView> page = queries.openWarnings(within, level == null ? null : level.name(), after(cursor),
                 limit);
         String next = page.size() < limit ? null : Long.toString(page.get(page.size() - 1).seq());

@@ -28,6 +28,16 @@ public final class Jurisdiction {
                 || (regionCode != null && !actor.region().isEmpty() && regionCode.startsWith(actor.regionPrefix()));
     }
 
+    /**
+     * The region a reader asked for, or the prefix of the caller's own region when none was asked for; refused
+     * (403) when outside the caller's jurisdiction.
+     */
+    public static String regionAsked(String asked) {
+        String region = asked != null ? asked : RequestContext.requireActor().regionPrefix();
+        requireWithin(region);
+        return region;
+    }
+
     /** Refuses with 403 {@code OUT_OF_JURISDICTION} unless the current actor may see this region. */
     public static void requireWithin(String regionCode) {
         Actor actor = RequestContext.requireActor();

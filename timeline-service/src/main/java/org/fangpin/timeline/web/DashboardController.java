@@ -59,7 +59,7 @@ class DashboardController {
                     + "rollbacks, overdue items), those due for elimination (应消未消) and what is overdue.")
     Dashboard dashboard(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
                         @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
-        String within = Readers.region(region);
+        String within = Jurisdiction.regionAsked(region);
         int shownYear = year != null ? year : LocalDate.now(clock).getYear();
         return exports.read(() -> new Dashboard(within, shownYear, queries.countByStatus(within),
                 queries.countByObjectType(within), queries.countByWarningLevel(within),

@@ -82,7 +82,7 @@ class EventLogController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(required = false) Long cursor,
                 @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        EventLogFilter filter = new EventLogFilter(Readers.region(region), type, actor, role, from, to);
+        EventLogFilter filter = new EventLogFilter(Jurisdiction.regionAsked(region), type, actor, role, from, to);
         List<LoggedEvent> found = queries.page(filter, cursor, size + 1);
         List<LogEntry> entries = found.stream().limit(size).map(EventLogController::entry).toList();
         Long next = found.size() > size ? entries.get(entries.size() - 1).position() : null;
@@ -104,7 +104,7 @@ class EventLogController {
              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
              HttpServletResponse response) throws IOException {
-        EventLogFilter filter = new EventLogFilter(Readers.region(region), type, actor, role, from, to);
+        EventLogFilter filter = new EventLogFilter(Jurisdiction.regionAsked(region), type, actor, role, from, to);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"events.csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);

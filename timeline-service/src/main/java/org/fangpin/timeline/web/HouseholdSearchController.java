@@ -60,7 +60,7 @@ class HouseholdSearchController {
                     @RequestParam(required = false) WarningLevel warningLevel,
                     @RequestParam(required = false) @Pattern(regexp = "\\d{1,12}:[^:]{1,64}") String cursor,
                     @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        Filter filter = new Filter(Readers.region(region), status, objectType, warningLevel,
+        Filter filter = new Filter(Jurisdiction.regionAsked(region), status, objectType, warningLevel,
                 name == null || name.isBlank() ? null : name.strip());
         After after = cursor == null ? null : new After(cursor.substring(0, cursor.indexOf(':')),
                 cursor.substring(cursor.indexOf(':') + 1));

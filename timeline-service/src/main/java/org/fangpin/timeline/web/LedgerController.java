@@ -91,7 +91,7 @@ class LedgerController {
     void ledger(@RequestParam(required = false) @Pattern(regexp = RegionCode.PREFIX) String region,
                 @RequestParam(defaultValue = "xlsx") @Pattern(regexp = "xlsx") String format,
                 HttpServletResponse response) throws IOException {
-        String within = Readers.region(region);
+        String within = Jurisdiction.regionAsked(region);
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY)) {
             try {
                 writeLedger(workbook, within, response);
