@@ -4,8 +4,8 @@
 #   records   one monthly record per request (what a cadre's screen sends), each from its village's officer:
 #             --households=2000 (imported first when the officers' villages have fewer monitored), --officers=32
 #             (villages, one officer each: the gateway limits each user to 20 requests/s, ADR 0043),
-#             --connections=24 (the gateway's circuit breaker lets 25 requests be in flight to a service at once,
-#             Resilience4j's default bulkhead; beyond that it answers 503 at once), --rate=N (requests/s in all;
+#             --connections=24 (the gateway lets FANGPIN_GATEWAY_MAX_IN_FLIGHT=200 requests be in flight to a
+#             service at once; beyond that it answers 503 at once), --rate=N (requests/s in all;
 #             unset: as fast as answered), --warmup=10,
 #             --seconds=30. Prints the answered rate and latency, then the rate until every event was on Kafka.
 #   timeline  a household's timeline of 300 entries or more, read by supervisors at --rate=200 per second,

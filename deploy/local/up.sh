@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole Fangpin stack on this machine, without Docker:
-#   build (if needed) -> PostgreSQL -> Kafka (KRaft, from Maven Central) -> Redis -> dev token issuer
-#   -> identification/monitoring/assistance/timeline services -> gateway -> demo data.
+#   build (if needed) -> PostgreSQL -> Redis -> Keycloak (or the dev token issuer), beside Kafka (KRaft, from Maven
+#   Central) -> identification/monitoring/assistance/timeline services -> gateway -> demo data.
 # Idempotent: anything already running from its pid file under deploy/local/run/ is left alone.
 #
 # Usage: deploy/local/up.sh [--build] [--no-demo] [--infra-only] [--dev-issuer]
@@ -436,6 +436,7 @@ keycloak_java_home() {
   Install one (e.g. Temurin 25) and set FANGPIN_KEYCLOAK_JAVA_HOME, or run up.sh --dev-issuer."
 }
 
+# Launches Keycloak without waiting for it: it starts beside Kafka and the services (await_keycloak waits).
 start_keycloak() {
   local pid
   if pid=$(running_pid keycloak); then
@@ -462,12 +463,18 @@ start_keycloak() {
       FANGPIN_CONSOLE_URL="http://127.0.0.1:$GATEWAY_PORT" \
       "$KEYCLOAK_HOME/bin/kc.sh" start-dev --http-host 127.0.0.1 --http-port "$KEYCLOAK_PORT" --import-realm
   fi
-  wait_http keycloak "$KEYCLOAK_REALM_URL/.well-known/openid-configuration" $((SECONDS + 240))
+  KEYCLOAK_DEADLINE=$((SECONDS + 240))
+}
+
+# Waits for the realm of the Keycloak that start_keycloak launched and adds the local demo client and users.
+await_keycloak() {
+  wait_http keycloak "$KEYCLOAK_REALM_URL/.well-known/openid-configuration" "$KEYCLOAK_DEADLINE"
   kc_demo_setup || die "could not add the demo client and users to realm fangpin"
   log "Keycloak: realm fangpin ready (production realm + the local demo client and users)"
 }
 
-# Starts the chosen identity provider and sets the issuer and JWKS URLs the services validate against.
+# Starts the chosen identity provider and sets the issuer and JWKS URLs the services validate against. Keycloak is
+# only launched here; the services read its keys at their first request, so they need not wait for it.
 start_identity_provider() {
   printf '%s\n' "$IDP" >"$IDP_FILE"
   if [[ $IDP == keycloak ]]; then
@@ -533,15 +540,20 @@ start_app() {
     java -Xmx512m "-D$(process_marker "$module")" -jar "$ROOT/$module/target/$module-$VERSION-exec.jar"
 }
 
+# The four services start together, without waiting for each other; await_services waits, then starts the gateway.
 start_services() {
-  local entry module port db deadline=$((SECONDS + START_TIMEOUT))
-  # The four services start together; the gateway after them.
+  local entry module port db
+  SERVICES_DEADLINE=$((SECONDS + START_TIMEOUT))
   for entry in "${SERVICES[@]}"; do
     read -r module port db <<<"$entry"
     start_app "$module" "$port" FANGPIN_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/fangpin_$db" \
       FANGPIN_DB_USER=postgres FANGPIN_KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT FANGPIN_KAFKA_USER="$db" \
       FANGPIN_KAFKA_PASSWORD="$(kafka_password "$db")"
   done
+}
+
+await_services() {
+  local entry module port db deadline=$SERVICES_DEADLINE
   for entry in "${SERVICES[@]}"; do
     read -r module port db <<<"$entry"
     wait_http "$module" "http://127.0.0.1:$port/actuator/health" "$deadline" '"status":"UP"'
@@ -597,16 +609,22 @@ if [[ $INFRA_ONLY == false ]]; then
   build_if_needed
 fi
 start_postgres
-start_kafka
 start_redis
 if [[ $INFRA_ONLY == true ]]; then
+  start_kafka
   log "infrastructure up: PostgreSQL 127.0.0.1:$PG_PORT, Kafka 127.0.0.1:$KAFKA_PORT, Redis 127.0.0.1:$REDIS_PORT" \
     "(stop: deploy/local/down.sh)"
   exit 0
 fi
+# What can start side by side does: the identity provider beside Kafka, the services beside the identity provider.
 start_identity_provider
+start_kafka
 ensure_gateway_secret
 start_services
+if [[ $IDP == keycloak ]]; then
+  await_keycloak
+fi
+await_services
 if [[ $DEMO == true ]]; then
   "$LOCAL_DIR/demo-data.sh"
 fi

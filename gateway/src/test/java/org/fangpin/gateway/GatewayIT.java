@@ -15,6 +15,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,6 +57,7 @@ class GatewayIT {
 
     private static final DevTokenIssuer ISSUER = DevTokenIssuer.shared();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ExecutorService MANY_CLIENTS = Executors.newFixedThreadPool(60);
     private static final GatewayTrust TRUST = GatewayTrust.withNewSecret();
     private static final StandInService IDENTIFICATION = new StandInService("identification", TRUST.secret());
     /** timeline-service is reached over TLS, with a certificate the gateway is told to trust. */
@@ -266,6 +271,17 @@ class GatewayIT {
             assertThat(reply.body().get("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
             assertThat(reply.retryAfter()).isEqualTo("5");
         }
+    }
+
+    /** Resilience4j's default bulkhead would answer 503 beyond 25 requests in flight to a service. */
+    @Test
+    void manyRequestsInFlightToOneServiceAreAllServed() {
+        List<CompletableFuture<Reply>> replies = IntStream.range(0, 60)
+                .mapToObj(i -> CompletableFuture.supplyAsync(
+                        () -> exchangeGet("/api/households/busy-" + i, aCountyApprover()), MANY_CLIENTS))
+                .toList();
+
+        assertThat(replies.stream().map(CompletableFuture::join).map(Reply::status)).hasSize(60).containsOnly(200);
     }
 
     /** The read is tried once more inside the circuit breaker, never again after its fallback has answered. */

@@ -23,7 +23,7 @@ import org.fangpin.contracts.trust.GatewaySignature;
  * A stand-in for a service behind the gateway: answers every request with what reached it (its name, the path,
  * the Authorization and X-Correlation-Id headers, the body's length) as JSON, with its verdict on the gateway's
  * signature as a service would check it — over the body it received, and a write's request id once. A path
- * containing {@code /slow} answers only after five seconds.
+ * containing {@code /slow} answers only after five seconds, one containing {@code /busy} after one.
  */
 final class StandInService implements AutoCloseable {
 
@@ -52,7 +52,9 @@ final class StandInService implements AutoCloseable {
         server.createContext("/", exchange -> {
             this.received.incrementAndGet();
             if (exchange.getRequestURI().getPath().contains("/slow")) {
-                pause();
+                pause(5_000);
+            } else if (exchange.getRequestURI().getPath().contains("/busy")) {
+                pause(1_000);
             }
             byte[] received = exchange.getRequestBody().readAllBytes();
             String header = exchange.getRequestHeaders().getFirst(GatewaySignature.HEADER);
@@ -83,9 +85,9 @@ final class StandInService implements AutoCloseable {
         server.start();
     }
 
-    private static void pause() {
+    private static void pause(long millis) {
         try {
-            Thread.sleep(5_000);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

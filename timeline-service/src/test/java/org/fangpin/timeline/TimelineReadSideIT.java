@@ -5,6 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -132,6 +138,44 @@ class TimelineReadSideIT {
         JsonNode monitoring = get("/api/households/" + household + "/timeline?kind=monitoring", "INSPECTOR",
                 "150724213");
         assertThat(monitoring.get("entries").findValuesAsText("kind")).containsOnly("monitoring").hasSize(4);
+    }
+
+    @Test
+    void aTimelineComesGzippedToAClientThatAcceptsItAndUnchangedIsAnsweredNotModified() throws Exception {
+        String household = story(VILLAGE, "巴特尔", false);
+        String path = "/api/households/" + household + "/timeline";
+        HttpClient client = HttpClient.newHttpClient();
+        String token = "Bearer " + tokens.token("SUPERVISOR", "150724");
+
+        HttpResponse<byte[]> plain = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header(HttpHeaders.AUTHORIZATION, token).build(), BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> gzipped = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header(HttpHeaders.AUTHORIZATION, token).header(HttpHeaders.ACCEPT_ENCODING, "br;q=1.0, gzip;q=0.8")
+                .build(), BodyHandlers.ofByteArray());
+
+        assertThat(plain.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).isEmpty();
+        assertThat(gzipped.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).hasValue("gzip");
+        assertThat(gzipped.headers().allValues(HttpHeaders.VARY)).anyMatch(vary -> vary.contains("Accept-Encoding"));
+        try (GZIPInputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            assertThat(unzipped.readAllBytes()).isEqualTo(plain.body());
+        }
+        assertThat(json.readTree(plain.body()).get("entries")).hasSize(11);
+        String etag = plain.headers().firstValue(HttpHeaders.ETAG).orElseThrow();
+        assertThat(gzipped.headers().firstValue(HttpHeaders.ETAG)).hasValue(etag);
+
+        HttpRequest conditional = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header(HttpHeaders.AUTHORIZATION, token).header(HttpHeaders.IF_NONE_MATCH, etag).build();
+        HttpResponse<byte[]> unchanged = client.send(conditional, BodyHandlers.ofByteArray());
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+
+        send(new MonthlyMonitoringRecorded(household, VILLAGE, YearMonth.of(2024, 7), new BigDecimal("9100.00"),
+                List.of(), false), CADRE, LocalDateTime.parse("2024-07-10T16:00").atZone(COUNTY_TIME).toOffsetDateTime());
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("household_id = '" + household + "'") == 12);
+        HttpResponse<byte[]> changed = client.send(conditional, BodyHandlers.ofByteArray());
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.headers().firstValue(HttpHeaders.ETAG)).isPresent().get().isNotEqualTo(etag);
+        assertThat(json.readTree(changed.body()).get("entries")).hasSize(12);
     }
 
     @Test

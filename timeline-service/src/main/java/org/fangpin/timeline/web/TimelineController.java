@@ -45,6 +45,7 @@ import org.fangpin.timeline.query.TimelineQueries.ChainHead;
 import org.fangpin.timeline.query.TimelineQueries.ChainLink;
 import org.fangpin.timeline.query.TimelineQueries.StoredEntry;
 import org.fangpin.timeline.query.TimelineQueries.TimelineEntry;
+import org.fangpin.timeline.web.RenderedTimelines.Rendering;
 
 /** A household's full timeline across all services, its current status, its state on a past day and its proof. */
 @RestController
@@ -125,15 +126,60 @@ class TimelineController {
                     + "identification, monitoring and assistance, with who took it, the day it happened and "
                     + "when it was recorded (补录 marked), optionally only one kind of step.")
     ResponseEntity<byte[]> timeline(@PathVariable String householdId,
-                                    @RequestParam(required = false) @Pattern(regexp = KIND) String kind) {
+                                    @RequestParam(required = false) @Pattern(regexp = KIND) String kind,
+                                    @Parameter(hidden = true)
+                                    @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false)
+                                    String acceptEncoding) {
         ChainHead head = requireReadable(householdId);
-        byte[] body = rendered.timeline(householdId, kind, head.hash(), () -> {
+        Rendering rendering = rendered.timeline(householdId, kind, head.hash(), () -> {
             List<Entry> entries = queries.timeline(householdId, kind).stream().map(TimelineController::entry)
                     .toList();
             Status status = statuses.current(householdId).map(Status::of).orElse(null);
             return render(new Timeline(householdId, head.regionCode(), status, entries));
         });
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+        // With the ETag, Spring answers a matching If-None-Match with 304 and no body.
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .eTag(Rendering.etag(head.hash(), kind)).varyBy(HttpHeaders.ACCEPT_ENCODING);
+        return acceptsGzip(acceptEncoding)
+                ? ok.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(rendering.gzip())
+                : ok.body(rendering.json());
+    }
+
+    /**
+     * Whether an Accept-Encoding header (RFC 9110 12.5.3) accepts gzip: named with a q above 0, or else {@code *}
+     * with a q above 0.
+     */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        Double gzip = null;
+        Double any = null;
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.split(";");
+            String name = parts[0].trim();
+            if (name.equalsIgnoreCase("gzip") || name.equalsIgnoreCase("x-gzip")) {
+                gzip = quality(parts);
+            } else if (name.equals("*")) {
+                any = quality(parts);
+            }
+        }
+        Double accepted = gzip != null ? gzip : any;
+        return accepted != null && accepted > 0;
+    }
+
+    private static double quality(String[] parameters) {
+        for (int i = 1; i < parameters.length; i++) {
+            String parameter = parameters[i].trim();
+            if (parameter.regionMatches(true, 0, "q=", 0, 2)) {
+                try {
+                    return Double.parseDouble(parameter.substring(2).trim());
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
     }
 
     /** @param sequence the entry's place in its source's chain in the timeline */
