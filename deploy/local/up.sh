@@ -197,13 +197,6 @@ kafka_tool() {
     -cp "$(<"$KAFKA_CP_FILE")" "$@"
 }
 
-# admin.properties signs in as the broker's administrator and makes a call to a broker that is not ready yet fail in
-# seconds, not 60 s.
-topic_command() {
-  kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
-    --command-config "$KAFKA_DIR/admin.properties" "$@"
-}
-
 # The broker authenticates every client with SASL/SCRAM-SHA-512, as production does (deploy/k8s/README.md): one
 # principal per service, whose password is made once and kept in run/kafka/passwords (mode 600), and the broker's
 # own administrator. KAFKA_USERS are those principals.
@@ -221,30 +214,6 @@ ensure_kafka_passwords() {
 }
 
 kafka_password() { sed -n "s/^$1=//p" "$KAFKA_PASSWORDS"; }
-
-# Each service principal's SCRAM credential, set by the administrator (whose own is set when the storage is
-# formatted); idempotent.
-ensure_kafka_users() {
-  local user
-  for user in "${KAFKA_USERS[@]:1}"; do
-    kafka_tool kafka.admin.ConfigCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
-      --command-config "$KAFKA_DIR/admin.properties" --alter \
-      --add-config "SCRAM-SHA-512=[password=$(kafka_password "$user")]" \
-      --entity-type users --entity-name "$user" >/dev/null
-  done
-}
-
-# The services' ACLs from deploy/kafka/acls.tsv: each writes only its topic and reads only what it consumes.
-ensure_kafka_acls() {
-  local principal operation type pattern name
-  while IFS=$'\t' read -r principal operation type pattern name; do
-    [[ -z $principal || $principal == \#* ]] && continue
-    kafka_tool kafka.admin.AclCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
-      --command-config "$KAFKA_DIR/admin.properties" --add --allow-principal "User:$principal" \
-      --operation "${operation,,}" "--${type,,}" "$name" --resource-pattern-type "${pattern,,}" >/dev/null
-  done <"$LOCAL_DIR/../kafka/acls.tsv"
-  log "Kafka: ACLs of deploy/kafka/acls.tsv in place"
-}
 
 write_kafka_config() {
   mkdir -p "$KAFKA_DIR/data"
@@ -330,25 +299,17 @@ start_kafka() {
       -cp "$(<"$KAFKA_CP_FILE")" kafka.Kafka "$KAFKA_DIR/server.properties"
   fi
 
-  # Ready = the port answers and the broker lists its topics to its administrator.
-  local deadline=$((SECONDS + 90)) topics
-  until port_open "$KAFKA_PORT" && topics=$(topic_command --list 2>/dev/null); do
+  # Ready = the port answers; then, in one JVM through Kafka's Admin API, the topics, the service principals' SCRAM
+  # credentials and the ACLs of deploy/kafka/acls.tsv (admin.properties signs in as the broker's administrator).
+  local deadline=$((SECONDS + 90))
+  until port_open "$KAFKA_PORT"; do
     check_alive kafka
     ((SECONDS < deadline)) || fail_timeout kafka
-    sleep 2
+    sleep 1
   done
-  local topic
-  for topic in "${TOPICS[@]}"; do
-    if grep -qx "$topic" <<<"$topics"; then
-      log "Kafka: topic $topic exists"
-    else
-      topic_command --create --if-not-exists --topic "$topic" \
-        --partitions "$TOPIC_PARTITIONS" --replication-factor 1 --config retention.ms=-1 >/dev/null
-      log "Kafka: topic $topic created ($TOPIC_PARTITIONS partitions, kept forever)"
-    fi
-  done
-  ensure_kafka_users
-  ensure_kafka_acls
+  kafka_tool "$LOCAL_DIR/kafka/KafkaSetup.java" "127.0.0.1:$KAFKA_PORT" "$KAFKA_DIR/admin.properties" \
+    "$KAFKA_PASSWORDS" "$LOCAL_DIR/../kafka/acls.tsv" "$TOPIC_PARTITIONS" "${TOPICS[@]}" ||
+    die "Kafka: the topics, credentials and ACLs could not be set; see the lines above and $LOG_DIR/kafka.log"
 }
 
 # ---------------------------------------------------------------------- build
@@ -383,6 +344,11 @@ start_redis() {
   local pid
   if pid=$(running_pid redis); then
     log "Redis: already running (pid $pid) on 127.0.0.1:$REDIS_PORT"
+    return
+  fi
+  # A Redis the machine runs already (Debian's package starts one) holds the limits as well as one of our own.
+  if redis_answers; then
+    log "Redis: reusing the server on 127.0.0.1:$REDIS_PORT"
     return
   fi
   require_free_port redis "$REDIS_PORT"
@@ -469,6 +435,12 @@ start_keycloak() {
 # Waits for the realm of the Keycloak that start_keycloak launched and adds the local demo client and users.
 await_keycloak() {
   wait_http keycloak "$KEYCLOAK_REALM_URL/.well-known/openid-configuration" "$KEYCLOAK_DEADLINE"
+  # The realm can answer a moment before the bootstrap administrator can sign in.
+  until kc_admin_token >/dev/null 2>&1; do
+    check_alive keycloak
+    ((SECONDS < KEYCLOAK_DEADLINE)) || fail_timeout keycloak
+    sleep 2
+  done
   kc_demo_setup || die "could not add the demo client and users to realm fangpin"
   log "Keycloak: realm fangpin ready (production realm + the local demo client and users)"
 }
@@ -616,15 +588,16 @@ if [[ $INFRA_ONLY == true ]]; then
     "(stop: deploy/local/down.sh)"
   exit 0
 fi
-# What can start side by side does: the identity provider beside Kafka, the services beside the identity provider.
+# What can start side by side does: the identity provider beside Kafka, the services and the gateway beside the
+# identity provider.
 start_identity_provider
 start_kafka
 ensure_gateway_secret
 start_services
+await_services
 if [[ $IDP == keycloak ]]; then
   await_keycloak
 fi
-await_services
 if [[ $DEMO == true ]]; then
   "$LOCAL_DIR/demo-data.sh"
 fi
