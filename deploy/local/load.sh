@@ -9,9 +9,10 @@
 #             unset: as fast as answered), --warmup=10,
 #             --seconds=30. Prints the answered rate and latency, then the rate until every event was on Kafka.
 #   timeline  a household's timeline of 300 entries or more, read by supervisors at --rate=200 per second,
-#             straight to timeline-service (signed as the gateway would) and through the gateway, --warmup=10,
-#             --seconds=20, --connections=16, by --readers=16 supervisors of the county taking turns
-#             (one user at 200/s would be refused beyond the rate limit). Prints both and what the gateway adds.
+#             straight to timeline-service (signed as the gateway would) and through the gateway, uncompressed
+#             (Accept-Encoding: identity) and gzip-compressed as browsers take it, --warmup=10, --seconds=20,
+#             --connections=16, by --readers=16 supervisors of the county taking turns (one user at 200/s would be
+#             refused beyond the rate limit). Prints each and what the gateway adds.
 # The households are imported into villages 150724213201.. of 巴彦塔拉达斡尔民族乡 (ID numbers drawn at random),
 # so runs accumulate and a later run finds those of the earlier ones monitored already.
 set -euo pipefail

@@ -253,15 +253,18 @@ async function timeline() {
           'X-Fangpin-Gateway-Signature': signature('GET', path, authorization) } };
       } }],
   };
-  const viaGateway = { url: gateway, connections: number('connections', 16), overallRate: rate,
+  const viaGateway = (encoding) => ({ url: gateway, connections: number('connections', 16), overallRate: rate,
     requests: [{ method: 'GET', path,
-      setupRequest: (req) => ({ ...req, headers: { Accept: 'application/json', 'Accept-Encoding': 'gzip', Authorization: reader() } }) }] };
+      setupRequest: (req) => ({ ...req, headers: { Accept: 'application/json', 'Accept-Encoding': encoding, Authorization: reader() } }) }] });
   await run('timeline warm-up, direct', { ...direct, duration: number('warmup', 10) });
-  await run('timeline warm-up, through the gateway', { ...viaGateway, duration: number('warmup', 10) });
+  await run('timeline warm-up, through the gateway', { ...viaGateway('gzip'), duration: number('warmup', 10) });
   let cpu = cpuSeconds();
   const straight = await run(`timeline at ${rate}/s, direct to timeline-service`, { ...direct, duration: seconds });
   printCpu('direct', cpu, cpu = cpuSeconds(), straight.requests.total);
-  const through = await run(`timeline at ${rate}/s, through the gateway`, { ...viaGateway, duration: seconds });
+  // The same reads as a client that takes no compression (Accept-Encoding: identity) get them: the baseline, beside.
+  const plain = await run(`timeline at ${rate}/s, through the gateway, uncompressed`, { ...viaGateway('identity'), duration: seconds });
+  printCpu('through the gateway, uncompressed', cpu, cpu = cpuSeconds(), plain.requests.total);
+  const through = await run(`timeline at ${rate}/s, through the gateway`, { ...viaGateway('gzip'), duration: seconds });
   printCpu('through the gateway', cpu, cpuSeconds(), through.requests.total);
   console.log(`gateway adds ${(through.latency.p50 - straight.latency.p50).toFixed(1)} ms at p50, `
     + `${(through.latency.p99 - straight.latency.p99).toFixed(1)} ms at p99 (${(through.latency.p99 / straight.latency.p99).toFixed(2)}× the direct p99)`);

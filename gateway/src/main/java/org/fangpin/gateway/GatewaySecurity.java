@@ -1,5 +1,6 @@
 package org.fangpin.gateway;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -100,7 +101,7 @@ class GatewaySecurity {
                 token -> ActingClaims.refusal(token.getClaimAsStringList("roles"), token.getClaims().get("region"))
                         .map(code -> OAuth2TokenValidatorResult.failure(new OAuth2Error(code, code, null)))
                         .orElseGet(OAuth2TokenValidatorResult::success)));
-        return decoder;
+        return new VerifiedTokens(decoder, Clock.systemUTC());
     }
 
     /** 401 with the reason the token was refused: the acting-claims rule it broke, else not signed in. */

@@ -10,10 +10,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -33,6 +35,8 @@ class TokenValidationIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JwtDecoder decoder;
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
@@ -103,6 +107,22 @@ class TokenValidationIT {
     void aNationalScopeIsAcceptedForTheRolesThatOverseeOnly() {
         assertThat(status(ISSUER.signed(JWSAlgorithm.RS256, claims -> claims
                 .claim("roles", List.of("SUPERVISOR")).claim("region", "00")))).isNotEqualTo(401);
+    }
+
+    /** A token once verified is kept as verified (VerifiedTokens): only the very same token, not one like it. */
+    @Test
+    void aTokenWithTheClaimsOfAnAcceptedOneButAnotherSignatureIsRefused() {
+        String accepted = ISSUER.signed(JWSAlgorithm.RS256, claims -> claims);
+        String signature = accepted.substring(accepted.lastIndexOf('.') + 1);
+        String forged = accepted.substring(0, accepted.lastIndexOf('.') + 1)
+                + new StringBuilder(signature).reverse();
+        String truncated = accepted.substring(0, accepted.length() - 4);
+
+        assertThat(decoder).isInstanceOf(VerifiedTokens.class);
+        assertThat(status(accepted)).isEqualTo(201);
+        assertThat(status(forged)).isEqualTo(401);
+        assertThat(status(truncated)).isEqualTo(401);
+        assertThat(status(accepted)).isEqualTo(201);
     }
 
     private record Refusal(int status, String body) {
