@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Outside load measurements of the stack that up.sh runs, with autocannon (npm) through the gateway.
-# Usage: deploy/local/load.sh records|timeline [--option=value ...]
+# Usage: deploy/local/load.sh records|timeline|rebuild [--option=value ...]
 #   records   one monthly record per request (what a cadre's screen sends), each from its village's officer:
 #             --households=2000 (imported first when the officers' villages have fewer monitored), --officers=32
 #             (villages, one officer each: the gateway limits each user to 20 requests/s, ADR 0043),
@@ -45,6 +45,33 @@ else
   # The administrator's token lives a minute: a new one for each user.
   token() { kc_demo_token "$(kc_admin_token)" "load-${1,,}-$2$3" 压测用户 "$1" "$2"; }
 fi
+# rebuild [--rebuilds=3]: asks timeline-service, as a national administrator through the gateway, to rebuild every
+# timeline from the topics, one rebuild after the other; each is timed by timeline-service's own record of the request
+# and of the switch (GET /api/admin/timeline/actions) and divided into the entries the timeline holds.
+rebuild_timelines() {
+  local rebuilds=3 arg admin actions entries i
+  for arg in "$@"; do [[ $arg == --rebuilds=* ]] && rebuilds=${arg#--rebuilds=}; done
+  admin=$(jwt ADMIN 00)
+  entries=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d fangpin_timeline -Atc "SELECT count(*) FROM timeline_entry")
+  log "load: $rebuilds rebuilds of $entries timeline entries"
+  for ((i = 1; i <= rebuilds; i++)); do
+    curl -fsS -X POST -H "Authorization: Bearer $admin" "http://127.0.0.1:$GATEWAY_PORT/api/admin/timeline/rebuild" \
+      >/dev/null || die "the rebuild was refused"
+    until actions=$(curl -fsS -H "Authorization: Bearer $admin" \
+        "http://127.0.0.1:$GATEWAY_PORT/api/admin/timeline/actions?size=2") &&
+      [[ $(python3 -c 'import json,sys; print(json.load(sys.stdin)["actions"][0]["outcome"])' <<<"$actions") == DONE ]]; do
+      sleep 0.5
+    done
+    python3 -c '
+import json, sys
+from datetime import datetime
+done, accepted = json.load(sys.stdin)["actions"][:2]
+seconds = (datetime.fromisoformat(done["requestedAt"]) - datetime.fromisoformat(accepted["requestedAt"])).total_seconds()
+print(f"rebuild {sys.argv[1]}: {int(sys.argv[2]):,} entries in {seconds:.1f} s = {int(sys.argv[2]) / seconds:,.0f} events/s")
+' "$i" "$entries" <<<"$actions"
+  done
+}
+
 # jwt ROLE REGION [SUFFIX]: a token of user load-<role>-<region><suffix>.
 jwt() {
   local value
@@ -52,6 +79,10 @@ jwt() {
     die "no token for $1 $2"
   printf '%s' "$value"
 }
+if [[ $1 == rebuild ]]; then
+  rebuild_timelines "$@"
+  exit
+fi
 log "load: tokens for $officers village officers, a county approver and $readers supervisors"
 county=$(jwt COUNTY_APPROVER 150724)
 supervisors=""
