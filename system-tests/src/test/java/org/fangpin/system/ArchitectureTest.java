@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Services own their code: they share only {@code contracts} and {@code platform}. */
+/** Services own their code: they share only {@code contracts} and {@code platform}; controllers only hand work on. */
 class ArchitectureTest {
 
     private static final List<String> SERVICES =
@@ -43,6 +43,15 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.fangpin.contracts..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         concat(servicePackages(), "org.fangpin.platform..", "org.fangpin.testsupport.."))
+                .check(CLASSES);
+    }
+
+    /** A controller hands work on: units of work and transactions are opened where the work is done, not in web/. */
+    @Test
+    void noControllerPackageOpensAUnitOfWorkOrATransaction() {
+        noClasses().that().resideInAPackage("org.fangpin..web..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.messaging.unitofwork..",
+                        "org.axonframework.common.transaction..", "org.springframework.transaction..")
                 .check(CLASSES);
     }
 

@@ -1,4 +1,4 @@
-package org.fangpin.monitoring.web;
+package org.fangpin.monitoring.process;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -33,9 +33,12 @@ import org.fangpin.platform.axon.EventStreamPrefetch;
 import org.fangpin.platform.policy.PolicyBook;
 import org.fangpin.platform.web.RuleViolation;
 
-/** Turns a monthly record as entered into the command, with the policy of the household's region and year. */
+/**
+ * Turns a monthly record as entered into the command, with the policy of the household's region and year; a bulk
+ * request's records in one unit of work.
+ */
 @Component
-class MonthlyRecords {
+public class MonthlyRecords {
 
     private final CommandGateway commands;
     private final PolicyBook policy;
@@ -43,7 +46,7 @@ class MonthlyRecords {
     private final EventStreamPrefetch prefetch;
     private final Clock clock;
 
-    MonthlyRecords(CommandGateway commands, PolicyBook policy, TransactionManager transactions,
+    public MonthlyRecords(CommandGateway commands, PolicyBook policy, TransactionManager transactions,
                    EventStreamPrefetch prefetch, Clock clock) {
         this.commands = commands;
         this.policy = policy;
@@ -60,7 +63,7 @@ class MonthlyRecords {
      * @param incomeOnlyFromTransfers the household lives only on transfers (资金帮扶、产业分红 and the like)
      * @param recordedOn              the day of the visit or call; today when absent
      */
-    record MonthlyRecordRequest(
+    public record MonthlyRecordRequest(
             @NotNull YearMonth month,
             @NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal perCapitaNetIncome,
             Set<Guarantee> guaranteeGaps,
@@ -76,15 +79,15 @@ class MonthlyRecords {
     }
 
     /** A household's record within a bulk request, with the region its policy comes from. */
-    record HouseholdRecord(String householdId, String regionCode, MonthlyRecordRequest request) {
+    public record HouseholdRecord(String householdId, String regionCode, MonthlyRecordRequest request) {
     }
 
     /** A record of a bulk request the rules refused, by its position in the request. */
-    record Refusal(int index, String householdId, RuleViolation violation) {
+    public record Refusal(int index, String householdId, RuleViolation violation) {
     }
 
     /** One or more records of a bulk request were refused, so none of the request was recorded. */
-    static final class RecordsRefused extends RuntimeException {
+    public static final class RecordsRefused extends RuntimeException {
 
         private final transient List<Refusal> refusals;
 
@@ -93,12 +96,12 @@ class MonthlyRecords {
             this.refusals = List.copyOf(refusals);
         }
 
-        List<Refusal> refusals() {
+        public List<Refusal> refusals() {
             return refusals;
         }
     }
 
-    Recorded record(String householdId, String regionCode, MonthlyRecordRequest request) {
+    public Recorded record(String householdId, String regionCode, MonthlyRecordRequest request) {
         return commands.sendAndWait(command(householdId, request,
                 policy.require(regionCode, request.month().getYear())));
     }
@@ -110,7 +113,7 @@ class MonthlyRecords {
      * (DESIGN.md, silent skips). The policy is read once per region and year, the households' event streams with
      * one query.
      */
-    List<Recorded> recordAll(List<HouseholdRecord> records) {
+    public List<Recorded> recordAll(List<HouseholdRecord> records) {
         Map<String, PolicyThresholds> policies = new HashMap<>();
         List<Recorded> recorded = new ArrayList<>(records.size());
         List<Refusal> refusals = new ArrayList<>();
