@@ -45,14 +45,29 @@ else
   # The administrator's token lives a minute: a new one for each user.
   token() { kc_demo_token "$(kc_admin_token)" "load-${1,,}-$2$3" 压测用户 "$1" "$2"; }
 fi
-# rebuild [--rebuilds=3]: asks timeline-service, as a national administrator through the gateway, to rebuild every
-# timeline from the topics, one rebuild after the other; each is timed by timeline-service's own record of the request
-# and of the switch (GET /api/admin/timeline/actions) and divided into the entries the timeline holds.
+# rebuild [--rebuilds=3] [--register=N]: asks timeline-service, as a national administrator through the gateway, to
+# rebuild every timeline from the topics, one rebuild after the other; each is timed by timeline-service's own record
+# of the request and of the switch (GET /api/admin/timeline/actions) and divided into the entries the timeline holds.
+# --register=N first registers N more households by a go-live import (two entries each) and waits until the timeline
+# has recorded them.
 rebuild_timelines() {
-  local rebuilds=3 arg admin actions entries i
-  for arg in "$@"; do [[ $arg == --rebuilds=* ]] && rebuilds=${arg#--rebuilds=}; done
+  local rebuilds=3 register=0 arg admin actions entries before i
+  for arg in "$@"; do
+    [[ $arg == --rebuilds=* ]] && rebuilds=${arg#--rebuilds=}
+    [[ $arg == --register=* ]] && register=${arg#--register=}
+  done
   admin=$(jwt ADMIN 00)
-  entries=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d fangpin_timeline -Atc "SELECT count(*) FROM timeline_entry")
+  timeline_entries() {
+    psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d fangpin_timeline -Atc "SELECT count(*) FROM timeline_entry"
+  }
+  if ((register > 0)); then
+    printf '{"region":"150724213","county":"%s","supervisors":[],"officers":{}}' "$(jwt COUNTY_APPROVER 150724)" \
+      >"$tokens"
+    FANGPIN_GATEWAY_URL=http://127.0.0.1:$GATEWAY_PORT FANGPIN_LOAD_TOKENS=$tokens \
+      node "$LOAD_DIR/load.mjs" register --register="$register"
+    until before=$(timeline_entries) && sleep 5 && [[ $(timeline_entries) == "$before" ]]; do :; done
+  fi
+  entries=$(timeline_entries)
   log "load: $rebuilds rebuilds of $entries timeline entries"
   for ((i = 1; i <= rebuilds; i++)); do
     curl -fsS -X POST -H "Authorization: Bearer $admin" "http://127.0.0.1:$GATEWAY_PORT/api/admin/timeline/rebuild" \

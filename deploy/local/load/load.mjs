@@ -55,29 +55,24 @@ function idNumber(n) {
 }
 
 /**
- * Households in the officers' villages, registered and identified by a go-live import (the fastest way to many
- * monitored households), then found on the read side once monitoring has them.
+ * COUNT households with random ID numbers, one member each, imported by a go-live file of the county approver into
+ * VILLAGES in turn (numbered from FIRST): monitoring objects of CATEGORY, or only registered when it is empty.
  */
-async function monitoredHouseholds(count) {
-  const villages = Object.keys(tokens.officers);
-  const region = tokens.region;
-  const existing = await householdsIn(region, count);
-  if (existing.length >= count) {
-    return existing.slice(0, count);
-  }
+async function importHouseholds(count, villages, first, category) {
   const header = '行政区划代码,村民小组,户主姓名,户主证件号码,家庭人口数,户类型,与户主关系,成员姓名,成员证件号码,出生日期,'
     + '劳动能力,健康状况,在校生状况,务工状况,监测对象类别,风险类型,识别监测时间,人均纯收入';
   const rows = [header];
   // Random ID numbers: a number some earlier run imported already changes nothing, so a run may find a few
   // households fewer than it asked for, and goes on with those it finds.
   const ids = new Set();
-  while (ids.size < count - existing.length) {
+  while (ids.size < count) {
     ids.add(idNumber(crypto.randomInt(13_440_000)));
   }
+  const monitored = category ? [category, '因病', '2026-01-15', '7000.00'] : ['', '', '', ''];
   [...ids].forEach((id, k) => {
-    const i = existing.length + k;
+    const i = first + k;
     rows.push([villages[i % villages.length], 1 + (i % 8), `压测户${i}`, id, 3, '一般农户', '户主', `压测户${i}`, id, '',
-      '有劳动能力', '健康', '', '务农', '边缘易致贫户', '因病', '2026-01-15', '7000.00'].join(','));
+      '有劳动能力', '健康', '', '务农', ...monitored].join(','));
   });
   const started = Date.now();
   const accepted = await api('POST', `/api/households/imports?fileName=load-${started}.csv`, tokens.county,
@@ -89,6 +84,27 @@ async function monitoredHouseholds(count) {
   } while (!['DONE', 'REFUSED', 'INTERRUPTED'].includes(run.state));
   console.log(`seed: imported ${run.rowsWritten} of ${run.rowsTotal} rows (${run.state}, ${run.rowsRefused ?? 0} refused) `
     + `in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** --register=N households only registered (two timeline entries each), for a read side worth rebuilding. */
+async function register() {
+  const villages = Array.from({ length: 8 }, (_, i) => `150724213${201 + i}`);
+  await importHouseholds(number('register', 50_000), villages, 0, '');
+}
+
+/**
+ * Households in the officers' villages, registered and identified by a go-live import (the fastest way to many
+ * monitored households), then found on the read side once monitoring has them.
+ */
+async function monitoredHouseholds(count) {
+  const villages = Object.keys(tokens.officers);
+  const region = tokens.region;
+  const existing = await householdsIn(region, count);
+  if (existing.length >= count) {
+    return existing.slice(0, count);
+  }
+  const started = Date.now();
+  await importHouseholds(count - existing.length, villages, existing.length, '边缘易致贫户');
   let found = [];
   for (let unchanged = 0; unchanged < 30 && found.length < count; ) {
     await sleep(2000);
@@ -270,7 +286,7 @@ async function timeline() {
     + `${(through.latency.p99 - straight.latency.p99).toFixed(1)} ms at p99 (${(through.latency.p99 / straight.latency.p99).toFixed(2)}× the direct p99)`);
 }
 
-const scenarios = { records, timeline };
+const scenarios = { records, timeline, register };
 if (!scenarios[scenario]) {
   console.error(`usage: deploy/local/load.sh ${Object.keys(scenarios).join('|')} [--option=value ...]`);
   process.exit(2);
