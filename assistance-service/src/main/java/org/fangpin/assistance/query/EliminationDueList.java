@@ -27,6 +27,7 @@ import org.fangpin.contracts.value.MeasureType;
 import org.fangpin.contracts.value.RiskType;
 import org.fangpin.platform.jdbc.Like;
 import org.fangpin.platform.policy.PolicyBook;
+import org.fangpin.platform.web.Pages;
 
 /**
  * 应消未消: households whose risk could have been eliminated for a while but that nobody proposed (a case closed with
@@ -94,7 +95,7 @@ public class EliminationDueList {
                 due.add(new DueHousehold(candidate.householdId(), candidate.regionCode(), assessment.evidence()));
             }
         }
-        String next = candidates.size() < limit ? null : candidates.get(candidates.size() - 1).householdId();
+        String next = Pages.nextCursor(candidates, limit, Candidate::householdId);
         return new Page(due, next);
     }
 

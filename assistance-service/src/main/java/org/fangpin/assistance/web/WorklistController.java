@@ -23,6 +23,7 @@ import org.fangpin.assistance.query.EliminationDueList;
 import org.fangpin.contracts.value.RegionCode;
 import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.security.Jurisdiction;
+import org.fangpin.platform.web.Pages;
 import org.fangpin.platform.web.RuleViolation;
 
 /**
@@ -66,7 +67,7 @@ class WorklistController {
                                 @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         String within = Jurisdiction.regionAsked(region);
         List<MeasureView> page = queries.overdueMeasures(within, department, cursor, limit);
-        return new MeasurePage(page, page.size() < limit ? null : page.get(page.size() - 1).measureId());
+        return new MeasurePage(page, Pages.nextCursor(page, limit, MeasureView::measureId));
     }
 
     /**
@@ -93,7 +94,7 @@ class WorklistController {
         LocalDate today = LocalDate.now(clock);
         List<MeasureView> page = queries.measuresFallingDue(within, department, today, today.plusDays(withinDays),
                 cursor, limit);
-        return new MeasurePage(page, page.size() < limit ? null : page.get(page.size() - 1).measureId());
+        return new MeasurePage(page, Pages.nextCursor(page, limit, MeasureView::measureId));
     }
 
     /** 预警响应: open warnings still waiting for a measure or a stated reason in answer. */
@@ -113,7 +114,7 @@ class WorklistController {
             throw RuleViolation.of("INVALID_CURSOR", cursor);
         }
         List<UnansweredWarning> page = queries.warningsAwaitingResponse(within, cursor, limit);
-        return new WarningPage(page, page.size() < limit ? null : page.get(page.size() - 1).warningId());
+        return new WarningPage(page, Pages.nextCursor(page, limit, UnansweredWarning::warningId));
     }
 
     /** 应消未消: households meeting every elimination criterion for a while, with no proposal. */
@@ -138,7 +139,7 @@ class WorklistController {
                           @RequestParam(required = false) String cursor,
                           @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         List<LookBackFinding> page = queries.lookBackFindings(Jurisdiction.regionAsked(region), cursor, limit);
-        return new LookBackPage(page, page.size() < limit ? null : page.get(page.size() - 1).warningId());
+        return new LookBackPage(page, Pages.nextCursor(page, limit, LookBackFinding::warningId));
     }
 
     /** A region prefix asked for (validated above), or the one the caller's own region reaches. */

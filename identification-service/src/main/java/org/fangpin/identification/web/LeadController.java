@@ -66,6 +66,7 @@ import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.policy.PolicyBook;
 import org.fangpin.platform.security.Jurisdiction;
 import org.fangpin.platform.web.BusinessDay;
+import org.fangpin.platform.web.Pages;
 import org.fangpin.platform.web.RuleViolation;
 
 /** Leads (线索) and the steps of the identification procedure on them, from discovery to the county decision. */
@@ -229,7 +230,7 @@ class LeadController {
         int size = limit == null ? DEFAULT_PAGE : limit;
         List<LeadView> page = leads.leads(prefix, status, overdue, LocalDate.now(clock),
                 cursor == null ? 0 : Long.parseLong(cursor), size);
-        String next = page.size() < size ? null : String.valueOf(page.get(page.size() - 1).seq());
+        String next = Pages.nextCursor(page, size, LeadView::seq);
         return new Page(page, next);
     }
 

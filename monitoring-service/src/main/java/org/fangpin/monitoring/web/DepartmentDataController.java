@@ -43,6 +43,7 @@ import org.fangpin.platform.actor.Actor;
 import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.actor.Role;
 import org.fangpin.platform.security.Jurisdiction;
+import org.fangpin.platform.web.Pages;
 import org.fangpin.platform.web.RuleViolation;
 
 /**
@@ -143,7 +144,7 @@ class DepartmentDataController {
             throw RuleViolation.of("INVALID_CURSOR", cursor);
         }
         List<BatchView> page = queries.batches(within, of == null ? null : of.name(), cursor, limit);
-        return new BatchPage(page, page.size() < limit ? null : page.get(page.size() - 1).batchId());
+        return new BatchPage(page, Pages.nextCursor(page, limit, BatchView::batchId));
     }
 
     @GetMapping("/{batchId}")
@@ -166,7 +167,7 @@ class DepartmentDataController {
         visible(batchId);
         List<RejectionView> page = queries.rejections(batchId, cursor, limit);
         return new RejectionPage(page,
-                page.size() < limit ? null : Long.toString(page.get(page.size() - 1).lineNo()));
+                Pages.nextCursor(page, limit, RejectionView::lineNo));
     }
 
     private BatchView visible(String batchId) {

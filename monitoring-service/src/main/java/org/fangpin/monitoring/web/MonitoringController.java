@@ -56,6 +56,7 @@ import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.policy.PolicyBook;
 import org.fangpin.platform.security.Jurisdiction;
 import org.fangpin.platform.web.BusinessDay;
+import org.fangpin.platform.web.Pages;
 import org.fangpin.platform.web.Problems;
 import org.fangpin.platform.web.RuleViolation;
 
@@ -285,7 +286,7 @@ class MonitoringController {
                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         String within = Jurisdiction.regionAsked(region);
         List<DueVisit> page = dueVisits.page(within, LocalDate.now(clock), cursor, limit);
-        return new DueVisitPage(page, page.size() < limit ? null : page.get(page.size() - 1).householdId());
+        return new DueVisitPage(page, Pages.nextCursor(page, limit, DueVisit::householdId));
     }
 
     private MonitoredHouseholdView visible(String householdId) {

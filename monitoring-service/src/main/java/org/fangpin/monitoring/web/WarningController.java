@@ -20,6 +20,7 @@ import org.fangpin.monitoring.query.MonitoringQueries;
 import org.fangpin.monitoring.query.MonitoringQueries.WarningView;
 import org.fangpin.platform.actor.RequestContext;
 import org.fangpin.platform.security.Jurisdiction;
+import org.fangpin.platform.web.Pages;
 import org.fangpin.platform.web.RuleViolation;
 
 /** The open warnings (预警) of a region, by level, a page at a time. */
@@ -59,7 +60,7 @@ class WarningController {
         String within = Jurisdiction.regionAsked(region);
         List<WarningView> page = queries.openWarnings(within, level == null ? null : level.name(), after(cursor),
                 limit);
-        String next = page.size() < limit ? null : Long.toString(page.get(page.size() - 1).seq());
+        String next = Pages.nextCursor(page, limit, WarningView::seq);
         return new WarningPage(page, next);
     }
 
