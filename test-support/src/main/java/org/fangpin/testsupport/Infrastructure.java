@@ -3,15 +3,9 @@ package org.fangpin.testsupport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-
-import org.fangpin.contracts.EventCatalog;
 
 /** The real infrastructure of one test class; see {@link RealInfrastructureExtension}. */
 public final class Infrastructure implements AutoCloseable {
-
-    /** The services' signed chain-head digests (platform's ChainDigests.TOPIC). */
-    private static final String EVIDENCE_TOPIC = "fangpin.evidence.v1";
 
     private final String owner;
     private final KafkaBroker kafka;
@@ -22,8 +16,7 @@ public final class Infrastructure implements AutoCloseable {
         this.owner = owner;
         if (testClass.isAnnotationPresent(SecuredKafka.class)) {
             kafka = KafkaBroker.startSecured(
-                    Path.of(System.getProperty("fangpin.root", "..")).resolve("deploy/kafka/acls.tsv"),
-                    Stream.concat(EventCatalog.topics().stream(), Stream.of(EVIDENCE_TOPIC)).toList(), 8);
+                    Path.of(System.getProperty("fangpin.root", "..")).resolve("deploy/kafka/acls.tsv"));
         } else if (testClass.isAnnotationPresent(KafkaBehindProxy.class)) {
             kafka = KafkaBroker.startBehindProxy();
         } else {

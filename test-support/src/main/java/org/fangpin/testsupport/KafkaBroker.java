@@ -35,17 +35,25 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import org.fangpin.contracts.EventCatalog;
+
 /**
  * A real single-node Kafka broker in KRaft mode (spring-kafka-test's embedded broker), one per test class, so
  * that no test sees another's messages or consumer offsets. A secured broker ({@link #startSecured}) authenticates
  * every client with SASL (PLAIN) and authorises each service's principal by the ACLs production uses
- * ({@code deploy/kafka/acls.tsv}); its topics exist before the services start, as in production.
+ * ({@code deploy/kafka/acls.tsv}). Every broker's service topics exist before the services start, as in production.
  */
 public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     private static final String ADMIN = "admin";
     private static final String MECHANISM = "PLAIN";
+    /** The services' signed chain-head digests (platform's ChainDigests.TOPIC). */
+    private static final String EVIDENCE_TOPIC = "fangpin.evidence.v1";
+    /** Partitions of a topic the broker creates on first use. */
+    private static final int PARTITIONS = 4;
+    /** Partitions of the services' topics: the platform's default ({@code fangpin.topic-partitions}). */
+    private static final int SERVICE_TOPIC_PARTITIONS = 8;
 
     private final EmbeddedKafkaKraftBroker broker;
     /** Password by user, for a secured broker; empty for a plaintext one. */
@@ -59,7 +67,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public static KafkaBroker start() {
-        return start(new EmbeddedKafkaKraftBroker(1, 4), Map.of());
+        return withServiceTopics(start(new EmbeddedKafkaKraftBroker(1, PARTITIONS), Map.of()));
     }
 
     /**
@@ -76,7 +84,7 @@ public final class KafkaBroker implements AutoCloseable {
         TcpProxy proxy = TcpProxy.on(proxyPort, brokerPort);
         KafkaBroker behind = start(broker, Map.of());
         behind.proxy = proxy;
-        return behind;
+        return withServiceTopics(behind);
     }
 
     /** The proxy in front of a broker started with {@link #startBehindProxy()}. */
@@ -98,10 +106,8 @@ public final class KafkaBroker implements AutoCloseable {
     /**
      * A broker every client must sign in to: {@code admin} (a super user, for the test itself) and one principal per
      * service with the ACLs of {@code acls} (columns: principal, operation, resource type, pattern type, name).
-     *
-     * @param topics the topics to create first, with the services' partitions
      */
-    public static KafkaBroker startSecured(Path acls, List<String> topics, int partitions) {
+    public static KafkaBroker startSecured(Path acls) {
         List<AclBinding> bindings = readAcls(acls);
         Map<String, String> passwords = new HashMap<>();
         passwords.put(ADMIN, UUID.randomUUID().toString());
@@ -121,12 +127,11 @@ public final class KafkaBroker implements AutoCloseable {
                 // the controller's own listener stays in the cluster (plaintext, anonymous)
                 "super.users", "User:" + ADMIN + ";User:ANONYMOUS"));
         KafkaBroker secured = start(broker, passwords);
+        secured.createServiceTopics();
         try (Admin admin = Admin.create(secured.clientProperties(ADMIN))) {
-            admin.createTopics(topics.stream().map(topic -> new NewTopic(topic, partitions, (short) 1)).toList())
-                    .all().get();
             admin.createAcls(bindings).all().get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("the secured broker's topics or ACLs could not be created", e);
+            throw new IllegalStateException("the secured broker's ACLs could not be created", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -134,9 +139,33 @@ public final class KafkaBroker implements AutoCloseable {
         return secured;
     }
 
+    private static KafkaBroker withServiceTopics(KafkaBroker broker) {
+        broker.createServiceTopics();
+        return broker;
+    }
+
+    /**
+     * Creates the services' topics as the broker starts, as production's setup does before any service starts. Left
+     * to the first service's start, their partitions were still being loaded while a test sent its first events, and
+     * on a busy machine a producer's wait for them can outlast its {@code max.block.ms}.
+     */
+    private void createServiceTopics() {
+        try (Admin admin = Admin.create(clientProperties(ADMIN))) {
+            admin.createTopics(Stream.concat(EventCatalog.topics().stream(), Stream.of(EVIDENCE_TOPIC))
+                    .map(topic -> new NewTopic(topic, SERVICE_TOPIC_PARTITIONS, (short) 1)).toList()).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the broker's topics could not be created", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static KafkaBroker start(EmbeddedKafkaKraftBroker broker, Map<String, String> passwords) {
         broker.brokerProperty("auto.create.topics.enable", "true");
         broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        // a test's few consumer groups need no 50 partitions of offsets to be created on their first join
+        broker.brokerProperty("offsets.topic.num.partitions", String.valueOf(PARTITIONS));
         try {
             broker.afterPropertiesSet();
         } catch (RuntimeException e) {
