@@ -5,7 +5,8 @@
 #
 # Usage: deploy/local/simulate.sh [--seed N] [--households-per-village N] [--concurrency N] [--department-rows N]
 #                                 [--county CODE] [--monitored-share F] [--lead-share F] [--department-hit-share F]
-#                                 [--lag-every N] [--lag-probers N] [--gateway URL] [--keycloak URL]
+#                                 [--lag-every N] [--lag-probers N] [--go-live-import true]
+#                                 [--gateway URL] [--keycloak URL]
 #                                 [--service NAME=URL ...]
 #   --seed N                    the county drawn: same seed, same households and files [1]. A stack that has seen
 #                               a seed has registered its people: use a seed with another last digit, or
@@ -17,6 +18,9 @@
 #                               (add one with simulator/scripts/extract-county.sh CODE)
 #   --monitored-share F         share of the households monitored [0.04]
 #   --lag-every N               one write in N is followed to the timeline [10]
+#   --go-live-import true       the households nothing happens to this month come in go-live import files
+#                               (存量导入, 20,000 rows a file) as a county's existing register does; the others are
+#                               registered one by one [false: all one by one]; for a county of full size
 # Environment: FANGPIN_SIMULATOR_JAVA_OPTS [-Xmx1g], MAVEN_ARGS (for the build, e.g. -Dmaven.repo.local=...).
 set -euo pipefail
 

@@ -2,6 +2,7 @@ package org.fangpin.simulator;
 
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.fangpin.contracts.value.HouseholdCategory;
 import org.fangpin.contracts.value.LeadChannel;
 
 /**
@@ -41,6 +43,8 @@ import org.fangpin.contracts.value.LeadChannel;
 public final class Simulator {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** Households a go-live file: about a township's register in a county of 200,000. */
+    private static final int IMPORT_ROWS = 20_000;
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final String[] RISKS = {"ILLNESS", "DISABILITY", "UNSTABLE_EMPLOYMENT", "EDUCATION", "DISASTER"};
     private static final String[] MEASURES = {"MEDICAL_AID", "PUBLIC_WELFARE_JOB", "EMPLOYMENT", "EDUCATION_AID",
@@ -174,7 +178,16 @@ public final class Simulator {
         List<Household> leads = plan.withFate(Household.Fate.NEW_LEAD);
         List<Household> departmentHits = plan.withFate(Household.Fate.DEPARTMENT_HIT);
 
-        phase("register: " + all.size() + " households", all, this::register);
+        if (options.goLiveImport) {
+            // the register a county brings when it goes live; only the households this month concerns one by one
+            List<Household> existing = plan.withFate(Household.Fate.REGISTERED);
+            timed("go-live import (存量导入): " + existing.size() + " registered households, files of "
+                    + IMPORT_ROWS + " rows", () -> importRegister(existing));
+            List<Household> concerned = all.stream().filter(h -> h.fate() != Household.Fate.REGISTERED).toList();
+            phase("register: " + concerned.size() + " households", concerned, this::register);
+        } else {
+            phase("register: " + all.size() + " households", all, this::register);
+        }
         phase("history " + identifiedIn + ".." + month.minusMonths(1) + " (补录): " + monitored.size()
                 + " monitored households identified, recorded, assisted, some eliminated", monitored, this::history);
 
@@ -216,6 +229,61 @@ public final class Simulator {
         String id = answer.get("householdId").asText();
         householdIds.put(household.index(), id);
         lag.offer(id, "HouseholdRegistered", 1, System.nanoTime());
+    }
+
+    /**
+     * Registers the households in go-live files of the county approver, one after the other (each as large as a
+     * township's register), and waits for each to be written.
+     */
+    private void importRegister(List<Household> households) {
+        Api.User approver = approvers.get(0);
+        long counted = countedOnDashboard(approver);
+        long written = 0;
+        for (int from = 0; from < households.size(); from += IMPORT_ROWS) {
+            List<Household> part = households.subList(from, Math.min(households.size(), from + IMPORT_ROWS));
+            StringBuilder csv = new StringBuilder("行政区划代码,村民小组,户主姓名,户主证件号码,家庭人口数,户类型\n");
+            part.forEach(household -> csv.append(String.join(",", household.village().code(),
+                    String.valueOf(household.villageGroup()), household.headName(), household.headIdNumber(),
+                    String.valueOf(household.memberCount()),
+                    HouseholdCategory.valueOf(household.category()).chineseName())).append('\n'));
+            String file = "sim-" + options.seed + "-register-" + (from / IMPORT_ROWS + 1) + ".csv";
+            long start = System.nanoTime();
+            JsonNode run = api.upload("go-live import: upload", approver, "/api/households/imports?fileName=" + file,
+                    csv.toString().getBytes(StandardCharsets.UTF_8), "go-live-" + options.seed + "-" + from);
+            String id = run.get("id").asText();
+            while (!run.hasNonNull("finishedAt")) {
+                Api.pause(1_000);
+                run = api.get("go-live import: progress read", approver, "/api/households/imports/" + id);
+            }
+            long end = System.nanoTime();
+            metrics.record("go-live import: upload to written", start, end, "DONE".equals(run.path("state").asText()),
+                    run.toString());
+            System.out.printf("  %s: %s, %,d of %,d rows written, %d refused, %.1f s = %,.0f rows/s%n", file,
+                    run.path("state").asText(), run.path("rowsWritten").asInt(), run.path("rowsTotal").asInt(),
+                    run.path("rowsRefused").asInt(), (end - start) / 1e9,
+                    run.path("rowsWritten").asInt() / ((end - start) / 1e9));
+            written += run.path("rowsWritten").asInt();
+        }
+        // the month starts once the services have taken the register in, as a county's would the day after going live
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofMinutes(30).toNanos();
+        long seen;
+        while ((seen = countedOnDashboard(approver) - counted) < written && System.nanoTime() < deadline) {
+            Api.pause(5_000);
+        }
+        System.out.printf("  the county's dashboard counts %,d of the %,d households %.1f s after the last file was "
+                + "written%n", seen, written, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Households of the county in any status on its dashboard (timeline-service's read side). */
+    private long countedOnDashboard(Api.User approver) {
+        JsonNode byStatus = api.get("dashboard read", approver, "/api/dashboard?region=" + plan.county().code())
+                .path("byStatus");
+        long households = 0;
+        for (JsonNode count : byStatus) {
+            households += count.asLong();
+        }
+        return households;
     }
 
     /** Identified eight months before the month, on paper; recorded, assisted and (some) eliminated since. */
@@ -600,6 +668,7 @@ public final class Simulator {
         int concurrency = 16;
         int probers = 2;
         int lagEvery = 10;
+        boolean goLiveImport;
         Map<String, String> services = new LinkedHashMap<>(Map.of());
 
         static Options parse(String[] args) {
@@ -625,6 +694,7 @@ public final class Simulator {
                     case "--concurrency" -> options.concurrency = Integer.parseInt(value);
                     case "--lag-probers" -> options.probers = Integer.parseInt(value);
                     case "--lag-every" -> options.lagEvery = Integer.parseInt(value);
+                    case "--go-live-import" -> options.goLiveImport = Boolean.parseBoolean(value);
                     case "--service" -> {
                         String[] nameAndUrl = value.split("=", 2);
                         options.services.put(nameAndUrl[0], nameAndUrl[1]);
