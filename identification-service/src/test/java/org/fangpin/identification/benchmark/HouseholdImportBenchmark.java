@@ -26,7 +26,8 @@ import org.fangpin.testsupport.WithRealInfrastructure;
 
 /**
  * A county's go-live register (issue #17.4: 200,000 households, of them 5,000 monitoring objects) through the import,
- * beside a bare COPY of the same file into an unlogged table. Not part of the test suite: {@code mvn -B verify
+ * beside a bare COPY of the same file into an unlogged table, then a township's further file into the full registry
+ * beside it. Not part of the test suite: {@code mvn -B verify
  * -Pbenchmark -pl identification-service -Dbenchmark.households=200000}.
  */
 @SpringBootTest(properties = {"logging.level.root=WARN", "fangpin.imports.id-key=a-county-import-key-for-the-benchmark"})
@@ -47,7 +48,7 @@ class HouseholdImportBenchmark {
     void aCountysRegisterIsImportedAndItsFiguresPrinted() throws Exception {
         int households = Integer.getInteger("benchmark.households", 20_000);
         int monitored = Math.max(1, households / 40);
-        byte[] file = file(households, monitored);
+        byte[] file = file(0, households, monitored);
         print("file: %,d households, %,d of them monitoring objects, %.1f MB", households, monitored,
                 file.length / 1e6);
 
@@ -65,15 +66,28 @@ class HouseholdImportBenchmark {
         Report again = RequestContext.runAs(county, "benchmark", () -> imports.importFile("go-live.csv", file, new ImportProgress()));
         print("the same file again: %,d unchanged in %.1f s", again.unchanged(), secondsSince(againStart));
 
+        // a township's file after the county's: new households, each looked up first in a registry now full
+        int further = Integer.getInteger("benchmark.furtherHouseholds", 20_000);
+        byte[] furtherFile = file(households, further, Math.max(1, further / 40));
+        long furtherStart = System.nanoTime();
+        Report afterwards = RequestContext.runAs(county, "benchmark",
+                () -> imports.importFile("township.csv", furtherFile, new ImportProgress()));
+        double furtherSeconds = secondsSince(furtherStart);
+        print("a further file of %,d new households into the registry of %,d: %.1f s (%,.0f households/s, against "
+                + "%,.0f/s into the empty registry)", afterwards.registered(), households, furtherSeconds,
+                further / furtherSeconds, households / imported);
+
         assertThat(report.refusedCount()).isZero();
         assertThat(report.registered()).isEqualTo(households);
         assertThat(again.unchanged()).isEqualTo(households);
+        assertThat(afterwards.registered()).isEqualTo(further);
     }
 
-    private static byte[] file(int households, int monitored) {
+    /** Households numbered {@code first} on; one in {@code households / monitored} a monitoring object. */
+    private static byte[] file(int first, int households, int monitored) {
         StringBuilder csv = new StringBuilder(households * 110).append(HEADER);
         LocalDate identifiedOn = LocalDate.now().minusMonths(24);
-        for (int i = 0; i < households; i++) {
+        for (int i = first; i < first + households; i++) {
             String first17 = "150724" + (19500101 + (i % 28) + 100 * ((i / 28) % 12) + 10000 * ((i / 336) % 50))
                     + String.format("%03d", i / 16800);
             String idNumber = first17 + IdNumber.checkCharacter(first17);

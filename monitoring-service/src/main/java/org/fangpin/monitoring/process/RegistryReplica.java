@@ -1,5 +1,7 @@
 package org.fangpin.monitoring.process;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -29,9 +31,14 @@ class RegistryReplica {
         this.jdbc = jdbc;
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.IDENTIFICATION_PERSONAL)
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(CONSUMER, record, envelope -> {
+    /**
+     * A poll's events in one transaction, in order: a county's go-live import registers its whole register at once,
+     * and one transaction per event kept this copy about 80,000 households behind the import of 196,000 (run 7 of
+     * the simulator).
+     */
+    @KafkaListener(id = CONSUMER, topics = Topics.IDENTIFICATION_PERSONAL, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.receiveAll(CONSUMER, records, envelopes -> envelopes.forEach(envelope -> {
             if (envelope.data() instanceof HouseholdRegistered registered) {
                 registered(registered);
             } else if (envelope.data() instanceof MemberAdded added) {
@@ -39,7 +46,7 @@ class RegistryReplica {
             } else if (envelope.data() instanceof MemberRemoved removed) {
                 removed(removed);
             }
-        });
+        }));
     }
 
     private void registered(HouseholdRegistered event) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,12 +31,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import org.fangpin.contracts.Topics;
+import org.fangpin.contracts.envelope.ActorRef;
 import org.fangpin.contracts.envelope.EventEnvelope;
+import org.fangpin.contracts.identification.HouseholdRegistered;
+import org.fangpin.contracts.identification.MemberRemoved;
 import org.fangpin.contracts.identification.PolicyChanged;
 import org.fangpin.contracts.identification.PolicyThresholds;
 import org.fangpin.contracts.monitoring.DepartmentLeadRaised;
 import org.fangpin.contracts.monitoring.WarningRaised;
 import org.fangpin.contracts.value.Department;
+import org.fangpin.contracts.value.HouseholdCategory;
 import org.fangpin.contracts.value.ObjectType;
 import org.fangpin.contracts.value.WarningLevel;
 import org.fangpin.monitoring.Api;
@@ -56,6 +61,7 @@ import org.fangpin.testsupport.Xlsx;
 class DepartmentDataScreeningIT {
 
     private static final String VILLAGE = "150724213201";
+    private static final ActorRef CADRE = new ActorRef("u-101", "包银花", "VILLAGE_OFFICER", VILLAGE);
     private static final String REGRADED_TOWNSHIP = "150724101";
     private static final String MEDICAL = "/api/department-data/batches?department=MEDICAL_INSURANCE&fileName={f}";
 
@@ -426,6 +432,32 @@ class DepartmentDataScreeningIT {
     private List<EventEnvelope> ofType(String household, String type) {
         return broker.read(Topics.MONITORING, 1).stream().map(r -> Envelopes.decode(r.value()))
                 .filter(e -> e.subject().equals(household) && e.type().equals(type)).toList();
+    }
+
+    /**
+     * The copy of the register takes a poll's events in one transaction, in order and each once: a member added and
+     * removed right after is gone, and a registration delivered twice is one household with one head.
+     */
+    @Test
+    void theRegisterCopyAppliesEachEventOnceAndInOrder() {
+        String household = UUID.randomUUID().toString();
+        String head = Given.idNumber("15072419830707717");
+        String lastMember = Given.idNumber("15072420180909919");
+        byte[] registration = Envelopes.encode(Envelopes.of(new HouseholdRegistered(household, VILLAGE, 2, "阿拉坦",
+                head, HouseholdCategory.GENERAL, 3), CADRE, "corr-" + household));
+        kafka.send(Topics.IDENTIFICATION_PERSONAL, household, registration);
+        given.memberAdded(household, VILLAGE, "m1-" + household, "阿拉坦其其格", Given.idNumber("15072420150808828"));
+        given.send(Topics.IDENTIFICATION_PERSONAL, new MemberRemoved(household, VILLAGE, "m1-" + household, "迁出",
+                LocalDate.of(2024, 9, 1)));
+        kafka.send(Topics.IDENTIFICATION_PERSONAL, household, registration);
+        given.memberAdded(household, VILLAGE, "m2-" + household, "阿拉坦巴特尔", lastMember);
+
+        List<String> members = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "SELECT id_number FROM registry_member WHERE household_id = :household ORDER BY id_number")
+                .param("household", household).query(String.class).list(), found -> found.contains(lastMember));
+        assertThat(members).containsExactlyInAnyOrder(head, lastMember);
+        assertThat(jdbc.sql("SELECT count(*) FROM registry_household WHERE household_id = :household")
+                .param("household", household).query(Long.class).single()).isEqualTo(1);
     }
 
     private long count(String table) {

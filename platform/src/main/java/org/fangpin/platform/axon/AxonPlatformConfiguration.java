@@ -10,6 +10,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +30,7 @@ import org.fangpin.platform.actor.Provenance;
 public class AxonPlatformConfiguration {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String OPTIMIZE_EVENT_CONSUMPTION = "optimize-event-consumption";
 
     /**
      * Copies the actor, the correlation id and an import's provenance from each command into the metadata of every
@@ -61,6 +63,23 @@ public class AxonPlatformConfiguration {
     @Bean
     ConflictRetries conflictRetries() {
         return new ConflictRetries();
+    }
+
+    /**
+     * Each tracking processor reads its own stream of the event store. With Axon's shared stream (on by default) every
+     * event appended after the slowest processor's position stays in memory until it has passed: after a go-live
+     * import of 196,000 households, identification-service's Kafka publisher was 279,000 events behind, they filled
+     * its heap, and the service spent its time in garbage collection until it stopped answering (AxonFramework issue
+     * #2954). Axon's switch is a system property, read when the event store is built, so it is set before any bean
+     * is made; one given on the command line wins.
+     */
+    @Bean
+    static BeanFactoryPostProcessor privateEventStreams() {
+        return beanFactory -> {
+            if (System.getProperty(OPTIMIZE_EVENT_CONSUMPTION) == null) {
+                System.setProperty(OPTIMIZE_EVENT_CONSUMPTION, "false");
+            }
+        };
     }
 
     @Bean
