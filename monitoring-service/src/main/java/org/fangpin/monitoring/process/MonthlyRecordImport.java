@@ -327,24 +327,28 @@ public class MonthlyRecordImport implements FileImport {
     }
 
     /**
-     * The households of these heads' ID numbers as this service knows them, a thousand per query, each number one
-     * probe of the ID number index (with {@code id_number = ANY(...)} PostgreSQL scanned the whole registry).
+     * The households of these heads' ID numbers as this service knows them (a monitored one first), a thousand per
+     * query, each number one probe of the ID number index: the lateral subquery with its limit is planned per number,
+     * where {@code id_number = ANY(...)} had PostgreSQL read the whole register for every thousand.
      */
     private Map<String, Known> known(List<String> headIds) {
         Map<String, Known> found = new HashMap<>();
         for (int from = 0; from < headIds.size(); from += 1000) {
             List<String> chunk = headIds.subList(from, Math.min(headIds.size(), from + 1000));
             jdbc.sql("""
-                            SELECT m.id_number, h.household_id, h.region_code, mh.household_id IS NOT NULL AS monitored
+                            SELECT asked.id_number, known.household_id, known.region_code, known.monitored
                             FROM unnest(CAST(:ids AS VARCHAR[])) AS asked (id_number)
-                            JOIN registry_member m ON m.id_number = asked.id_number
-                            JOIN registry_household h ON h.household_id = m.household_id
-                            LEFT JOIN monitored_household mh ON mh.household_id = m.household_id""")
+                            CROSS JOIN LATERAL (
+                                SELECT h.household_id, h.region_code, mh.household_id IS NOT NULL AS monitored
+                                FROM registry_member m JOIN registry_household h ON h.household_id = m.household_id
+                                LEFT JOIN monitored_household mh ON mh.household_id = m.household_id
+                                WHERE m.id_number = asked.id_number
+                                ORDER BY monitored DESC
+                                LIMIT 1) known""")
                     .param("ids", chunk.toArray(String[]::new))
                     .query((rs, n) -> Map.entry(rs.getString("id_number"), new Known(rs.getString("household_id"),
                             rs.getString("region_code"), rs.getBoolean("monitored"))))
-                    .list().forEach(entry -> found.merge(entry.getKey(), entry.getValue(),
-                            (a, b) -> a.monitored() ? a : b));
+                    .list().forEach(entry -> found.put(entry.getKey(), entry.getValue()));
         }
         return found;
     }
