@@ -32,9 +32,8 @@ class RegistryReplica {
     }
 
     /**
-     * A poll's events in one transaction, in order: a county's go-live import registers its whole register at once,
-     * and one transaction per event kept this copy about 80,000 households behind the import of 196,000 (run 7 of
-     * the simulator).
+     * A poll's events in one transaction, in order, each once, as the timeline's recorders take theirs: a county's
+     * go-live import sends its whole register at once.
      */
     @KafkaListener(id = CONSUMER, topics = Topics.IDENTIFICATION_PERSONAL, batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> records) {
