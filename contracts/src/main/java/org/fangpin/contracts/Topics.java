@@ -8,6 +8,8 @@ public final class Topics {
     public static final String IDENTIFICATION_PERSONAL = "fangpin.identification.personal.v1";
     public static final String MONITORING = "fangpin.monitoring.v1";
     public static final String ASSISTANCE = "fangpin.assistance.v1";
+    /** Every service's signed chain-head digests (ADR 0028), for whoever checks the event stores from outside. */
+    public static final String EVIDENCE = "fangpin.evidence.v1";
 
     private Topics() {
     }

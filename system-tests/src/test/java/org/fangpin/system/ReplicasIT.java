@@ -192,7 +192,7 @@ class ReplicasIT {
         assertThat(twice).as("timeline entries of one event").isEmpty();
 
         // the chain-head digest runs at the same second on both replicas of a service; under the lease one runs
-        List<Digest> digests = infrastructure.kafka().readToEnd("fangpin.evidence.v1").stream()
+        List<Digest> digests = infrastructure.kafka().readToEnd(Topics.EVIDENCE).stream()
                 .map(record -> Digest.of(record.value())).toList();
         for (String service : List.of("identification", "monitoring", "assistance")) {
             List<Digest> published = digests.stream().filter(digest -> digest.service().equals(service)).toList();

@@ -36,6 +36,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import org.fangpin.contracts.EventCatalog;
+import org.fangpin.contracts.Topics;
 
 /**
  * A real single-node Kafka broker in KRaft mode (spring-kafka-test's embedded broker), one per test class, so
@@ -48,8 +49,6 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     private static final String ADMIN = "admin";
     private static final String MECHANISM = "PLAIN";
-    /** The services' signed chain-head digests (platform's ChainDigests.TOPIC). */
-    private static final String EVIDENCE_TOPIC = "fangpin.evidence.v1";
     /** Partitions of a topic the broker creates on first use. */
     private static final int PARTITIONS = 4;
     /** Partitions of the services' topics: the platform's default ({@code fangpin.topic-partitions}). */
@@ -151,7 +150,7 @@ public final class KafkaBroker implements AutoCloseable {
      */
     private void createServiceTopics() {
         try (Admin admin = Admin.create(clientProperties(ADMIN))) {
-            admin.createTopics(Stream.concat(EventCatalog.topics().stream(), Stream.of(EVIDENCE_TOPIC))
+            admin.createTopics(Stream.concat(EventCatalog.topics().stream(), Stream.of(Topics.EVIDENCE))
                     .map(topic -> new NewTopic(topic, SERVICE_TOPIC_PARTITIONS, (short) 1)).toList()).all().get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("the broker's topics could not be created", e);

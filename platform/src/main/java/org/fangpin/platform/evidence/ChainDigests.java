@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
+import org.fangpin.contracts.Topics;
 import org.fangpin.contracts.envelope.EnvelopeCodec;
 
 /**
@@ -37,7 +38,7 @@ import org.fangpin.contracts.envelope.EnvelopeCodec;
  */
 public class ChainDigests {
 
-    public static final String TOPIC = "fangpin.evidence.v1";
+    public static final String TOPIC = Topics.EVIDENCE;
     public static final String ALGORITHM = "HmacSHA256";
     /** Heads per published record, so that a record stays far below Kafka's message size limit. */
     static final int HEADS_PER_RECORD = 2000;
